@@ -1,0 +1,152 @@
+package dev.lifeline.client.headless;
+
+import dev.lifeline.client.session.ChatLine;
+import dev.lifeline.client.session.CustomerSessions;
+import dev.lifeline.client.session.LinkState;
+import dev.lifeline.client.session.PeerInfo;
+import dev.lifeline.client.session.SessionEnd;
+import dev.lifeline.client.session.SessionHandle;
+import dev.lifeline.client.session.SessionListener;
+import dev.lifeline.client.session.TechnicianSessions;
+import dev.lifeline.common.pairing.SessionCode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A session without windows, for scripts and tests: one line per event on standard output, each
+ * standard-input line sent as chat ({@code /end} ends the session). The exit code says how it
+ * ended: 0 normally, 2 for a wrong or expired code, 3 for anything else.
+ */
+public final class HeadlessSession implements SessionListener {
+    public static final String END_COMMAND = "/end";
+
+    private final PrintStream out;
+    private final CompletableFuture<SessionEnd> ended = new CompletableFuture<>();
+
+    public HeadlessSession(PrintStream out) {
+        this.out = out;
+    }
+
+    public int runCustomer(CustomerSessions sessions, String customerName, BufferedReader in) {
+        return run(sessions.start(customerName, this), in);
+    }
+
+    public int runTechnician(TechnicianSessions sessions, SessionCode code, BufferedReader in) {
+        return run(sessions.join(code, this), in);
+    }
+
+    private int run(SessionHandle handle, BufferedReader in) {
+        Thread reader = new Thread(() -> forwardInput(handle, in), "lifeline-stdin");
+        reader.setDaemon(true);
+        reader.start();
+        SessionEnd end;
+        try {
+            end = ended.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handle.end();
+            return 3;
+        } catch (ExecutionException e) {
+            return 3;
+        }
+        return exitCode(end);
+    }
+
+    static int exitCode(SessionEnd end) {
+        if (end.normal()) {
+            return 0;
+        }
+        return switch (end.reason()) {
+            case WRONG_CODE, CODE_EXPIRED -> 2;
+            default -> 3;
+        };
+    }
+
+    private void forwardInput(SessionHandle handle, BufferedReader in) {
+        try {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.strip().equals(END_COMMAND)) {
+                    handle.end();
+                    return;
+                }
+                handle.sendChat(line);
+            }
+        } catch (IOException e) {
+            // Input gone: keep the session; it ends from the other side or by signal.
+        }
+    }
+
+    @Override
+    public void onCodeReady(SessionCode code, long expiresAtEpochMs) {
+        print("code: " + code.nameplate() + "-" + code.secret());
+        print("expires: " + Instant.ofEpochMilli(expiresAtEpochMs));
+    }
+
+    @Override
+    public void onCodeBurned(int failedAttempts) {
+        print("code-burned: " + failedAttempts + " wrong attempts");
+    }
+
+    @Override
+    public void onPeerJoined() {
+        print("joined");
+    }
+
+    @Override
+    public void onWrongCodeAttempt(int attemptsLeft) {
+        print("wrong-code: " + attemptsLeft + " attempts left");
+    }
+
+    @Override
+    public void onSecured(PeerInfo peer) {
+        switch (peer.trust()) {
+            case VERIFIED -> print("verified: " + clean(peer.name()) + " (" + clean(peer.organisation()) + ")");
+            case CUSTOMER -> print("verified: " + (peer.name().isBlank() ? "customer" : clean(peer.name())) + " (customer)");
+            case UNTRUSTED -> print("unverified: " + clean(peer.name()) + " (" + clean(peer.organisation()) + "): " + clean(peer.trustDetail()));
+            case NO_PINNED_ROOT -> print("unverified: " + clean(peer.name()) + " (" + clean(peer.organisation()) + "): no organisation pinned");
+        }
+    }
+
+    @Override
+    public void onChat(ChatLine line) {
+        if (!line.mine()) {
+            print("chat: " + clean(line.text()));
+        }
+    }
+
+    @Override
+    public void onLinkState(LinkState state) {
+        print("link: " + state.name().toLowerCase().replace('_', '-'));
+    }
+
+    @Override
+    public void onEnded(SessionEnd end) {
+        print("ended: " + end.reason().name().toLowerCase().replace('_', '-')
+                + (end.detail() == null || end.detail().isBlank() ? "" : ": " + clean(end.detail())));
+        ended.complete(end);
+    }
+
+    /** One event per line, and no terminal control sequences from the other side. */
+    static String clean(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n' || c == '\r') {
+                b.append("\\n");
+            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x202E) {
+                b.append('\uFFFD');
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    private synchronized void print(String line) {
+        out.println(line);
+        out.flush();
+    }
+}

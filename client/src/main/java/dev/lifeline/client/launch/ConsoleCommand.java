@@ -1,0 +1,80 @@
+package dev.lifeline.client.launch;
+
+import dev.lifeline.client.headless.HeadlessSession;
+import dev.lifeline.client.session.IdentityLoadException;
+import dev.lifeline.client.session.LoadedTechnician;
+import dev.lifeline.client.session.RelayClient;
+import dev.lifeline.common.pairing.InvalidSessionCodeException;
+import dev.lifeline.common.pairing.SessionCode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "The technician's Console: join a customer's session by code and chat.")
+public final class ConsoleCommand implements Callable<Integer> {
+    @Mixin
+    RelayOptions relay;
+
+    @Option(names = "--identity", paramLabel = "FILE",
+            description = "Technician identity file from `lifeline relay tech issue`.")
+    Path identity;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "File whose first line is the identity's passphrase (omit for an unencrypted identity).")
+    Path passphraseFile;
+
+    @Option(names = "--join", paramLabel = "CODE", description = "Join this code at once (required with --headless).")
+    String join;
+
+    @Option(names = "--headless", description = "No window: print events, send each input line as chat.")
+    boolean headless;
+
+    @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
+    String language;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!headless) {
+            RelayClient client = new RelayClient(relay.endpoint());
+            DesktopLauncher.launch(new DesktopLauncher.Windows(null, client.identities(), identity, Languages.locale(language), client::close));
+            return 0;
+        }
+        if (identity == null || join == null) {
+            System.err.println("error: --headless needs --identity FILE and --join CODE");
+            return 64;
+        }
+        SessionCode code;
+        try {
+            code = SessionCode.parse(join);
+        } catch (InvalidSessionCodeException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+        try (RelayClient client = new RelayClient(relay.endpoint())) {
+            LoadedTechnician technician;
+            try {
+                technician = client.identities().load(identity, passphrase());
+            } catch (IdentityLoadException e) {
+                System.err.println("error: identity " + identity + ": " + e.getMessage());
+                return 4;
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return new HeadlessSession(System.out).runTechnician(technician.sessions(), code, in);
+        }
+    }
+
+    private char[] passphrase() throws java.io.IOException {
+        if (passphraseFile == null) {
+            return new char[0];
+        }
+        String first = Files.readAllLines(passphraseFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        return first.toCharArray();
+    }
+}

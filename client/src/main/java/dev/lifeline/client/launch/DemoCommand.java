@@ -1,0 +1,69 @@
+package dev.lifeline.client.launch;
+
+import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.session.RelayClient;
+import dev.lifeline.common.identity.OrganisationCa;
+import dev.lifeline.common.identity.OrganisationRoot;
+import dev.lifeline.common.identity.TechnicianIdentity;
+import dev.lifeline.relay.server.RelayConfig;
+import dev.lifeline.relay.server.RelayServer;
+import dev.lifeline.relay.server.RunningRelay;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Everything on this machine: a relay on loopback, a demo organisation with one technician, and
+ * both windows, ready to try a session end to end.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start a relay on loopback plus the Get Help and Console windows, ready to try.")
+public final class DemoCommand implements Callable<Integer> {
+    static final String DEMO_ORGANISATION = "Lifeline Demo Support";
+    static final String DEMO_TECHNICIAN = "Alex Demo";
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the demo keeps its relay certificate and keys (default: a new temporary folder).")
+    Path dataDir;
+
+    @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
+    String language;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("lifeline-demo");
+        DemoSetup setup = DemoSetup.create(dir);
+        RunningRelay relay = RelayServer.start(RelayConfig.builder()
+                .dataDir(dir.resolve("relay"))
+                .bindAddress("127.0.0.1")
+                .port(0)
+                .build());
+        System.out.println("Demo relay on 127.0.0.1:" + relay.port() + ", certificate " + relay.certificateFingerprint());
+        System.out.println("Demo technician identity: " + setup.identityFile());
+        RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
+        DesktopLauncher.launch(new DesktopLauncher.Windows(
+                client.customerSessions(setup.root()), client.identities(), setup.identityFile(),
+                Languages.locale(language), () -> {
+                    client.close();
+                    relay.close();
+                }));
+        return 0;
+    }
+
+    /** The demo organisation: its root (pinned by Get Help) and one technician's identity file. */
+    record DemoSetup(OrganisationRoot root, Path identityFile) {
+        static DemoSetup create(Path dir) throws Exception {
+            Path orgDir = Files.createDirectories(dir.resolve("organisation"));
+            OrganisationCa ca = OrganisationCa.create(DEMO_ORGANISATION);
+            // The demo's keys protect nothing real; an empty passphrase keeps it one click.
+            ca.save(orgDir, new char[0]);
+            TechnicianIdentity technician = ca.issueTechnician(DEMO_TECHNICIAN, Duration.ofDays(30));
+            Path identityFile = dir.resolve("demo-technician.identity");
+            technician.save(identityFile, new char[0]);
+            return new DemoSetup(OrganisationRoot.load(orgDir.resolve("organisation-ca.crt.pem")), identityFile);
+        }
+    }
+}

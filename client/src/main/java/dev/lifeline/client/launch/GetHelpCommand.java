@@ -1,0 +1,48 @@
+package dev.lifeline.client.launch;
+
+import dev.lifeline.client.headless.HeadlessSession;
+import dev.lifeline.client.session.RelayClient;
+import dev.lifeline.common.identity.OrganisationRoot;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "gethelp", mixinStandardHelpOptions = true,
+        description = "Ask for help: shows a code to read to your technician, then chat.")
+public final class GetHelpCommand implements Callable<Integer> {
+    @Mixin
+    RelayOptions relay;
+
+    @Option(names = "--org-root", paramLabel = "FILE",
+            description = "Certificate of the support organisation (PEM). Technicians are shown as verified"
+                    + " only when their certificate chains to it.")
+    Path orgRoot;
+
+    @Option(names = "--name", description = "Your name, shown to the technician.")
+    String name = "";
+
+    @Option(names = "--headless", description = "No window: print events, send each input line as chat.")
+    boolean headless;
+
+    @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
+    String language;
+
+    @Override
+    public Integer call() throws Exception {
+        OrganisationRoot root = orgRoot == null ? null : OrganisationRoot.load(orgRoot);
+        if (headless) {
+            try (RelayClient client = new RelayClient(relay.endpoint())) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                return new HeadlessSession(System.out).runCustomer(client.customerSessions(root), name, in);
+            }
+        }
+        RelayClient client = new RelayClient(relay.endpoint());
+        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root), null, null, Languages.locale(language), client::close));
+        return 0;
+    }
+}

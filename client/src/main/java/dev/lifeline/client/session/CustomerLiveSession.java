@@ -1,0 +1,117 @@
+package dev.lifeline.client.session;
+
+import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.common.handshake.CustomerHandshake;
+import dev.lifeline.common.handshake.HandshakeResult;
+import dev.lifeline.common.identity.OrganisationRoot;
+import dev.lifeline.common.identity.TechnicianVerification;
+import dev.lifeline.common.pairing.SessionCode;
+import dev.lifeline.common.session.EndToEndFailure;
+import dev.lifeline.common.session.EndToEndSession;
+import dev.lifeline.common.session.Handshake;
+import dev.lifeline.common.wire.relay.CloseReason;
+import dev.lifeline.common.wire.relay.OpenSession;
+import dev.lifeline.common.wire.relay.Paired;
+import dev.lifeline.common.wire.relay.RejectPeer;
+import dev.lifeline.common.wire.relay.RelayFrame;
+import dev.lifeline.common.wire.relay.Role;
+import dev.lifeline.common.wire.relay.SessionOpened;
+import io.netty.channel.EventLoop;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * The customer's side: gets a nameplate, adds its own secret, waits, and runs the handshake with
+ * whoever joins. A joiner that fails the handshake is rejected and the code stays; after
+ * {@link #MAX_FAILED_HANDSHAKES} failures the code is burned and a new one is shown, so an attacker
+ * gets that many online guesses at one million secrets.
+ */
+final class CustomerLiveSession extends LiveSession {
+    static final int MAX_FAILED_HANDSHAKES = 3;
+
+    private final String customerName;
+    private final OrganisationRoot pinnedRoot;
+    private final SecureRandom random;
+    private String secret;
+    private SessionCode code;
+    private int failedHandshakes;
+    private boolean burning;
+
+    CustomerLiveSession(EventLoop loop, RelayEndpoint endpoint, String customerName, OrganisationRoot pinnedRoot,
+                        SecureRandom random, SessionListener listener, Clock clock) {
+        super(loop, endpoint, Role.CUSTOMER, listener, clock);
+        this.customerName = customerName == null ? "" : customerName.strip();
+        this.pinnedRoot = pinnedRoot;
+        this.random = random;
+        this.secret = SessionCode.newSecret(random);
+    }
+
+    @Override
+    protected void onFreshConnection() {
+        link.send(openSession());
+    }
+
+    private RelayFrame openSession() {
+        return RelayFrame.newBuilder().setOpenSession(OpenSession.newBuilder().setCustomerName(customerName)).build();
+    }
+
+    @Override
+    protected void onRoleFrame(RelayFrame frame) {
+        if (frame.getBodyCase() == RelayFrame.BodyCase.SESSION_OPENED) {
+            SessionOpened opened = frame.getSessionOpened();
+            SessionCode fresh = new SessionCode(opened.getNameplate(), secret);
+            if (burning) {
+                burning = false;
+                listener.onCodeBurned(failedHandshakes);
+                failedHandshakes = 0;
+            }
+            if (!fresh.equals(code)) {
+                code = fresh;
+                listener.onCodeReady(code, opened.getExpiresAtMs());
+            }
+        }
+    }
+
+    @Override
+    protected void onPaired(Paired paired) {
+        CustomerHandshake handshake = new CustomerHandshake(secret, paired.getSessionId().toByteArray(), pinnedRoot, random, clock);
+        endToEnd = new EndToEndSession(Handshake.of(handshake), frame -> link.send(frame), this);
+        listener.onPeerJoined();
+        endToEnd.start();
+    }
+
+    @Override
+    public void onSecured(HandshakeResult result) {
+        TechnicianVerification technician = result.technician();
+        PeerInfo.Trust trust = switch (technician.status()) {
+            case VERIFIED -> PeerInfo.Trust.VERIFIED;
+            case UNTRUSTED -> PeerInfo.Trust.UNTRUSTED;
+            case NO_PINNED_ROOT -> PeerInfo.Trust.NO_PINNED_ROOT;
+        };
+        listener.onSecured(new PeerInfo(technician.name(), technician.organisation(), trust, technician.detail()));
+    }
+
+    @Override
+    public void onFailure(EndToEndFailure failure) {
+        if (failure.kind() != EndToEndFailure.Kind.HANDSHAKE) {
+            endAfterFailure(failure, SessionEnd.Reason.HANDSHAKE_FAILED);
+            return;
+        }
+        // Wrong code or an impostor: drop the joiner, keep waiting, and count it as a guess.
+        failedHandshakes++;
+        unpair();
+        link.send(RelayFrame.newBuilder().setRejectPeer(RejectPeer.newBuilder().setReason("handshake failed")).build());
+        if (failedHandshakes >= MAX_FAILED_HANDSHAKES) {
+            secret = SessionCode.newSecret(random);
+            burning = true;
+            link.send(openSession());
+        } else {
+            listener.onWrongCodeAttempt(MAX_FAILED_HANDSHAKES - failedHandshakes);
+        }
+    }
+
+    @Override
+    protected CloseReason myCloseReason() {
+        return CloseReason.ENDED_BY_CUSTOMER;
+    }
+}

@@ -1,0 +1,296 @@
+package dev.lifeline.client.session;
+
+import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.connection.RelayLink;
+import dev.lifeline.common.session.EndToEndFailure;
+import dev.lifeline.common.session.EndToEndSession;
+import dev.lifeline.common.wire.e2e.ChatMessage;
+import dev.lifeline.common.wire.e2e.SessionMessage;
+import dev.lifeline.common.wire.relay.Close;
+import dev.lifeline.common.wire.relay.CloseReason;
+import dev.lifeline.common.wire.relay.ErrorCode;
+import dev.lifeline.common.wire.relay.Paired;
+import dev.lifeline.common.wire.relay.RelayError;
+import dev.lifeline.common.wire.relay.RelayFrame;
+import dev.lifeline.common.wire.relay.Resume;
+import dev.lifeline.common.wire.relay.Resumed;
+import dev.lifeline.common.wire.relay.Role;
+import com.google.protobuf.ByteString;
+import io.netty.channel.EventLoop;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What both apps do in a session over the relay: connect, pair, run the end-to-end session, chat,
+ * survive a dropped connection by resuming within the grace period, and end. Everything runs on
+ * one event loop, so no field needs a lock; public methods hop onto it.
+ */
+abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEndSession.Events {
+    private static final Logger log = LoggerFactory.getLogger(LiveSession.class);
+    /** Longest message a person can send in one chat line; more is cut, not refused. */
+    static final int MAX_CHAT_CHARS = 4000;
+    private static final long[] RETRY_DELAYS_MS = {200, 500, 1000, 2000, 3000};
+
+    protected final EventLoop loop;
+    protected final SessionListener listener;
+    protected final Clock clock;
+    private final RelayEndpoint endpoint;
+    private final Role role;
+
+    protected RelayLink link;
+    protected EndToEndSession endToEnd;
+    private ByteString resumeToken;
+    private int graceSeconds;
+    private long graceDeadlineMs;
+    private int reconnectAttempt;
+    private boolean ended;
+
+    LiveSession(EventLoop loop, RelayEndpoint endpoint, Role role, SessionListener listener, Clock clock) {
+        this.loop = loop;
+        this.endpoint = endpoint;
+        this.role = role;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    /** Sends this role's first request on a fresh (not resumed) connection. */
+    protected abstract void onFreshConnection();
+
+    /** A frame only this role understands (SessionOpened, role-specific errors). */
+    protected abstract void onRoleFrame(RelayFrame frame);
+
+    /** Paired with a peer: build and start the end-to-end session. */
+    protected abstract void onPaired(Paired paired);
+
+    protected abstract CloseReason myCloseReason();
+
+    final void begin() {
+        loop.execute(() -> connect(false));
+    }
+
+    private void connect(boolean resuming) {
+        RelayLink.connect(loop, endpoint, role, this).whenComplete((connected, error) -> loop.execute(() -> {
+            if (ended) {
+                if (connected != null) {
+                    connected.close();
+                }
+                return;
+            }
+            if (error != null) {
+                onConnectFailed(resuming, error);
+                return;
+            }
+            link = connected;
+            if (resuming) {
+                link.send(RelayFrame.newBuilder().setResume(Resume.newBuilder().setResumeToken(resumeToken)).build());
+            } else {
+                onFreshConnection();
+            }
+        }));
+    }
+
+    private void onConnectFailed(boolean resuming, Throwable error) {
+        if (resuming && clock.millis() < graceDeadlineMs) {
+            scheduleReconnect();
+            return;
+        }
+        String reason = ConnectionFailures.describe(error, endpoint);
+        finish(new SessionEnd(SessionEnd.Reason.CONNECTION_LOST, reason));
+    }
+
+    @Override
+    public final void onFrame(RelayFrame frame) {
+        if (ended) {
+            return;
+        }
+        switch (frame.getBodyCase()) {
+            case WELCOME, PONG -> { }
+            case PAIRED -> {
+                Paired paired = frame.getPaired();
+                resumeToken = paired.getResumeToken();
+                graceSeconds = paired.getResumeGraceSeconds();
+                onPaired(paired);
+            }
+            case DATA -> {
+                if (endToEnd != null) {
+                    endToEnd.onData(frame.getData());
+                }
+            }
+            case ACK -> {
+                if (endToEnd != null) {
+                    endToEnd.onAck(frame.getAck());
+                }
+            }
+            case RESUMED -> onResumed(frame.getResumed());
+            case PEER_AWAY -> {
+                if (endToEnd != null) {
+                    endToEnd.linkDown();
+                }
+                listener.onLinkState(LinkState.PEER_AWAY);
+            }
+            case PEER_BACK -> {
+                if (endToEnd != null) {
+                    endToEnd.linkRestored();
+                }
+                listener.onLinkState(LinkState.CONNECTED);
+            }
+            case CLOSE -> onClose(frame.getClose());
+            case ERROR -> onError(frame.getError());
+            default -> onRoleFrame(frame);
+        }
+    }
+
+    private void onResumed(Resumed resumed) {
+        resumeToken = resumed.getResumeToken();
+        reconnectAttempt = 0;
+        if (resumed.getPeerPresent()) {
+            endToEnd.linkRestored();
+            listener.onLinkState(LinkState.CONNECTED);
+        } else {
+            listener.onLinkState(LinkState.PEER_AWAY);
+        }
+    }
+
+    private void onClose(Close close) {
+        SessionEnd end = switch (close.getReason()) {
+            case ENDED_BY_CUSTOMER, ENDED_BY_TECHNICIAN -> new SessionEnd(SessionEnd.Reason.ENDED_BY_PEER, close.getDetail());
+            case CODE_EXPIRED -> new SessionEnd(SessionEnd.Reason.CODE_EXPIRED, close.getDetail());
+            case HANDSHAKE_FAILED -> new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED, close.getDetail());
+            case PEER_LOST -> new SessionEnd(SessionEnd.Reason.CONNECTION_LOST, "the other side's connection was lost");
+            default -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "relay closed the session: " + close.getReason());
+        };
+        link.close();
+        finish(end);
+    }
+
+    /** Errors every role handles the same way; the rest go to {@link #onRoleError}. */
+    private void onError(RelayError error) {
+        if (error.getCode() == ErrorCode.RESUME_REJECTED) {
+            link.close();
+            finish(new SessionEnd(SessionEnd.Reason.CONNECTION_LOST, "the relay no longer holds this session"));
+            return;
+        }
+        if (!onRoleError(error) && error.getFatal()) {
+            link.close();
+            finish(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, error.getCode() + ": " + error.getMessage()));
+        }
+    }
+
+    /** Returns true when the role handled the error itself. */
+    protected boolean onRoleError(RelayError error) {
+        return false;
+    }
+
+    @Override
+    public final void onClosed(Throwable cause) {
+        loop.execute(() -> {
+            if (ended) {
+                return;
+            }
+            if (resumeToken == null) {
+                // Not paired yet: nothing to resume. The role decides (the customer opens anew).
+                onUnpairedConnectionLost(cause);
+                return;
+            }
+            if (endToEnd != null) {
+                endToEnd.linkDown();
+            }
+            if (reconnectAttempt == 0) {
+                graceDeadlineMs = clock.millis() + graceSeconds * 1000L;
+                listener.onLinkState(LinkState.RECONNECTING);
+            }
+            scheduleReconnect();
+        });
+    }
+
+    protected void onUnpairedConnectionLost(Throwable cause) {
+        finish(new SessionEnd(SessionEnd.Reason.CONNECTION_LOST, ConnectionFailures.describe(cause, endpoint)));
+    }
+
+    private void scheduleReconnect() {
+        long delay = RETRY_DELAYS_MS[Math.min(reconnectAttempt, RETRY_DELAYS_MS.length - 1)];
+        reconnectAttempt++;
+        loop.schedule(() -> {
+            if (!ended) {
+                connect(true);
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Forget the pairing (the customer does this after a failed handshake). */
+    protected final void unpair() {
+        endToEnd = null;
+        resumeToken = null;
+    }
+
+    @Override
+    public final void sendChat(String text) {
+        String line = text.length() > MAX_CHAT_CHARS ? text.substring(0, MAX_CHAT_CHARS) : text;
+        loop.execute(() -> {
+            if (ended || endToEnd == null || !endToEnd.isSecured() || line.isBlank()) {
+                return;
+            }
+            Instant now = clock.instant();
+            endToEnd.send(SessionMessage.newBuilder()
+                    .setChat(ChatMessage.newBuilder().setText(line).setSentAtMs(now.toEpochMilli()))
+                    .build());
+            listener.onChat(new ChatLine(line, now, true));
+        });
+    }
+
+    @Override
+    public final void end() {
+        loop.execute(() -> {
+            if (ended) {
+                return;
+            }
+            if (link != null && link.isOpen()) {
+                link.sendAndClose(RelayFrame.newBuilder()
+                        .setClose(Close.newBuilder().setReason(myCloseReason())).build());
+            }
+            finish(new SessionEnd(SessionEnd.Reason.ENDED_BY_ME, ""));
+        });
+    }
+
+    @Override
+    public void onMessage(SessionMessage message) {
+        switch (message.getBodyCase()) {
+            case CHAT -> {
+                ChatMessage chat = message.getChat();
+                String text = chat.getText().length() > MAX_CHAT_CHARS ? chat.getText().substring(0, MAX_CHAT_CHARS) : chat.getText();
+                // The peer's clock is not ours to trust for ordering; show when it arrived.
+                listener.onChat(new ChatLine(text, clock.instant(), false));
+            }
+            default -> log.debug("ignoring end-to-end message of kind {}", message.getBodyCase());
+        }
+    }
+
+    /** A failure after the session was secured cannot be repaired: end it for both sides. */
+    protected final void endAfterFailure(EndToEndFailure failure, SessionEnd.Reason reason) {
+        log.warn("ending session: {} ({})", failure.kind(), failure.message());
+        if (link != null && link.isOpen()) {
+            link.sendAndClose(RelayFrame.newBuilder()
+                    .setClose(Close.newBuilder().setReason(CloseReason.HANDSHAKE_FAILED).setDetail(failure.kind().name()))
+                    .build());
+        }
+        finish(new SessionEnd(reason, failure.message()));
+    }
+
+    protected final void finish(SessionEnd end) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (link != null && link.isOpen() && end.reason() != SessionEnd.Reason.ENDED_BY_ME) {
+            link.close();
+        }
+        listener.onEnded(end);
+    }
+
+    protected final boolean isEnded() {
+        return ended;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.lifeline.client.session;
+
+import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.common.identity.OrganisationRoot;
+import dev.lifeline.common.identity.TechnicianIdentity;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The app's connection to one relay: owns the network thread and starts sessions on it. One per
+ * app; close it on exit.
+ */
+public final class RelayClient implements AutoCloseable {
+    private final RelayEndpoint endpoint;
+    private final EventLoopGroup group;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    public RelayClient(RelayEndpoint endpoint) {
+        this(endpoint, Clock.systemUTC());
+    }
+
+    public RelayClient(RelayEndpoint endpoint, Clock clock) {
+        this.endpoint = endpoint;
+        this.clock = clock;
+        // One thread is plenty for an app's one or few sessions, and keeps each session single-threaded.
+        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("lifeline-net", true), NioIoHandler.newFactory());
+    }
+
+    public RelayEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Get Help's sessions; {@code pinnedRoot} null means technicians cannot be verified. */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot) {
+        return (customerName, listener) -> {
+            CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
+                    random, listener, clock);
+            session.begin();
+            return session;
+        };
+    }
+
+    /** The Console's sessions, as the given technician. */
+    public TechnicianSessions technicianSessions(TechnicianIdentity identity) {
+        return (code, listener) -> {
+            TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
+                    random, listener, clock);
+            session.begin();
+            return session;
+        };
+    }
+
+    /** Loads identity files into technicians that join through this relay. */
+    public TechnicianIdentities identities() {
+        return new IdentityFiles(this);
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.lifeline.client.session;
+
+import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.common.handshake.HandshakeFailedException;
+import dev.lifeline.common.handshake.HandshakeResult;
+import dev.lifeline.common.handshake.TechnicianHandshake;
+import dev.lifeline.common.identity.TechnicianIdentity;
+import dev.lifeline.common.pairing.SessionCode;
+import dev.lifeline.common.session.EndToEndFailure;
+import dev.lifeline.common.session.EndToEndSession;
+import dev.lifeline.common.session.Handshake;
+import dev.lifeline.common.wire.relay.CloseReason;
+import dev.lifeline.common.wire.relay.Join;
+import dev.lifeline.common.wire.relay.Paired;
+import dev.lifeline.common.wire.relay.RelayError;
+import dev.lifeline.common.wire.relay.RelayFrame;
+import dev.lifeline.common.wire.relay.Role;
+import io.netty.channel.EventLoop;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/** The technician's side: joins the nameplate of a code and proves itself with its certificate. */
+final class TechnicianLiveSession extends LiveSession {
+    /** After a failed handshake the customer rejects us; if that does not come, we leave anyway. */
+    private static final long REJECTION_WAIT_MS = 3000;
+
+    private final SessionCode code;
+    private final TechnicianIdentity identity;
+    private final SecureRandom random;
+    private String customerName = "";
+    private HandshakeFailedException handshakeFailure;
+
+    TechnicianLiveSession(EventLoop loop, RelayEndpoint endpoint, SessionCode code, TechnicianIdentity identity,
+                          SecureRandom random, SessionListener listener, Clock clock) {
+        super(loop, endpoint, Role.TECHNICIAN, listener, clock);
+        this.code = code;
+        this.identity = identity;
+        this.random = random;
+    }
+
+    @Override
+    protected void onFreshConnection() {
+        link.send(RelayFrame.newBuilder().setJoin(Join.newBuilder().setNameplate(code.nameplate())).build());
+    }
+
+    @Override
+    protected void onRoleFrame(RelayFrame frame) {
+        // Nothing else is addressed to a technician in this protocol version.
+    }
+
+    @Override
+    protected void onPaired(Paired paired) {
+        customerName = paired.getCustomerName();
+        TechnicianHandshake handshake = new TechnicianHandshake(code.secret(), paired.getSessionId().toByteArray(), identity, random);
+        endToEnd = new EndToEndSession(Handshake.of(handshake), frame -> link.send(frame), this);
+        endToEnd.start();
+    }
+
+    @Override
+    public void onSecured(HandshakeResult result) {
+        listener.onSecured(PeerInfo.customer(customerName));
+    }
+
+    @Override
+    public void onFailure(EndToEndFailure failure) {
+        if (failure.kind() != EndToEndFailure.Kind.HANDSHAKE) {
+            endAfterFailure(failure, SessionEnd.Reason.HANDSHAKE_FAILED);
+            return;
+        }
+        // Leave it to the customer's app to reject us: closing first would look like a dropped
+        // connection to the relay and keep the customer waiting for a resume.
+        handshakeFailure = failure.handshakeFailure().orElse(null);
+        loop.schedule(() -> finish(endForHandshakeFailure()), REJECTION_WAIT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private SessionEnd endForHandshakeFailure() {
+        if (handshakeFailure != null && handshakeFailure.reason() == HandshakeFailedException.Reason.WRONG_CODE) {
+            return new SessionEnd(SessionEnd.Reason.WRONG_CODE, "the code is not right");
+        }
+        return new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED,
+                handshakeFailure == null ? "handshake failed" : handshakeFailure.getMessage());
+    }
+
+    @Override
+    protected boolean onRoleError(RelayError error) {
+        SessionEnd end = switch (error.getCode()) {
+            case UNKNOWN_NAMEPLATE -> new SessionEnd(SessionEnd.Reason.WRONG_CODE, "no session is waiting under this code");
+            case NAMEPLATE_BUSY -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "another technician is already in this session");
+            case JOIN_RATE_LIMITED -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "too many join attempts; wait a minute");
+            case REJECTED_BY_CUSTOMER -> handshakeFailure != null ? endForHandshakeFailure()
+                    : new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED, "the customer's app rejected the connection");
+            default -> null;
+        };
+        if (end == null) {
+            return false;
+        }
+        link.close();
+        finish(end);
+        return true;
+    }
+
+    @Override
+    protected CloseReason myCloseReason() {
+        return CloseReason.ENDED_BY_TECHNICIAN;
+    }
+}
