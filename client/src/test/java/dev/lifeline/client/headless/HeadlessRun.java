@@ -73,7 +73,7 @@ public final class HeadlessRun implements AutoCloseable {
         stdin.flush();
     }
 
-    /** Waits for an output line matching the predicate, starting at index {@code from}; returns it. */
+    /** Waits for an output line matching the predicate; returns the first such line. */
     public String await(Predicate<String> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
@@ -99,6 +99,12 @@ public final class HeadlessRun implements AutoCloseable {
 
     public String awaitPrefix(String prefix) {
         return await(l -> l.startsWith(prefix), Duration.ofSeconds(20));
+    }
+
+    /** Waits until {@code count} lines start with {@code prefix}; returns them. */
+    public List<String> awaitLines(String prefix, int count) {
+        await(l -> linesStartingWith(prefix).size() >= count, Duration.ofSeconds(20));
+        return linesStartingWith(prefix);
     }
 
     public List<String> lines() {

@@ -120,8 +120,7 @@ class SessionOverRelayTest {
             }
         }
         customer.awaitPrefix("code-burned: 3");
-        List<String> codes = customer.await(l -> customer.linesStartingWith("code: ").size() == 2, Duration.ofSeconds(10)) != null
-                ? customer.linesStartingWith("code: ") : List.of();
+        List<String> codes = customer.awaitLines("code: ", 2);
         SessionCode fresh = SessionCode.parse(codes.get(1).substring("code: ".length()));
         assertNotEquals(code, fresh, "a burned code is replaced by a new one");
 
