@@ -113,6 +113,19 @@ public final class RelayLink {
         channel.writeAndFlush(frame, channel.voidPromise());
     }
 
+    /** Sends a frame; the future completes once it is handed to the socket (for pacing bulk senders). */
+    public CompletableFuture<Void> write(RelayFrame frame) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        channel.writeAndFlush(frame).addListener(f -> {
+            if (f.isSuccess()) {
+                written.complete(null);
+            } else {
+                written.completeExceptionally(f.cause());
+            }
+        });
+        return written;
+    }
+
     /** Sends a last frame, then closes once it is written. */
     public void sendAndClose(RelayFrame frame) {
         channel.writeAndFlush(frame).addListener(f -> channel.close());
