@@ -1,0 +1,27 @@
+package dev.lifeline.client.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** View models hold state, not nodes; the session logic knows nothing of the UI. */
+@AnalyzeClasses(packages = "dev.lifeline.client", importOptions = ImportOption.DoNotIncludeTests.class)
+class ClientArchitectureTest {
+    @ArchTest
+    static final ArchRule viewModelsHoldNoNodes = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+            .because("view models are tested without a screen");
+
+    @ArchTest
+    static final ArchRule sessionLogicHasNoUi = noClasses().that()
+            .resideInAnyPackage("dev.lifeline.client.session..", "dev.lifeline.client.connection..", "dev.lifeline.client.headless..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("headless mode and tests use the same session code without a toolkit");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.lifeline.client.(*)..").should().beFreeOfCycles();
+}
