@@ -1,0 +1,106 @@
+package dev.lifeline.common.identity;
+
+import dev.lifeline.common.crypto.X25519KeyPair;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import javax.security.auth.Destroyable;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.util.io.pem.PemObject;
+
+/**
+ * The organisation's X25519 recording key: both ends seal their traffic keys to the public half
+ * (HPKE); only support leads holding the private half can play a recording.
+ */
+public final class RecordingKeyPair implements Destroyable {
+    public static final String PUBLIC_FILE = "recording.pub.pem";
+    public static final String PRIVATE_FILE = "recording.key.pem";
+
+    private final X25519KeyPair keyPair;
+
+    private RecordingKeyPair(X25519KeyPair keyPair) {
+        this.keyPair = keyPair;
+    }
+
+    public static RecordingKeyPair create() {
+        return new RecordingKeyPair(X25519KeyPair.generate(new SecureRandom()));
+    }
+
+    public byte[] publicKey() {
+        return keyPair.publicKey();
+    }
+
+    public X25519KeyPair keyPair() {
+        return keyPair;
+    }
+
+    /** Writes the public key (SubjectPublicKeyInfo PEM) and the passphrase-encrypted private key (mode 600). */
+    public void save(Path dir, char[] passphrase) throws IOException {
+        if (passphrase == null || passphrase.length == 0) {
+            throw new IllegalArgumentException("the recording key needs a passphrase");
+        }
+        SubjectPublicKeyInfo publicInfo = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
+                new X25519PublicKeyParameters(keyPair.publicKey(), 0));
+        KeyFiles.writePublic(dir.resolve(PUBLIC_FILE), KeyFiles.pem(new PemObject("PUBLIC KEY", publicInfo.getEncoded())));
+        byte[] raw = keyPair.privateKey();
+        try {
+            KeyFiles.writePrivate(dir.resolve(PRIVATE_FILE), KeyFiles.privateKeyPem(
+                    PrivateKeyInfoFactory.createPrivateKeyInfo(new X25519PrivateKeyParameters(raw, 0)), passphrase));
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    public static RecordingKeyPair load(Path dir, char[] passphrase) throws IdentityException {
+        Path file = dir.resolve(PRIVATE_FILE);
+        Object keyObject = KeyFiles.readPem(file).stream().findFirst()
+                .orElseThrow(() -> new NotAnIdentityException("no key in " + file));
+        try {
+            AsymmetricKeyParameter key = PrivateKeyFactory.createKey(KeyFiles.privateKey(keyObject, passphrase));
+            if (key instanceof X25519PrivateKeyParameters x25519) {
+                return new RecordingKeyPair(X25519KeyPair.fromPrivateKey(x25519.getEncoded()));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new NotAnIdentityException("unreadable recording key", e);
+        }
+        throw new NotAnIdentityException("not an X25519 recording key: " + file);
+    }
+
+    /** The 32-byte public key from {@link #PUBLIC_FILE}, for the apps that seal to it. */
+    public static byte[] loadPublicKey(Path publicFile) throws IdentityException {
+        for (Object o : KeyFiles.readPem(publicFile)) {
+            if (o instanceof SubjectPublicKeyInfo info) {
+                try {
+                    if (PublicKeyFactory.createKey(info) instanceof X25519PublicKeyParameters key) {
+                        return key.getEncoded();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    throw new NotAnIdentityException("unreadable public key", e);
+                }
+            }
+        }
+        throw new NotAnIdentityException("no X25519 public key in " + publicFile);
+    }
+
+    @Override
+    public void destroy() {
+        keyPair.destroy();
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return keyPair.isDestroyed();
+    }
+
+    @Override
+    public String toString() {
+        return "RecordingKeyPair[public only]";
+    }
+}
