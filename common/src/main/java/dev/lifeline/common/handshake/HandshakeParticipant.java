@@ -143,7 +143,7 @@ final class HandshakeParticipant {
         BigInteger tag = pake.createRound3PayloadToSend(pakeKeyingMaterial).getMacTag();
         finishedSent = true;
         return Finished.newBuilder()
-                .setPakeMacTag(ByteString.copyFrom(BigIntegers.asUnsignedByteArray(PAKE_KEY_LENGTH, tag)))
+                .setPakeMacTag(ByteString.copyFrom(macTagBytes(tag)))
                 .setFinishedMac(ByteString.copyFrom(schedule.finishedMac(role)));
     }
 
@@ -156,13 +156,27 @@ final class HandshakeParticipant {
             // BC compares the tags as BigIntegers (not constant-time); the tag is a one-shot
             // HMAC under a fresh key, so there is nothing to learn by timing it.
             pake.validateRound3PayloadReceived(new ECJPAKERound3Payload(role.peer().participantId(),
-                    new BigInteger(1, finished.getPakeMacTag().toByteArray())), pakeKeyingMaterial);
+                    new BigInteger(finished.getPakeMacTag().toByteArray())), pakeKeyingMaterial);
         } catch (CryptoException | RuntimeException e) {
             throw fail(Reason.WRONG_CODE, "J-PAKE key confirmation failed", e);
         }
         if (!schedule.checkFinishedMac(role.peer(), finished.getFinishedMac().toByteArray())) {
             throw fail(Reason.BAD_FINISHED_MAC, "transcripts differ");
         }
+    }
+
+    /**
+     * BC builds the MacTag as {@code new BigInteger(hmacOutput)}, a signed value that is negative
+     * half the time. Sending its 32-byte two's complement puts the raw HMAC on the wire, and
+     * {@code new BigInteger(bytes)} on the other end restores exactly the same value.
+     */
+    static byte[] macTagBytes(BigInteger tag) {
+        byte[] twosComplement = tag.toByteArray();
+        byte[] out = new byte[PAKE_KEY_LENGTH];
+        Arrays.fill(out, tag.signum() < 0 ? (byte) 0xff : 0);
+        int length = Math.min(twosComplement.length, PAKE_KEY_LENGTH);
+        System.arraycopy(twosComplement, twosComplement.length - length, out, PAKE_KEY_LENGTH - length, length);
+        return out;
     }
 
     boolean finishedSent() {
