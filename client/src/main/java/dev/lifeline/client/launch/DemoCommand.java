@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
             TechnicianIdentity technician = ca.issueTechnician(DEMO_TECHNICIAN, Duration.ofDays(30));
             Path identityFile = dir.resolve("demo-technician.identity");
             technician.save(identityFile, new char[0]);
-            return new DemoSetup(OrganisationRoot.load(orgDir.resolve("organisation-ca.crt.pem")), identityFile);
+            return new DemoSetup(ca.root(), identityFile);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.lifeline.client.session;
 
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.common.handshake.CustomerHandshake;
+import dev.lifeline.common.handshake.HandshakeFailedException;
 import dev.lifeline.common.handshake.HandshakeResult;
 import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.identity.TechnicianVerification;
@@ -88,7 +89,20 @@ final class CustomerLiveSession extends LiveSession {
             case UNTRUSTED -> PeerInfo.Trust.UNTRUSTED;
             case NO_PINNED_ROOT -> PeerInfo.Trust.NO_PINNED_ROOT;
         };
-        listener.onSecured(new PeerInfo(technician.name(), technician.organisation(), trust, technician.detail()));
+        listener.onSecured(new PeerInfo(technician.name(), technician.organisation(), trust, describe(technician.detail())));
+    }
+
+    private static String describe(TechnicianVerification.Problem problem) {
+        if (problem == null) {
+            return "";
+        }
+        return switch (problem) {
+            case OTHER_ORGANISATION -> "the certificate was issued by another organisation";
+            case EXPIRED -> "the certificate has expired or is not yet valid";
+            case BAD_SIGNATURE -> "the certificate's signature is not valid";
+            case NOT_A_TECHNICIAN_CERTIFICATE -> "the certificate is not a technician certificate";
+            case MALFORMED -> "the certificate cannot be read";
+        };
     }
 
     @Override
@@ -97,15 +111,19 @@ final class CustomerLiveSession extends LiveSession {
             endAfterFailure(failure, SessionEnd.Reason.HANDSHAKE_FAILED);
             return;
         }
-        // Wrong code or an impostor: drop the joiner, keep waiting, and count it as a guess.
-        failedHandshakes++;
+        // Wrong code or an impostor: drop the joiner and keep waiting. Once the joiner has seen our
+        // key confirmation it could test one guess of the secret, so that counts as an attempt.
+        boolean attemptSpent = failure.handshakeFailure().map(HandshakeFailedException::codeAttemptSpent).orElse(true);
+        if (attemptSpent) {
+            failedHandshakes++;
+        }
         unpair();
         link.send(RelayFrame.newBuilder().setRejectPeer(RejectPeer.newBuilder().setReason("handshake failed")).build());
         if (failedHandshakes >= MAX_FAILED_HANDSHAKES) {
             secret = SessionCode.newSecret(random);
             burning = true;
             link.send(openSession());
-        } else {
+        } else if (attemptSpent) {
             listener.onWrongCodeAttempt(MAX_FAILED_HANDSHAKES - failedHandshakes);
         }
     }

@@ -1,6 +1,9 @@
 package dev.lifeline.client.session;
 
-import dev.lifeline.common.identity.IdentityFileException;
+import dev.lifeline.common.identity.IdentityException;
+import dev.lifeline.common.identity.IdentityExpiredException;
+import dev.lifeline.common.identity.IdentityFileNotFoundException;
+import dev.lifeline.common.identity.WrongPassphraseException;
 import dev.lifeline.common.identity.TechnicianIdentity;
 import java.nio.file.Path;
 
@@ -17,19 +20,23 @@ final class IdentityFiles implements TechnicianIdentities {
         TechnicianIdentity identity;
         try {
             identity = TechnicianIdentity.load(identityFile, passphrase);
-        } catch (IdentityFileException e) {
+        } catch (IdentityException e) {
             throw new IdentityLoadException(problemOf(e), e.getMessage(), e);
         }
         return new LoadedTechnician(identity.name(), identity.organisation(), identity.notAfter(),
                 client.technicianSessions(identity));
     }
 
-    private static IdentityLoadException.Problem problemOf(IdentityFileException e) {
-        return switch (e.problem()) {
-            case NOT_FOUND -> IdentityLoadException.Problem.NOT_FOUND;
-            case WRONG_PASSPHRASE -> IdentityLoadException.Problem.WRONG_PASSPHRASE;
-            case EXPIRED -> IdentityLoadException.Problem.EXPIRED;
-            default -> IdentityLoadException.Problem.NOT_AN_IDENTITY;
-        };
+    private static IdentityLoadException.Problem problemOf(IdentityException e) {
+        if (e instanceof IdentityFileNotFoundException) {
+            return IdentityLoadException.Problem.NOT_FOUND;
+        }
+        if (e instanceof WrongPassphraseException) {
+            return IdentityLoadException.Problem.WRONG_PASSPHRASE;
+        }
+        if (e instanceof IdentityExpiredException) {
+            return IdentityLoadException.Problem.EXPIRED;
+        }
+        return IdentityLoadException.Problem.NOT_AN_IDENTITY;
     }
 }

@@ -16,7 +16,6 @@ import dev.lifeline.relay.server.RelayServer;
 import dev.lifeline.relay.server.RunningRelay;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,12 +64,8 @@ class SessionOverRelayTest {
         relay.close();
     }
 
-    private OrganisationRoot acmeRoot() throws Exception {
-        Path caDir = Files.createDirectories(dir.resolve("acme"));
-        if (!Files.exists(caDir.resolve("organisation-ca.crt.pem"))) {
-            acme.save(caDir, "correct horse battery".toCharArray());
-        }
-        return OrganisationRoot.load(caDir.resolve("organisation-ca.crt.pem"));
+    private OrganisationRoot acmeRoot() {
+        return acme.root();
     }
 
     private static SessionCode codeOf(HeadlessRun customer) {

@@ -122,7 +122,8 @@ public final class EndToEndSession {
         outbox.send(RelayFrame.newBuilder().setAck(delivery.resyncAck()).build());
     }
 
-    private void handle(E2eEnvelope envelope) throws HandshakeFailedException, InvalidProtocolBufferException {
+    private void handle(E2eEnvelope envelope)
+            throws HandshakeFailedException, InvalidProtocolBufferException, SealedMessageRejectedException {
         switch (envelope.getBodyCase()) {
             case HANDSHAKE -> {
                 if (state != State.HANDSHAKING) {
