@@ -58,11 +58,13 @@ public final class ConsoleView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label title = label("console.appTitle", "app-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        HBox topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), title, gapW(12), identityArea(), spacer,
-                joinArea(), new LanguagePicker(messages));
+        LanguagePicker language = new LanguagePicker(messages);
+        language.setMinWidth(Region.USE_PREF_SIZE);
+        HBox topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), title, gapW(12), identityArea(), spacer, language);
         topBar.getStyleClass().add("top-bar");
-        topBar.setAlignment(Pos.TOP_LEFT);
-        setTop(topBar);
+        Node joinBar = joinArea();
+        joinBar.getStyleClass().addAll("top-bar", "join-bar");
+        setTop(new VBox(topBar, joinBar));
 
         tabs.setId("sessionTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -112,6 +114,8 @@ public final class ConsoleView extends BorderPane {
         change.textProperty().bind(messages.text("console.identity.change"));
         change.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         change.setOnAction(e -> vm.unloadIdentity());
+        detail.setMinWidth(Region.USE_PREF_SIZE);
+        change.setMinWidth(Region.USE_PREF_SIZE);
         VBox texts = new VBox(1, name, detail);
         HBox loaded = new HBox(8, Icons.icon(Icons.PERSON, 24, "accent"), texts, change);
         loaded.setAlignment(Pos.CENTER_LEFT);
@@ -121,6 +125,7 @@ public final class ConsoleView extends BorderPane {
         passphrase.setId("passphrase");
         passphrase.promptTextProperty().bind(messages.text("console.identity.passphrase"));
         passphrase.setPrefColumnCount(14);
+        passphrase.setMinWidth(Region.USE_PREF_SIZE);
         passphrase.setOnAction(e -> {
             if (vm.identityFileProperty().get() != null) {
                 vm.retryLoad(passphrase.getText().toCharArray());
@@ -148,7 +153,7 @@ public final class ConsoleView extends BorderPane {
         error.setId("identityError");
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
-        error.setMaxWidth(460);
+        error.setMaxWidth(520);
         error.textProperty().bind(Bindings.createStringBinding(() -> {
             IdentityError e = vm.identityErrorProperty().get();
             return e == null ? "" : messages.get("console.identity.error." + e.name());
@@ -203,8 +208,6 @@ public final class ConsoleView extends BorderPane {
         join.disableProperty().bind(vm.canJoin().not());
         join.setOnAction(e -> vm.join());
         join.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, label, codeField, join);
-        row.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
         error.setId("codeError");
         error.getStyleClass().add("field-error");
@@ -218,7 +221,10 @@ public final class ConsoleView extends BorderPane {
         error.styleProperty().bind(Bindings.when(vm.codeErrorProperty().isNull())
                 .then("-fx-text-fill: -color-fg-muted;").otherwise(""));
         vm.codeErrorProperty().addListener((obs, o, n) -> codeField.pseudoClassStateChanged(Styles.STATE_DANGER, n != null));
-        return new VBox(4, row, error);
+        error.setMinWidth(0);
+        HBox row = new HBox(8, label, codeField, join, error);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private Node emptyState() {
@@ -226,6 +232,7 @@ public final class ConsoleView extends BorderPane {
         Label text = label("console.empty.text", "step-text");
         text.setWrapText(true);
         text.setMaxWidth(440);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(10, Icons.icon(Icons.HELP, 56), title, text);
         box.getStyleClass().add("empty-sessions");
         box.setId("emptySessions");

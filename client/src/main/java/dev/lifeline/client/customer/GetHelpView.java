@@ -116,13 +116,13 @@ public final class GetHelpView extends BorderPane {
         name.setId("customerName");
         name.promptTextProperty().bind(messages.text("gethelp.name.prompt"));
         name.textProperty().bindBidirectional(vm.customerNameProperty());
-        name.setMaxWidth(280);
+        name.setMaxWidth(300);
         name.setOnAction(e -> vm.getHelp());
         Label nameLabel = label("gethelp.name.label", "hint");
         nameLabel.setLabelFor(name);
         VBox nameBox = new VBox(4, nameLabel, name);
         nameBox.setAlignment(Pos.CENTER_LEFT);
-        nameBox.setMaxWidth(280);
+        nameBox.setMaxWidth(300);
 
         Button help = new Button();
         help.setId("getHelp");
@@ -130,7 +130,7 @@ public final class GetHelpView extends BorderPane {
         help.getStyleClass().addAll(Styles.ACCENT, "big-button");
         help.setDefaultButton(true);
         help.setOnAction(e -> vm.getHelp());
-        help.setMinWidth(280);
+        help.setMinWidth(300);
 
         Label privacy = label("gethelp.idle.privacy", "hint");
         VBox page = step(Icons.icon(Icons.HELP, 64, "accent"), heading, text, gap(8), help, gap(8), nameBox, gap(12), privacy);
