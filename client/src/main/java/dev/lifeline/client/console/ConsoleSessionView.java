@@ -1,0 +1,102 @@
+package dev.lifeline.client.console;
+
+import atlantafx.base.theme.Styles;
+import dev.lifeline.client.chat.ChatView;
+import dev.lifeline.client.console.ConsoleSessionViewModel.Step;
+import dev.lifeline.client.i18n.Messages;
+import dev.lifeline.client.session.LinkState;
+import dev.lifeline.client.session.SessionEnd;
+import dev.lifeline.client.theme.Icons;
+import java.time.ZoneId;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The content of one session tab: who, how secure, link state, chat, End session. */
+final class ConsoleSessionView extends BorderPane {
+
+    ConsoleSessionView(ConsoleSessionViewModel vm, Messages messages, ZoneId zone) {
+        getStyleClass().add("console-session");
+
+        Label title = new Label();
+        title.getStyleClass().add("session-title");
+        title.setId("sessionTitle");
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            String name = vm.customerName().get();
+            return name.isEmpty() ? messages.get("console.session.unnamed") : name;
+        }, vm.customerName(), messages.localeProperty()));
+        Label code = new Label();
+        code.getStyleClass().add("identity-detail");
+        code.textProperty().bind(messages.text("console.session.code", vm.code().display()));
+        VBox who = new VBox(2, title, code);
+
+        ProgressIndicator joining = new ProgressIndicator();
+        joining.setPrefSize(16, 16);
+        Label joiningText = new Label();
+        joiningText.textProperty().bind(messages.text("console.session.joining"));
+        HBox joiningBox = new HBox(6, joining, joiningText);
+        joiningBox.setAlignment(Pos.CENTER_LEFT);
+        joiningBox.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.JOINING));
+        joiningBox.managedProperty().bind(joiningBox.visibleProperty());
+
+        Label secureText = new Label();
+        secureText.textProperty().bind(messages.text("session.e2e"));
+        HBox secure = new HBox(Icons.icon(Icons.LOCK, 12, "success"), secureText);
+        secure.getStyleClass().addAll("badge", "success");
+        secure.setId("e2eBadge");
+        secure.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.SECURED));
+        secure.managedProperty().bind(secure.visibleProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button end = new Button();
+        end.setId("endSession");
+        end.textProperty().bind(messages.text("session.end"));
+        end.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        end.setOnAction(e -> vm.endSession());
+        end.disableProperty().bind(vm.stepProperty().isEqualTo(Step.ENDED));
+        end.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(who, joiningBox, secure, spacer, end);
+        header.getStyleClass().add("session-header");
+
+        Label linkText = new Label();
+        linkText.textProperty().bind(Bindings.createStringBinding(() -> {
+            LinkState s = vm.linkStateProperty().get();
+            return s == LinkState.RECONNECTING ? messages.get("link.reconnecting")
+                    : s == LinkState.PEER_AWAY ? messages.get("link.customerAway") : "";
+        }, vm.linkStateProperty(), messages.localeProperty()));
+        ProgressIndicator linkSpin = new ProgressIndicator();
+        linkSpin.setPrefSize(16, 16);
+        HBox link = new HBox(linkSpin, linkText);
+        link.getStyleClass().add("link-banner");
+        link.visibleProperty().bind(vm.linkStateProperty().isNotEqualTo(LinkState.CONNECTED)
+                .and(vm.stepProperty().isNotEqualTo(Step.ENDED)));
+        link.managedProperty().bind(link.visibleProperty());
+
+        Label endedText = new Label();
+        endedText.setId("endedReason");
+        endedText.setWrapText(true);
+        endedText.textProperty().bind(Bindings.createStringBinding(() -> {
+            SessionEnd e = vm.endProperty().get();
+            return e == null ? "" : messages.get("end.console." + e.reason().name());
+        }, vm.endProperty(), messages.localeProperty()));
+        HBox ended = new HBox(Icons.icon(Icons.INFO, 18), endedText);
+        ended.getStyleClass().add("ended-banner");
+        ended.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.ENDED));
+        ended.managedProperty().bind(ended.visibleProperty());
+
+        setTop(new VBox(header, link, ended));
+        ChatView chat = new ChatView(vm.chat(), messages, zone);
+        VBox body = new VBox(chat);
+        VBox.setVgrow(chat, Priority.ALWAYS);
+        body.getStyleClass().add("session-body");
+        setCenter(body);
+    }
+}

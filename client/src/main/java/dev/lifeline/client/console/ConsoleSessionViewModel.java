@@ -1,0 +1,143 @@
+package dev.lifeline.client.console;
+
+import dev.lifeline.client.chat.ChatViewModel;
+import dev.lifeline.client.session.ChatLine;
+import dev.lifeline.client.session.LinkState;
+import dev.lifeline.client.session.PeerInfo;
+import dev.lifeline.client.session.SessionEnd;
+import dev.lifeline.client.session.SessionHandle;
+import dev.lifeline.client.session.SessionListener;
+import dev.lifeline.client.session.TechnicianSessions;
+import dev.lifeline.common.pairing.SessionCode;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** One joined session in the Console (one tab): JOINING, SECURED, ENDED, plus its chat. */
+public final class ConsoleSessionViewModel {
+
+    public enum Step { JOINING, SECURED, ENDED }
+
+    private final SessionCode code;
+    private final Executor uiExecutor;
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.JOINING);
+    private final ObjectProperty<PeerInfo> customer = new SimpleObjectProperty<>(this, "customer");
+    private final ObjectProperty<LinkState> linkState = new SimpleObjectProperty<>(this, "linkState", LinkState.CONNECTED);
+    private final ObjectProperty<SessionEnd> end = new SimpleObjectProperty<>(this, "end");
+    private final StringBinding customerName;
+    private final ChatViewModel chat;
+    private SessionHandle handle;
+
+    ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
+        this.code = Objects.requireNonNull(code);
+        this.uiExecutor = uiExecutor;
+        this.chat = new ChatViewModel(clock);
+        customerName = Bindings.createStringBinding(() -> {
+            PeerInfo p = customer.get();
+            return p == null || p.name() == null ? "" : p.name().strip();
+        }, customer);
+    }
+
+    void join(TechnicianSessions sessions) {
+        try {
+            handle = sessions.join(code, new Listener());
+        } catch (RuntimeException e) {
+            ended(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, String.valueOf(e.getMessage())));
+        }
+    }
+
+    public void endSession() {
+        if (step.get() == Step.ENDED) {
+            return;
+        }
+        if (handle != null) {
+            handle.end();
+        } else {
+            ended(new SessionEnd(SessionEnd.Reason.ENDED_BY_ME, ""));
+        }
+    }
+
+    private void ended(SessionEnd e) {
+        chat.detach();
+        end.set(e);
+        step.set(Step.ENDED);
+    }
+
+    private final class Listener implements SessionListener {
+        private void onUi(Runnable r) {
+            uiExecutor.execute(() -> {
+                if (step.get() != Step.ENDED) {
+                    r.run();
+                }
+            });
+        }
+
+        @Override
+        public void onSecured(PeerInfo peer) {
+            onUi(() -> {
+                customer.set(peer);
+                step.set(Step.SECURED);
+                if (handle != null) {
+                    chat.attach(handle::sendChat);
+                }
+            });
+        }
+
+        @Override
+        public void onChat(ChatLine line) {
+            onUi(() -> {
+                if (!line.mine()) {
+                    chat.receive(line);
+                }
+            });
+        }
+
+        @Override
+        public void onLinkState(LinkState state) {
+            onUi(() -> linkState.set(state));
+        }
+
+        @Override
+        public void onEnded(SessionEnd sessionEnd) {
+            onUi(() -> ended(sessionEnd));
+        }
+    }
+
+    public SessionCode code() {
+        return code;
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step;
+    }
+
+    public Step step() {
+        return step.get();
+    }
+
+    public ReadOnlyObjectProperty<PeerInfo> customerProperty() {
+        return customer;
+    }
+
+    /** The name the customer gave, stripped; empty when none (the view then titles by code). */
+    public StringBinding customerName() {
+        return customerName;
+    }
+
+    public ReadOnlyObjectProperty<LinkState> linkStateProperty() {
+        return linkState;
+    }
+
+    public ReadOnlyObjectProperty<SessionEnd> endProperty() {
+        return end;
+    }
+
+    public ChatViewModel chat() {
+        return chat;
+    }
+}

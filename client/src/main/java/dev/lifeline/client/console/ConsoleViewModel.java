@@ -1,0 +1,206 @@
+package dev.lifeline.client.console;
+
+import dev.lifeline.client.session.IdentityLoadException;
+import dev.lifeline.client.session.LoadedTechnician;
+import dev.lifeline.client.session.TechnicianIdentities;
+import dev.lifeline.common.pairing.InvalidSessionCodeException;
+import dev.lifeline.common.pairing.SessionCode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The technician's Console: which identity is loaded, the "Join with code" field, and the open
+ * sessions (one tab each). Identity loading runs on {@code taskExecutor}; results and session
+ * events come back through {@code uiExecutor}.
+ */
+public final class ConsoleViewModel {
+
+    /** Why the identity did not load; the first four mirror {@link IdentityLoadException.Problem}. */
+    public enum IdentityError { NOT_FOUND, NOT_AN_IDENTITY, WRONG_PASSPHRASE, EXPIRED, UNEXPECTED;
+
+        static IdentityError of(IdentityLoadException.Problem p) {
+            return p == null ? UNEXPECTED : valueOf(p.name());
+        }
+    }
+
+    /** Why the typed code cannot be joined. */
+    public enum CodeError { EMPTY, INVALID }
+
+    private final TechnicianIdentities identities;
+    private final Executor taskExecutor;
+    private final Executor uiExecutor;
+    private final Clock clock;
+
+    private final ObjectProperty<LoadedTechnician> technician = new SimpleObjectProperty<>(this, "technician");
+    private final ObjectProperty<Path> identityFile = new SimpleObjectProperty<>(this, "identityFile");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading", false);
+    private final ObjectProperty<IdentityError> identityError = new SimpleObjectProperty<>(this, "identityError");
+    private final StringProperty codeInput = new SimpleStringProperty(this, "codeInput", "");
+    private final ObjectProperty<CodeError> codeError = new SimpleObjectProperty<>(this, "codeError");
+    private final ObservableList<ConsoleSessionViewModel> sessions = FXCollections.observableArrayList();
+    private final ObjectProperty<ConsoleSessionViewModel> selected = new SimpleObjectProperty<>(this, "selected");
+    private final BooleanBinding canJoin;
+
+    public ConsoleViewModel(TechnicianIdentities identities, Executor taskExecutor, Executor uiExecutor, Clock clock) {
+        this.identities = Objects.requireNonNull(identities);
+        this.taskExecutor = Objects.requireNonNull(taskExecutor);
+        this.uiExecutor = Objects.requireNonNull(uiExecutor);
+        this.clock = Objects.requireNonNull(clock);
+        canJoin = Bindings.createBooleanBinding(() -> technician.get() != null && !loading.get(), technician, loading);
+        codeInput.addListener((obs, old, now) -> codeError.set(null));
+    }
+
+    public ConsoleViewModel(TechnicianIdentities identities, Executor taskExecutor, Executor uiExecutor) {
+        this(identities, taskExecutor, uiExecutor, Clock.systemUTC());
+    }
+
+    /**
+     * Loads an identity file off the FX thread. The passphrase array is wiped after use.
+     * A loaded identity replaces the previous one for new sessions; open sessions keep theirs.
+     */
+    public void loadIdentity(Path file, char[] passphrase) {
+        Objects.requireNonNull(file);
+        char[] pass = passphrase == null ? new char[0] : passphrase;
+        identityFile.set(file);
+        identityError.set(null);
+        loading.set(true);
+        taskExecutor.execute(() -> {
+            LoadedTechnician result = null;
+            IdentityError error = null;
+            try {
+                result = identities.load(file, pass);
+            } catch (IdentityLoadException e) {
+                error = IdentityError.of(e.problem());
+            } catch (RuntimeException e) {
+                error = IdentityError.UNEXPECTED;
+            } finally {
+                Arrays.fill(pass, '\0');
+            }
+            LoadedTechnician loaded = result;
+            IdentityError failed = error;
+            uiExecutor.execute(() -> {
+                loading.set(false);
+                if (!file.equals(identityFile.get())) {
+                    return; // a newer load superseded this one
+                }
+                if (loaded != null) {
+                    technician.set(loaded);
+                    identityError.set(null);
+                } else {
+                    identityError.set(failed);
+                }
+            });
+        });
+    }
+
+    /** Tries the last chosen file again, e.g. after a wrong passphrase. */
+    public void retryLoad(char[] passphrase) {
+        Path file = identityFile.get();
+        if (file != null) {
+            loadIdentity(file, passphrase);
+        }
+    }
+
+    /** Forget the identity (the "Change…" action shows the load controls again). */
+    public void unloadIdentity() {
+        technician.set(null);
+        identityError.set(null);
+    }
+
+    /**
+     * Parses the code field and, if valid, opens a session tab and joins. Returns the new session,
+     * or null with {@link #codeErrorProperty()} set.
+     */
+    public ConsoleSessionViewModel join() {
+        LoadedTechnician tech = technician.get();
+        if (tech == null) {
+            return null;
+        }
+        String typed = codeInput.get() == null ? "" : codeInput.get().strip();
+        if (typed.isEmpty()) {
+            codeError.set(CodeError.EMPTY);
+            return null;
+        }
+        SessionCode code;
+        try {
+            code = SessionCode.parse(typed);
+        } catch (InvalidSessionCodeException e) {
+            codeError.set(CodeError.INVALID);
+            return null;
+        }
+        codeError.set(null);
+        codeInput.set("");
+        ConsoleSessionViewModel session = new ConsoleSessionViewModel(code, uiExecutor, clock);
+        sessions.add(session);
+        selected.set(session);
+        session.join(tech.sessions());
+        return session;
+    }
+
+    /** Closing a tab: ends the session if it still runs, then forgets it. */
+    public void close(ConsoleSessionViewModel session) {
+        session.endSession();
+        sessions.remove(session);
+        if (selected.get() == session) {
+            selected.set(sessions.isEmpty() ? null : sessions.get(sessions.size() - 1));
+        }
+    }
+
+    /** Ends every running session, e.g. when the window closes. */
+    public void endAll() {
+        for (ConsoleSessionViewModel s : sessions) {
+            s.endSession();
+        }
+    }
+
+    public ReadOnlyObjectProperty<LoadedTechnician> technicianProperty() {
+        return technician;
+    }
+
+    public ReadOnlyObjectProperty<Path> identityFileProperty() {
+        return identityFile;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ReadOnlyObjectProperty<IdentityError> identityErrorProperty() {
+        return identityError;
+    }
+
+    public StringProperty codeInputProperty() {
+        return codeInput;
+    }
+
+    public ReadOnlyObjectProperty<CodeError> codeErrorProperty() {
+        return codeError;
+    }
+
+    public BooleanBinding canJoin() {
+        return canJoin;
+    }
+
+    public ObservableList<ConsoleSessionViewModel> sessions() {
+        return sessions;
+    }
+
+    public ObjectProperty<ConsoleSessionViewModel> selectedProperty() {
+        return selected;
+    }
+}

@@ -1,0 +1,284 @@
+package dev.lifeline.client.customer;
+
+import dev.lifeline.client.chat.ChatViewModel;
+import dev.lifeline.client.session.ChatLine;
+import dev.lifeline.client.session.CustomerSessions;
+import dev.lifeline.client.session.LinkState;
+import dev.lifeline.client.session.PeerInfo;
+import dev.lifeline.client.session.SessionEnd;
+import dev.lifeline.client.session.SessionHandle;
+import dev.lifeline.client.session.SessionListener;
+import dev.lifeline.common.pairing.SessionCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The customer's side of one help session, step by step: IDLE (one button), CONNECTING, WAITING
+ * (code shown), VERIFYING (technician joined, handshake running), SECURED (technician card and
+ * chat), ENDED. Listener events come in on a network thread and are moved to {@code uiExecutor}.
+ */
+public final class GetHelpViewModel {
+
+    public enum Step { IDLE, CONNECTING, WAITING, VERIFYING, SECURED, ENDED }
+
+    /** No wrong-code notice is showing. */
+    public static final int NO_WRONG_ATTEMPT = -1;
+
+    private final CustomerSessions sessions;
+    private final Executor uiExecutor;
+    private final String pinnedOrganisation;
+
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.IDLE);
+    private final StringProperty customerName = new SimpleStringProperty(this, "customerName", "");
+    private final ObjectProperty<SessionCode> code = new SimpleObjectProperty<>(this, "code");
+    private final ObjectProperty<Instant> codeExpiresAt = new SimpleObjectProperty<>(this, "codeExpiresAt");
+    private final IntegerProperty wrongAttemptsLeft = new SimpleIntegerProperty(this, "wrongAttemptsLeft", NO_WRONG_ATTEMPT);
+    private final IntegerProperty burnedAttempts = new SimpleIntegerProperty(this, "burnedAttempts", 0);
+    private final ObjectProperty<PeerInfo> technician = new SimpleObjectProperty<>(this, "technician");
+    private final ObjectProperty<LinkState> linkState = new SimpleObjectProperty<>(this, "linkState", LinkState.CONNECTED);
+    private final ObjectProperty<SessionEnd> end = new SimpleObjectProperty<>(this, "end");
+    private final StringBinding codeDisplay;
+    private final BooleanBinding sessionRunning;
+    private final ChatViewModel chat;
+
+    private SessionHandle handle;
+    private Object currentSession;
+
+    /**
+     * @param pinnedOrganisation the organisation whose root this app pins, for the warning text;
+     *                           null when unknown (the session API does not report it yet)
+     */
+    public GetHelpViewModel(CustomerSessions sessions, Executor uiExecutor, Clock clock, String pinnedOrganisation) {
+        this.sessions = Objects.requireNonNull(sessions);
+        this.uiExecutor = Objects.requireNonNull(uiExecutor);
+        this.pinnedOrganisation = pinnedOrganisation == null || pinnedOrganisation.isBlank() ? null : pinnedOrganisation;
+        this.chat = new ChatViewModel(clock);
+        codeDisplay = Bindings.createStringBinding(() -> code.get() == null ? "" : code.get().display(), code);
+        sessionRunning = Bindings.createBooleanBinding(
+                () -> step.get() != Step.IDLE && step.get() != Step.ENDED, step);
+    }
+
+    public GetHelpViewModel(CustomerSessions sessions, Executor uiExecutor) {
+        this(sessions, uiExecutor, Clock.systemUTC(), null);
+    }
+
+    /** The big button: connect and ask the relay for a code. Ignored while a session runs. */
+    public void getHelp() {
+        if (sessionRunning.get()) {
+            return;
+        }
+        resetSessionState();
+        step.set(Step.CONNECTING);
+        Listener listener = new Listener();
+        currentSession = listener;
+        try {
+            handle = sessions.start(customerName.get() == null ? "" : customerName.get().strip(), listener);
+        } catch (RuntimeException e) {
+            currentSession = null;
+            handle = null;
+            end.set(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, String.valueOf(e.getMessage())));
+            step.set(Step.ENDED);
+        }
+    }
+
+    /** End session, at any step; the session's onEnded moves us to ENDED. */
+    public void endSession() {
+        if (!sessionRunning.get()) {
+            return;
+        }
+        SessionHandle h = handle;
+        if (h != null) {
+            h.end();
+        } else {
+            ended(new SessionEnd(SessionEnd.Reason.ENDED_BY_ME, ""));
+        }
+    }
+
+    /** "Get help again" on the ended screen. */
+    public void getHelpAgain() {
+        if (step.get() == Step.ENDED) {
+            step.set(Step.IDLE);
+            getHelp();
+        }
+    }
+
+    private void resetSessionState() {
+        code.set(null);
+        codeExpiresAt.set(null);
+        wrongAttemptsLeft.set(NO_WRONG_ATTEMPT);
+        burnedAttempts.set(0);
+        technician.set(null);
+        linkState.set(LinkState.CONNECTED);
+        end.set(null);
+        chat.detach();
+        chat.clear();
+    }
+
+    private void ended(SessionEnd reason) {
+        currentSession = null;
+        handle = null;
+        chat.detach();
+        end.set(reason);
+        step.set(Step.ENDED);
+    }
+
+    /** One per started session; events of an older session are dropped. */
+    private final class Listener implements SessionListener {
+        private void onUi(Runnable r) {
+            uiExecutor.execute(() -> {
+                if (currentSession == this) {
+                    r.run();
+                }
+            });
+        }
+
+        @Override
+        public void onCodeReady(SessionCode newCode, long expiresAtEpochMs) {
+            onUi(() -> {
+                code.set(newCode);
+                codeExpiresAt.set(expiresAtEpochMs > 0 ? Instant.ofEpochMilli(expiresAtEpochMs) : null);
+                wrongAttemptsLeft.set(NO_WRONG_ATTEMPT);
+                step.set(Step.WAITING);
+            });
+        }
+
+        @Override
+        public void onCodeBurned(int failedAttempts) {
+            onUi(() -> {
+                burnedAttempts.set(Math.max(1, failedAttempts));
+                wrongAttemptsLeft.set(NO_WRONG_ATTEMPT);
+                code.set(null);
+                codeExpiresAt.set(null);
+                step.set(Step.CONNECTING);
+            });
+        }
+
+        @Override
+        public void onPeerJoined() {
+            onUi(() -> step.set(Step.VERIFYING));
+        }
+
+        @Override
+        public void onWrongCodeAttempt(int attemptsLeft) {
+            onUi(() -> {
+                wrongAttemptsLeft.set(Math.max(0, attemptsLeft));
+                if (step.get() == Step.VERIFYING) {
+                    step.set(Step.WAITING);
+                }
+            });
+        }
+
+        @Override
+        public void onSecured(PeerInfo peer) {
+            onUi(() -> {
+                technician.set(peer);
+                wrongAttemptsLeft.set(NO_WRONG_ATTEMPT);
+                burnedAttempts.set(0);
+                step.set(Step.SECURED);
+                SessionHandle h = handle;
+                if (h != null) {
+                    chat.attach(h::sendChat);
+                }
+            });
+        }
+
+        @Override
+        public void onChat(ChatLine line) {
+            // Our own lines are shown when sent; an echo from the session would double them.
+            onUi(() -> {
+                if (!line.mine()) {
+                    chat.receive(line);
+                }
+            });
+        }
+
+        @Override
+        public void onLinkState(LinkState state) {
+            onUi(() -> linkState.set(state));
+        }
+
+        @Override
+        public void onEnded(SessionEnd sessionEnd) {
+            onUi(() -> ended(sessionEnd));
+        }
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step;
+    }
+
+    public Step step() {
+        return step.get();
+    }
+
+    public StringProperty customerNameProperty() {
+        return customerName;
+    }
+
+    public ReadOnlyObjectProperty<SessionCode> codeProperty() {
+        return code;
+    }
+
+    /** The code as the customer reads it out, e.g. "418 · 290 573"; empty when none. */
+    public StringBinding codeDisplay() {
+        return codeDisplay;
+    }
+
+    /** What the Copy button puts on the clipboard. */
+    public String codeForClipboard() {
+        return codeDisplay.get();
+    }
+
+    public ReadOnlyObjectProperty<Instant> codeExpiresAtProperty() {
+        return codeExpiresAt;
+    }
+
+    /** Attempts left after a wrong code was tried, or {@link #NO_WRONG_ATTEMPT}. */
+    public ReadOnlyIntegerProperty wrongAttemptsLeftProperty() {
+        return wrongAttemptsLeft;
+    }
+
+    /** How many failed attempts burned the last code; 0 when no code was burned. */
+    public ReadOnlyIntegerProperty burnedAttemptsProperty() {
+        return burnedAttempts;
+    }
+
+    public ReadOnlyObjectProperty<PeerInfo> technicianProperty() {
+        return technician;
+    }
+
+    public ReadOnlyObjectProperty<LinkState> linkStateProperty() {
+        return linkState;
+    }
+
+    public ReadOnlyObjectProperty<SessionEnd> endProperty() {
+        return end;
+    }
+
+    /** True from CONNECTING to SECURED: End session makes sense. */
+    public BooleanBinding sessionRunning() {
+        return sessionRunning;
+    }
+
+    /** Null when the app does not know which organisation it pins. */
+    public String pinnedOrganisation() {
+        return pinnedOrganisation;
+    }
+
+    public ChatViewModel chat() {
+        return chat;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.lifeline.client.app;
+
+import dev.lifeline.client.console.ConsoleSessionViewModel;
+import dev.lifeline.client.console.ConsoleViewModel;
+import dev.lifeline.client.customer.GetHelpViewModel;
+import dev.lifeline.client.i18n.Messages;
+import dev.lifeline.client.session.ChatLine;
+import dev.lifeline.client.session.LinkState;
+import dev.lifeline.client.session.PeerInfo;
+import dev.lifeline.client.session.SessionEnd;
+import dev.lifeline.client.testing.FakeSessions;
+import dev.lifeline.client.testing.FakeSessions.FakeHandle;
+import dev.lifeline.common.pairing.SessionCode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Opens the windows with fake services in interesting states, for looking at them (e.g. under
+ * {@code xvfb-run}). Not a test. Arguments: {@code gethelp} (four Get Help windows),
+ * {@code gethelp2} (four more states), {@code console} (Console plus German Get Help),
+ * optionally followed by a language tag for all windows.
+ */
+public final class ScreenshotFixtures {
+    private static final Instant NOW = Instant.now();
+
+    public static void main(String[] args) {
+        Application.launch(Fx.class, args);
+    }
+
+    /** A nested Application so the plain-classpath launcher check does not refuse to start. */
+    public static final class Fx extends Application {
+        @Override
+        public void start(Stage first) {
+            new ScreenshotFixtures().open(first, getParameters().getRaw());
+        }
+    }
+
+    void open(Stage first, List<String> args) {
+        String set = args.isEmpty() ? "gethelp" : args.get(0);
+        Locale forced = args.size() > 1 ? Locale.forLanguageTag(args.get(1)) : null;
+        switch (set) {
+            case "console" -> console(first, forced);
+            case "gethelp2" -> getHelpMore(first, forced);
+            default -> getHelp(first, forced);
+        }
+    }
+
+    private static Locale or(Locale forced, Locale fallback) {
+        return forced != null ? forced : fallback;
+    }
+
+    private static GetHelpViewModel helpWindow(Stage stage, int column, Locale locale, String pinned,
+            FakeSessions.Customer sessions) {
+        GetHelpViewModel vm = new GetHelpViewModel(sessions, Runnable::run, Clock.systemUTC(), pinned);
+        Scene scene = GetHelpApp.createScene(vm, new Messages(locale));
+        stage.setScene(scene);
+        stage.setX(10 + column * 470);
+        stage.setY(10);
+        stage.show();
+        return vm;
+    }
+
+    private static FakeHandle started(GetHelpViewModel vm, FakeSessions.Customer sessions, String name) {
+        vm.customerNameProperty().set(name);
+        vm.getHelp();
+        return sessions.last();
+    }
+
+    private void getHelp(Stage first, Locale forced) {
+        FakeSessions.Customer s = new FakeSessions.Customer();
+        helpWindow(first, 0, or(forced, Locale.ENGLISH), "ACME Support", s);
+
+        GetHelpViewModel waiting = helpWindow(new Stage(), 1, or(forced, Locale.ENGLISH), "ACME Support", s);
+        FakeHandle w = started(waiting, s, "Bob");
+        w.listener.onCodeReady(SessionCode.parse("418290573"), NOW.plusSeconds(600).toEpochMilli());
+        w.listener.onWrongCodeAttempt(2);
+
+        GetHelpViewModel secured = helpWindow(new Stage(), 2, or(forced, Locale.GERMAN), "ACME Support", s);
+        FakeHandle c = started(secured, s, "Bob");
+        c.listener.onCodeReady(SessionCode.parse("418290573"), 0);
+        c.listener.onSecured(new PeerInfo("Alice Meyer", "ACME Support GmbH", PeerInfo.Trust.VERIFIED, ""));
+        c.listener.onChat(new ChatLine("Hallo Bob, ich bin Alice von ACME. Wobei kann ich helfen?", NOW.minusSeconds(90), false));
+        secured.chat().draftProperty().set("Mein Drucker druckt seit heute Morgen nur leere Seiten.");
+        secured.chat().send();
+        c.listener.onChat(new ChatLine("Verstanden, ich schaue mir das an.", NOW, false));
+
+        GetHelpViewModel untrusted = helpWindow(new Stage(), 3, or(forced, Locale.ENGLISH), "ACME Support", s);
+        FakeHandle u = started(untrusted, s, "Bob");
+        u.listener.onCodeReady(SessionCode.parse("418290573"), 0);
+        u.listener.onSecured(new PeerInfo("Mallory Smith", "Definitely ACME Ltd", PeerInfo.Trust.UNTRUSTED,
+                "certificate is not signed by the ACME Support root"));
+    }
+
+    private void getHelpMore(Stage first, Locale forced) {
+        FakeSessions.Customer s = new FakeSessions.Customer();
+        GetHelpViewModel burned = helpWindow(first, 0, or(forced, new Locale("ro")), "ACME Support", s);
+        FakeHandle b = started(burned, s, "");
+        b.listener.onCodeReady(SessionCode.parse("418290573"), NOW.plusSeconds(600).toEpochMilli());
+        b.listener.onCodeBurned(3);
+        b.listener.onCodeReady(SessionCode.parse("1047 551 208"), NOW.plusSeconds(600).toEpochMilli());
+
+        GetHelpViewModel noRoot = helpWindow(new Stage(), 1, or(forced, new Locale("nl")), null, s);
+        FakeHandle n = started(noRoot, s, "");
+        n.listener.onSecured(new PeerInfo("Alice Meyer", "ACME Support", PeerInfo.Trust.NO_PINNED_ROOT, ""));
+        n.listener.onLinkState(LinkState.PEER_AWAY);
+
+        GetHelpViewModel ended = helpWindow(new Stage(), 2, or(forced, new Locale("es")), "ACME Support", s);
+        FakeHandle e = started(ended, s, "");
+        e.listener.onEnded(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, ""));
+
+        helpWindow(new Stage(), 3, or(forced, Locale.GERMAN), "ACME Support", s);
+    }
+
+    private void console(Stage first, Locale forced) {
+        FakeSessions.Identities ids = new FakeSessions.Identities();
+        ConsoleViewModel vm = new ConsoleViewModel(ids, Runnable::run, Runnable::run, Clock.systemUTC());
+        first.setScene(ConsoleApp.createScene(vm, new Messages(or(forced, Locale.ENGLISH))));
+        first.setX(10);
+        first.setY(10);
+        first.show();
+        vm.loadIdentity(Path.of("alice.id"), new char[0]);
+
+        vm.codeInputProperty().set("777 123456");
+        ConsoleSessionViewModel ended = vm.join();
+        ids.sessions.last().listener.onEnded(new SessionEnd(SessionEnd.Reason.WRONG_CODE, ""));
+
+        vm.codeInputProperty().set("418 · 290 573");
+        ConsoleSessionViewModel bob = vm.join();
+        FakeHandle h = ids.sessions.last();
+        h.listener.onSecured(PeerInfo.customer("Bob Fischer"));
+        h.listener.onChat(new ChatLine("Hi, my printer only prints blank pages since this morning.", NOW.minusSeconds(120), false));
+        bob.chat().draftProperty().set("Hello Bob, I am Alice from ACME. Let me have a look.");
+        bob.chat().send();
+        h.listener.onLinkState(LinkState.PEER_AWAY);
+        vm.codeInputProperty().set("41829");
+        vm.join();
+
+        ConsoleViewModel empty = new ConsoleViewModel(ids, Runnable::run, Runnable::run, Clock.systemUTC());
+        Stage second = new Stage();
+        second.setScene(ConsoleApp.createScene(empty, new Messages(or(forced, Locale.GERMAN))));
+        second.setWidth(900);
+        second.setHeight(340);
+        second.setX(1020);
+        second.setY(10);
+        second.show();
+        ids.failWith = dev.lifeline.client.session.IdentityLoadException.Problem.WRONG_PASSPHRASE;
+        empty.loadIdentity(Path.of("alice.id"), new char[0]);
+        Platform.runLater(() -> { });
+    }
+}

@@ -1,0 +1,102 @@
+package dev.lifeline.client.testing;
+
+import dev.lifeline.client.session.CustomerSessions;
+import dev.lifeline.client.session.IdentityLoadException;
+import dev.lifeline.client.session.LoadedTechnician;
+import dev.lifeline.client.session.SessionEnd;
+import dev.lifeline.client.session.SessionHandle;
+import dev.lifeline.client.session.SessionListener;
+import dev.lifeline.client.session.TechnicianIdentities;
+import dev.lifeline.client.session.TechnicianSessions;
+import dev.lifeline.common.pairing.SessionCode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Recording fakes of the session API: tests fire listener events by hand. */
+public final class FakeSessions {
+    private FakeSessions() {
+    }
+
+    /** One started or joined session: what was sent, whether it was ended, and its listener. */
+    public static final class FakeHandle implements SessionHandle {
+        public final String customerName;
+        public final SessionCode code;
+        public final SessionListener listener;
+        public final List<String> sent = new CopyOnWriteArrayList<>();
+        public volatile boolean ended;
+        /** When true, end() answers with onEnded(ENDED_BY_ME) as the real session does. */
+        public boolean echoEnd = true;
+
+        FakeHandle(String customerName, SessionCode code, SessionListener listener) {
+            this.customerName = customerName;
+            this.code = code;
+            this.listener = listener;
+        }
+
+        @Override
+        public void sendChat(String text) {
+            sent.add(text);
+        }
+
+        @Override
+        public void end() {
+            ended = true;
+            if (echoEnd) {
+                listener.onEnded(new SessionEnd(SessionEnd.Reason.ENDED_BY_ME, ""));
+            }
+        }
+    }
+
+    public static final class Customer implements CustomerSessions {
+        public final List<FakeHandle> started = new CopyOnWriteArrayList<>();
+
+        @Override
+        public SessionHandle start(String customerName, SessionListener listener) {
+            FakeHandle h = new FakeHandle(customerName, null, listener);
+            started.add(h);
+            return h;
+        }
+
+        public FakeHandle last() {
+            return started.get(started.size() - 1);
+        }
+    }
+
+    public static final class Technician implements TechnicianSessions {
+        public final List<FakeHandle> joined = new CopyOnWriteArrayList<>();
+
+        @Override
+        public SessionHandle join(SessionCode code, SessionListener listener) {
+            FakeHandle h = new FakeHandle("", code, listener);
+            joined.add(h);
+            return h;
+        }
+
+        public FakeHandle last() {
+            return joined.get(joined.size() - 1);
+        }
+    }
+
+    /** Loads "good.id" (any passphrase "secret" or empty) and fails with a set problem otherwise. */
+    public static final class Identities implements TechnicianIdentities {
+        public final Technician sessions = new Technician();
+        public final List<Path> loaded = new ArrayList<>();
+        public IdentityLoadException.Problem failWith;
+        public String requiredPassphrase = "";
+
+        @Override
+        public LoadedTechnician load(Path identityFile, char[] passphrase) throws IdentityLoadException {
+            loaded.add(identityFile);
+            if (failWith != null) {
+                throw new IdentityLoadException(failWith, "fake " + failWith, null);
+            }
+            if (!requiredPassphrase.equals(new String(passphrase))) {
+                throw new IdentityLoadException(IdentityLoadException.Problem.WRONG_PASSPHRASE, "bad passphrase", null);
+            }
+            return new LoadedTechnician("Alice Meyer", "ACME Support", Instant.parse("2027-06-30T00:00:00Z"), sessions);
+        }
+    }
+}
