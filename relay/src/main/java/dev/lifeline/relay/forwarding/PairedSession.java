@@ -1,0 +1,79 @@
+package dev.lifeline.relay.forwarding;
+
+import dev.lifeline.common.wire.relay.Role;
+import io.netty.channel.Channel;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Two connections the relay forwards between. Mutated only by {@link SessionTable} under its
+ * lock; the fields the forwarding path reads per frame are volatile so that path takes no lock.
+ */
+public final class PairedSession {
+    private final byte[] id;
+    private final String customerName;
+    private final SessionLifecycle lifecycle;
+    final Side customer;
+    final Side technician;
+    volatile boolean ended;
+
+    PairedSession(byte[] id, String customerName, SessionLifecycle lifecycle, Channel customerChannel,
+                  Channel technicianChannel) {
+        this.id = id.clone();
+        this.customerName = customerName;
+        this.lifecycle = lifecycle;
+        this.customer = new Side(Role.CUSTOMER, customerChannel);
+        this.technician = new Side(Role.TECHNICIAN, technicianChannel);
+    }
+
+    public byte[] id() {
+        return id.clone();
+    }
+
+    public String customerName() {
+        return customerName;
+    }
+
+    SessionLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public boolean isEnded() {
+        return ended;
+    }
+
+    Side side(Role role) {
+        return role == Role.CUSTOMER ? customer : technician;
+    }
+
+    Side peerOf(Role role) {
+        return role == Role.CUSTOMER ? technician : customer;
+    }
+
+    /** The peer's connection if the peer is connected right now, else null. */
+    public Channel peerChannel(Role role) {
+        Side peer = peerOf(role);
+        return !ended && peer.present ? peer.channel : null;
+    }
+
+    /** Whether {@code channel} is the one currently speaking for {@code role}. */
+    public boolean isCurrent(Role role, Channel channel) {
+        Side side = side(role);
+        return !ended && side.channel == channel;
+    }
+
+    /** One end of the session. */
+    static final class Side {
+        final Role role;
+        volatile Channel channel;
+        volatile boolean present = true;
+        /** SHA-256 of this side's current resume token; the token itself is never kept. */
+        ByteBuffer tokenHash;
+        ScheduledFuture<?> graceTimer;
+
+        Side(Role role, Channel channel) {
+            this.role = role;
+            this.channel = channel;
+        }
+    }
+}

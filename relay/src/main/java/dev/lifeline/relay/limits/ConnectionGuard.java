@@ -1,0 +1,63 @@
+package dev.lifeline.relay.limits;
+
+import dev.lifeline.common.wire.FrameTooLargeException;
+import dev.lifeline.common.wire.relay.ErrorCode;
+import dev.lifeline.relay.frames.Replies;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what goes wrong below the business handlers into typed errors: reader idle becomes
+ * {@code IDLE_TIMEOUT}, decoder failures become {@code FRAME_TOO_LARGE} or
+ * {@code MALFORMED_FRAME}, anything else {@code INTERNAL}; each is fatal and closes only this
+ * connection. Sits right after the encoder so its errors are encoded. Stateless: one shared
+ * {@link #INSTANCE}.
+ */
+@Sharable
+public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
+    public static final ConnectionGuard INSTANCE = new ConnectionGuard();
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
+
+    private ConnectionGuard() {
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            LOG.debug("{} idle, closing", ctx.channel().remoteAddress());
+            Replies.fatal(ctx, ErrorCode.IDLE_TIMEOUT, "no frame received within the idle timeout");
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (root instanceof FrameTooLargeException || root instanceof TooLongFrameException) {
+            Replies.fatal(ctx, ErrorCode.FRAME_TOO_LARGE, root.getMessage());
+        } else if (root instanceof CorruptedFrameException) {
+            Replies.fatal(ctx, ErrorCode.MALFORMED_FRAME, "malformed frame");
+        } else if (root instanceof SSLException || root instanceof NotSslRecordException) {
+            // The TLS layer is broken: nothing can be sent on it any more.
+            LOG.debug("{} TLS failure: {}", ctx.channel().remoteAddress(), root.toString());
+            ctx.close();
+        } else if (root instanceof IOException) {
+            LOG.debug("{} I/O error: {}", ctx.channel().remoteAddress(), root.toString());
+            ctx.close();
+        } else {
+            LOG.warn("{} unexpected error, closing the connection", ctx.channel().remoteAddress(), root);
+            Replies.fatal(ctx, ErrorCode.INTERNAL, "internal relay error");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.lifeline.relay.pairing;
+
+import dev.lifeline.common.wire.relay.Welcome;
+import dev.lifeline.relay.forwarding.SessionTable;
+import dev.lifeline.relay.limits.KeyedRateLimiter;
+import dev.lifeline.relay.recording.ForwardedFrameListener;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What every {@link LobbyHandler} of one relay shares: the nameplate registry, the join limiters,
+ * the session table, the customers waiting right now, and the Welcome the relay announces.
+ */
+public final class Lobby {
+    final NameplateRegistry nameplates;
+    final KeyedRateLimiter<String> joinsPerAddress;
+    final KeyedRateLimiter<String> joinsPerNameplate;
+    final SessionTable sessions;
+    final Welcome welcome;
+    final BooleanSupplier overConnectionCap;
+    final ForwardedFrameListener listener;
+    final Map<NameplateRegistry.Entry, LobbyHandler> waiting = new ConcurrentHashMap<>();
+
+    public Lobby(NameplateRegistry nameplates, KeyedRateLimiter<String> joinsPerAddress,
+                 KeyedRateLimiter<String> joinsPerNameplate, SessionTable sessions, Welcome welcome,
+                 BooleanSupplier overConnectionCap, ForwardedFrameListener listener) {
+        this.nameplates = nameplates;
+        this.joinsPerAddress = joinsPerAddress;
+        this.joinsPerNameplate = joinsPerNameplate;
+        this.sessions = sessions;
+        this.welcome = welcome;
+        this.overConnectionCap = overConnectionCap;
+        this.listener = listener;
+    }
+
+    /** A fresh handler for a new connection (stateful, so one per channel). */
+    public LobbyHandler newHandler() {
+        return new LobbyHandler(this);
+    }
+
+    public SessionTable sessions() {
+        return sessions;
+    }
+
+    public NameplateRegistry nameplates() {
+        return nameplates;
+    }
+}

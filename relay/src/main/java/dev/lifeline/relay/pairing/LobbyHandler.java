@@ -1,0 +1,404 @@
+package dev.lifeline.relay.pairing;
+
+import dev.lifeline.common.wire.WireLimits;
+import dev.lifeline.common.wire.relay.CloseReason;
+import dev.lifeline.common.wire.relay.ErrorCode;
+import dev.lifeline.common.wire.relay.Hello;
+import dev.lifeline.common.wire.relay.Paired;
+import dev.lifeline.common.wire.relay.RelayFrame;
+import dev.lifeline.common.wire.relay.Resumed;
+import dev.lifeline.common.wire.relay.Role;
+import dev.lifeline.common.wire.relay.SessionOpened;
+import dev.lifeline.relay.forwarding.ForwardingHandler;
+import dev.lifeline.relay.forwarding.PairedSession;
+import dev.lifeline.relay.forwarding.SessionLifecycle;
+import dev.lifeline.relay.forwarding.SessionTable;
+import dev.lifeline.relay.frames.Replies;
+import dev.lifeline.relay.pairing.NameplateRegistry.Claim;
+import dev.lifeline.relay.pairing.NameplateRegistry.Entry;
+import dev.lifeline.relay.pairing.NameplateRegistry.RegistryFullException;
+import com.google.protobuf.ByteString;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection before it is paired: Hello, then OpenSession (customer), Join (technician) or
+ * Resume (either). On pairing or resume it replaces itself in the pipeline with a
+ * {@link ForwardingHandler}, as Netty's socksproxy replaces its handshake handler with the relay
+ * handler. A rejected customer gets a lobby handler again, waiting on the same nameplate.
+ *
+ * <p>AUTO_READ is off: every handled frame ends with exactly one request for the next. Stateful
+ * (phase, role, nameplate, expiry timer), so one per channel.
+ */
+public final class LobbyHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(LobbyHandler.class);
+
+    enum Phase { AWAIT_HELLO, READY, WAITING, DONE }
+
+    private final Lobby lobby;
+    private Phase phase = Phase.AWAIT_HELLO;
+    private Role role = Role.ROLE_UNSPECIFIED;
+    private Entry entry;
+    private ScheduledFuture<?> expiryTimer;
+    private ChannelHandlerContext ctx;
+
+    LobbyHandler(Lobby lobby) {
+        this.lobby = lobby;
+    }
+
+    /** A lobby for a customer coming back from a rejected pairing, already waiting on {@code entry}. */
+    static LobbyHandler waitingOn(Lobby lobby, Entry entry) {
+        LobbyHandler handler = new LobbyHandler(lobby);
+        handler.phase = Phase.WAITING;
+        handler.role = Role.CUSTOMER;
+        handler.entry = entry;
+        return handler;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        if (phase == Phase.WAITING) {
+            lobby.waiting.put(entry, this);
+            scheduleExpiry();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.read();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess() && phase == Phase.AWAIT_HELLO) {
+            // With AUTO_READ off the TLS handler consumes the reads of its handshake: ask for Hello.
+            ctx.read();
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelExpiry();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (phase == Phase.WAITING) {
+            lobby.waiting.remove(entry, this);
+            lobby.nameplates.release(entry);
+            phase = Phase.DONE;
+        }
+        cancelExpiry();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof RelayFrame frame)) {
+            ReferenceCountUtil.release(msg);
+            Replies.fatal(ctx, ErrorCode.INTERNAL, "internal relay error");
+            return;
+        }
+        if (phase == Phase.DONE) {
+            return;
+        }
+        LOG.debug("{} in {}", frame.getBodyCase(), phase);
+        if (phase == Phase.AWAIT_HELLO) {
+            onFirstFrame(ctx, frame);
+            return;
+        }
+        switch (frame.getBodyCase()) {
+            case PING -> reply(ctx, Replies.pong(frame.getPing().getNonce()));
+            case OPEN_SESSION -> onOpenSession(ctx, frame.getOpenSession().getCustomerName());
+            case JOIN -> onJoin(ctx, frame.getJoin().getNameplate());
+            case RESUME -> onResume(ctx, frame.getResume().getResumeToken().toByteArray());
+            case CLOSE -> onClose(ctx);
+            default -> unexpected(ctx, frame);
+        }
+    }
+
+    private void onFirstFrame(ChannelHandlerContext ctx, RelayFrame frame) {
+        if (frame.getBodyCase() != RelayFrame.BodyCase.HELLO) {
+            unexpected(ctx, frame);
+            return;
+        }
+        Hello hello = frame.getHello();
+        if (hello.getProtocolVersion() != WireLimits.PROTOCOL_VERSION) {
+            fatal(ctx, ErrorCode.UNSUPPORTED_VERSION,
+                    "this relay speaks protocol version " + WireLimits.PROTOCOL_VERSION);
+            return;
+        }
+        if (hello.getRole() != Role.CUSTOMER && hello.getRole() != Role.TECHNICIAN) {
+            fatal(ctx, ErrorCode.MALFORMED_FRAME, "hello must name the role customer or technician");
+            return;
+        }
+        if (lobby.overConnectionCap.getAsBoolean()) {
+            fatal(ctx, ErrorCode.CAPACITY, "the relay has too many connections");
+            return;
+        }
+        role = hello.getRole();
+        phase = Phase.READY;
+        reply(ctx, RelayFrame.newBuilder().setWelcome(lobby.welcome).build());
+    }
+
+    private void onOpenSession(ChannelHandlerContext ctx, String customerName) {
+        if (role != Role.CUSTOMER) {
+            fatal(ctx, ErrorCode.UNEXPECTED_FRAME, "only a customer may open a session");
+            return;
+        }
+        Entry allocated;
+        try {
+            if (phase == Phase.WAITING) {
+                allocated = lobby.nameplates.reallocateIfWaiting(entry, customerName);
+                if (allocated == null) {
+                    // A technician claimed the old nameplate a moment ago; Paired is on its way.
+                    readNext(ctx);
+                    return;
+                }
+                lobby.waiting.remove(entry, this);
+                cancelExpiry();
+            } else {
+                allocated = lobby.nameplates.allocate(customerName);
+            }
+        } catch (RegistryFullException e) {
+            if (phase == Phase.WAITING) {
+                lobby.waiting.remove(entry, this);
+                cancelExpiry();
+                entry = null;
+                phase = Phase.READY;
+            }
+            reply(ctx, Replies.error(ErrorCode.CAPACITY, "the relay has no free session slot, try again later"));
+            return;
+        }
+        entry = allocated;
+        phase = Phase.WAITING;
+        lobby.waiting.put(entry, this);
+        scheduleExpiry();
+        reply(ctx, sessionOpened(entry));
+    }
+
+    private void onJoin(ChannelHandlerContext ctx, String nameplate) {
+        if (role != Role.TECHNICIAN || phase != Phase.READY) {
+            fatal(ctx, ErrorCode.UNEXPECTED_FRAME, "only a technician may join");
+            return;
+        }
+        if (!lobby.joinsPerAddress.tryAcquire(sourceAddress(ctx.channel()))
+                || (isPlausibleNameplate(nameplate) && !lobby.joinsPerNameplate.tryAcquire(nameplate))) {
+            reply(ctx, Replies.error(ErrorCode.JOIN_RATE_LIMITED, "too many join attempts, wait a minute"));
+            return;
+        }
+        if (!isPlausibleNameplate(nameplate)) {
+            reply(ctx, Replies.error(ErrorCode.UNKNOWN_NAMEPLATE, "no session is waiting under this code"));
+            return;
+        }
+        Claim claim = lobby.nameplates.claim(nameplate);
+        switch (claim.status()) {
+            case UNKNOWN -> reply(ctx, Replies.error(ErrorCode.UNKNOWN_NAMEPLATE, "no session is waiting under this code"));
+            case BUSY -> reply(ctx, Replies.error(ErrorCode.NAMEPLATE_BUSY, "this session already has a technician"));
+            case CLAIMED -> pair(ctx, claim.entry());
+        }
+    }
+
+    private void pair(ChannelHandlerContext ctx, Entry claimed) {
+        LobbyHandler customer = lobby.waiting.remove(claimed);
+        if (customer == null) {
+            // The customer left between claim and now.
+            lobby.nameplates.release(claimed);
+            reply(ctx, Replies.error(ErrorCode.UNKNOWN_NAMEPLATE, "no session is waiting under this code"));
+            return;
+        }
+        SessionTable sessions = lobby.sessions;
+        SessionTable.Pairing pairing = sessions.pair(claimed.customerName(), customer.ctx.channel(), ctx.channel(),
+                new NameplateLifecycle(lobby, claimed));
+        // Queued on the customer's loop before the technician can send anything, so the customer
+        // sees Paired before any forwarded frame.
+        customer.ctx.executor().execute(() -> customer.becomePaired(pairing, claimed));
+        phase = Phase.DONE;
+        ctx.pipeline().replace(this, "forwarding",
+                new ForwardingHandler(sessions, pairing.session(), Role.TECHNICIAN, lobby.listener));
+        LOG.info("session paired");
+        replyOn(ctx.channel(), paired(pairing.session(), pairing.technicianToken(), Role.CUSTOMER, sessions));
+    }
+
+    /** Runs on the customer's event loop once a technician claimed its nameplate. */
+    private void becomePaired(SessionTable.Pairing pairing, Entry claimed) {
+        if (phase != Phase.WAITING || entry != claimed || !ctx.channel().isActive()) {
+            lobby.sessions.abort(pairing.session(), CloseReason.PEER_LOST, "the customer left");
+            return;
+        }
+        phase = Phase.DONE;
+        cancelExpiry();
+        ctx.pipeline().replace(this, "forwarding",
+                new ForwardingHandler(lobby.sessions, pairing.session(), Role.CUSTOMER, lobby.listener));
+        ctx.channel().writeAndFlush(paired(pairing.session(), pairing.customerToken(), Role.TECHNICIAN, lobby.sessions));
+    }
+
+    private void onResume(ChannelHandlerContext ctx, byte[] token) {
+        if (phase != Phase.READY) {
+            fatal(ctx, ErrorCode.UNEXPECTED_FRAME, "resume must come right after hello");
+            return;
+        }
+        SessionTable.Resumption resumed = lobby.sessions.resume(token, role, ctx.channel());
+        if (resumed == null) {
+            fatal(ctx, ErrorCode.RESUME_REJECTED, "the resume token is unknown, used or expired");
+            return;
+        }
+        phase = Phase.DONE;
+        ctx.pipeline().replace(this, "forwarding",
+                new ForwardingHandler(lobby.sessions, resumed.session(), role, lobby.listener));
+        replyOn(ctx.channel(), RelayFrame.newBuilder().setResumed(Resumed.newBuilder()
+                .setSessionId(ByteString.copyFrom(resumed.session().id()))
+                .setResumeToken(ByteString.copyFrom(resumed.newToken()))
+                .setPeerPresent(resumed.peerPresent())).build());
+    }
+
+    private void onClose(ChannelHandlerContext ctx) {
+        // A customer giving up before anyone joined, or a technician leaving the lobby.
+        if (phase == Phase.WAITING) {
+            lobby.waiting.remove(entry, this);
+            lobby.nameplates.release(entry);
+        }
+        phase = Phase.DONE;
+        cancelExpiry();
+        ctx.close();
+    }
+
+    private void scheduleExpiry() {
+        cancelExpiry();
+        Entry waitingOn = entry;
+        long delay = lobby.nameplates.millisUntilExpiry(waitingOn);
+        expiryTimer = ctx.executor().schedule(() -> expire(waitingOn), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void expire(Entry waitingOn) {
+        if (phase != Phase.WAITING || entry != waitingOn) {
+            return;
+        }
+        lobby.nameplates.forceExpire(waitingOn);
+        lobby.waiting.remove(waitingOn, this);
+        phase = Phase.DONE;
+        Replies.sendAndClose(ctx.channel(), Replies.close(CloseReason.CODE_EXPIRED, "the code expired unused"));
+    }
+
+    private void cancelExpiry() {
+        if (expiryTimer != null) {
+            expiryTimer.cancel(false);
+            expiryTimer = null;
+        }
+    }
+
+    private static RelayFrame sessionOpened(Entry entry) {
+        return RelayFrame.newBuilder().setSessionOpened(SessionOpened.newBuilder()
+                .setNameplate(entry.nameplate()).setExpiresAtMs(entry.expiresAtMs())).build();
+    }
+
+    private static RelayFrame paired(PairedSession session, byte[] token, Role peerRole, SessionTable sessions) {
+        return RelayFrame.newBuilder().setPaired(Paired.newBuilder()
+                .setSessionId(ByteString.copyFrom(session.id()))
+                .setResumeToken(ByteString.copyFrom(token))
+                .setCustomerName(session.customerName())
+                .setPeerRole(peerRole)
+                .setResumeGraceSeconds(sessions.graceSeconds())).build();
+    }
+
+    private void unexpected(ChannelHandlerContext ctx, RelayFrame frame) {
+        fatal(ctx, ErrorCode.UNEXPECTED_FRAME, frame.getBodyCase() + " is not allowed now");
+    }
+
+    private void fatal(ChannelHandlerContext ctx, ErrorCode code, String message) {
+        if (phase == Phase.WAITING) {
+            lobby.waiting.remove(entry, this);
+            lobby.nameplates.release(entry);
+        }
+        phase = Phase.DONE;
+        cancelExpiry();
+        Replies.fatal(ctx, code, message);
+    }
+
+    /** Sends {@code frame} and asks for the next frame once it is written. */
+    private static void reply(ChannelHandlerContext ctx, RelayFrame frame) {
+        replyOn(ctx.channel(), frame);
+    }
+
+    private static void replyOn(Channel channel, RelayFrame frame) {
+        ChannelFuture written = channel.writeAndFlush(frame);
+        written.addListener(f -> {
+            LOG.debug("reply written: {} active {}", f.isSuccess() ? "ok" : f.cause(), channel.isActive());
+            if (f.isSuccess() && channel.isActive()) {
+                channel.read();
+            }
+        });
+    }
+
+    private static void readNext(ChannelHandlerContext ctx) {
+        ctx.channel().read();
+    }
+
+    static boolean isPlausibleNameplate(String nameplate) {
+        int length = nameplate.length();
+        if (length < 3 || length > NameplateRegistry.MAX_DIGITS) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = nameplate.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return nameplate.charAt(0) != '0';
+    }
+
+    private static String sourceAddress(Channel channel) {
+        SocketAddress remote = channel.remoteAddress();
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(remote);
+    }
+
+    /** Ties a paired session to its nameplate: released at the end, re-waiting after a reject. */
+    private static final class NameplateLifecycle implements SessionLifecycle {
+        private final Lobby lobby;
+        private final Entry entry;
+
+        NameplateLifecycle(Lobby lobby, Entry entry) {
+            this.lobby = lobby;
+            this.entry = entry;
+        }
+
+        @Override
+        public void sessionEnded(PairedSession session) {
+            lobby.nameplates.release(entry);
+        }
+
+        @Override
+        public void customerRejectedPeer(ChannelHandlerContext customerCtx, PairedSession session) {
+            Channel channel = customerCtx.channel();
+            if (!lobby.nameplates.rewait(entry)) {
+                Replies.sendAndClose(channel, Replies.close(CloseReason.CODE_EXPIRED, "the code is no longer valid"));
+                return;
+            }
+            LobbyHandler waiting = waitingOn(lobby, entry);
+            customerCtx.pipeline().replace(customerCtx.handler(), "lobby", waiting);
+            LOG.info("customer rejected its technician; nameplate waits again");
+            replyOn(channel, sessionOpened(entry));
+        }
+    }
+}
