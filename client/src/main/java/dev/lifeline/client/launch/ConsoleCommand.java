@@ -43,7 +43,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!headless) {
             RelayClient client = new RelayClient(relay.endpoint());
-            DesktopLauncher.launch(new DesktopLauncher.Windows(null, client.identities(), identity, Languages.locale(language), client::close));
+            DesktopLauncher.launch(new DesktopLauncher.Windows(null, null, client.identities(), identity,
+                    Languages.locale(language), client::close));
             return 0;
         }
         if (identity == null || join == null) {

@@ -45,7 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Demo technician identity: " + setup.identityFile());
         RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
         DesktopLauncher.launch(new DesktopLauncher.Windows(
-                client.customerSessions(setup.root()), client.identities(), setup.identityFile(),
+                client.customerSessions(setup.root()), setup.root().organisation(), client.identities(), setup.identityFile(),
                 Languages.locale(language), () -> {
                     client.close();
                     relay.close();

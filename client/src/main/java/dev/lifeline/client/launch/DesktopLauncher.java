@@ -17,8 +17,8 @@ import javafx.stage.Stage;
  */
 public final class DesktopLauncher extends Application {
     /** What to open: either or both of the apps, and what to close when the last window closes. */
-    public record Windows(CustomerSessions getHelp, TechnicianIdentities console, Path identityToLoad,
-                          Locale locale, Runnable onExit) {
+    public record Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
+                          Path identityToLoad, Locale locale, Runnable onExit) {
     }
 
     private static final AtomicReference<Windows> REQUESTED = new AtomicReference<>();
@@ -39,7 +39,7 @@ public final class DesktopLauncher extends Application {
         }
         if (windows.getHelp() != null) {
             Stage stage = first != null ? first : new Stage();
-            GetHelpApp.show(stage, windows.getHelp(), windows.locale());
+            GetHelpApp.show(stage, windows.getHelp(), windows.locale(), windows.pinnedOrganisation());
             if (first == null) {
                 // Side by side on one screen, so the demo shows both at once.
                 stage.setX(primary.getX() + primary.getWidth() + 24);

@@ -42,7 +42,8 @@ public final class GetHelpCommand implements Callable<Integer> {
             }
         }
         RelayClient client = new RelayClient(relay.endpoint());
-        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root), null, null, Languages.locale(language), client::close));
+        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root),
+                root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close));
         return 0;
     }
 }
