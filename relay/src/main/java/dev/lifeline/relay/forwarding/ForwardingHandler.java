@@ -4,6 +4,7 @@ import dev.lifeline.common.wire.relay.Data;
 import dev.lifeline.common.wire.relay.ErrorCode;
 import dev.lifeline.common.wire.relay.RelayFrame;
 import dev.lifeline.common.wire.relay.Role;
+import dev.lifeline.relay.frames.Reads;
 import dev.lifeline.relay.frames.Replies;
 import dev.lifeline.relay.recording.ForwardedFrameListener;
 import io.netty.channel.Channel;
@@ -92,9 +93,7 @@ public final class ForwardingHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static void readNext(Channel channel) {
-        if (channel.isActive()) {
-            channel.read();
-        }
+        Reads.next(channel);
     }
 
     @Override

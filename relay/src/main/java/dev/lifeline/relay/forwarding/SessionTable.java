@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * All paired sessions and their resume tokens. Shared by every event loop: state changes happen
  * under this object's lock, the frames they cause are written after it is released. Grace timers
- * run on the event loop of the connection that dropped: no thread per session.
+ * run on an event loop (the remaining peer's): no thread per session.
  *
  * <p>Resume tokens are 32 random bytes, single use; only their SHA-256 is kept, looked up by hash
  * and compared in constant time.
@@ -123,7 +123,9 @@ public final class SessionTable {
             side.present = false;
             Side peer = session.peerOf(role);
             peerToNotify = peer.present ? peer.channel : null;
-            side.graceTimer = channel.eventLoop().schedule(
+            // On an event loop that lives on: the peer's if it is there, else the dropped one's.
+            Channel timerHome = peerToNotify != null ? peerToNotify : channel;
+            side.graceTimer = timerHome.eventLoop().schedule(
                     () -> graceExpired(session, side), grace.toMillis(), TimeUnit.MILLISECONDS);
         }
         if (peerToNotify != null) {

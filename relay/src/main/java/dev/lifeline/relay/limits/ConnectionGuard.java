@@ -1,12 +1,10 @@
 package dev.lifeline.relay.limits;
 
-import dev.lifeline.common.wire.FrameTooLargeException;
 import dev.lifeline.common.wire.relay.ErrorCode;
 import dev.lifeline.relay.frames.Replies;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.ssl.NotSslRecordException;
@@ -43,20 +41,28 @@ public final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        if (root instanceof FrameTooLargeException || root instanceof TooLongFrameException) {
-            Replies.fatal(ctx, ErrorCode.FRAME_TOO_LARGE, root.getMessage());
-        } else if (root instanceof CorruptedFrameException) {
-            Replies.fatal(ctx, ErrorCode.MALFORMED_FRAME, "malformed frame");
-        } else if (root instanceof SSLException || root instanceof NotSslRecordException) {
-            // The TLS layer is broken: nothing can be sent on it any more.
-            LOG.debug("{} TLS failure: {}", ctx.channel().remoteAddress(), root.toString());
+        if (cause instanceof TooLongFrameException) {
+            Replies.fatal(ctx, ErrorCode.FRAME_TOO_LARGE, cause.getMessage());
+        } else if (cause instanceof DecoderException) {
+            Throwable inner = cause.getCause();
+            if (inner instanceof TooLongFrameException) {
+                Replies.fatal(ctx, ErrorCode.FRAME_TOO_LARGE, inner.getMessage());
+            } else if (inner instanceof SSLException || inner instanceof NotSslRecordException) {
+                // The TLS layer is broken: nothing can be sent on it any more.
+                LOG.debug("{} TLS failure: {}", ctx.channel().remoteAddress(), inner.toString());
+                ctx.close();
+            } else {
+                // CorruptedFrameException and anything else a decoder throws.
+                Replies.fatal(ctx, ErrorCode.MALFORMED_FRAME, "malformed frame");
+            }
+        } else if (cause instanceof SSLException) {
+            LOG.debug("{} TLS failure: {}", ctx.channel().remoteAddress(), cause.toString());
             ctx.close();
-        } else if (root instanceof IOException) {
-            LOG.debug("{} I/O error: {}", ctx.channel().remoteAddress(), root.toString());
+        } else if (cause instanceof IOException) {
+            LOG.debug("{} I/O error: {}", ctx.channel().remoteAddress(), cause.toString());
             ctx.close();
         } else {
-            LOG.warn("{} unexpected error, closing the connection", ctx.channel().remoteAddress(), root);
+            LOG.warn("{} unexpected error, closing the connection", ctx.channel().remoteAddress(), cause);
             Replies.fatal(ctx, ErrorCode.INTERNAL, "internal relay error");
         }
     }

@@ -13,6 +13,7 @@ import dev.lifeline.relay.forwarding.ForwardingHandler;
 import dev.lifeline.relay.forwarding.PairedSession;
 import dev.lifeline.relay.forwarding.SessionLifecycle;
 import dev.lifeline.relay.forwarding.SessionTable;
+import dev.lifeline.relay.frames.Reads;
 import dev.lifeline.relay.frames.Replies;
 import dev.lifeline.relay.pairing.NameplateRegistry.Claim;
 import dev.lifeline.relay.pairing.NameplateRegistry.Entry;
@@ -340,15 +341,14 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
     private static void replyOn(Channel channel, RelayFrame frame) {
         ChannelFuture written = channel.writeAndFlush(frame);
         written.addListener(f -> {
-            LOG.debug("reply written: {} active {}", f.isSuccess() ? "ok" : f.cause(), channel.isActive());
-            if (f.isSuccess() && channel.isActive()) {
-                channel.read();
+            if (f.isSuccess()) {
+                Reads.next(channel);
             }
         });
     }
 
     private static void readNext(ChannelHandlerContext ctx) {
-        ctx.channel().read();
+        Reads.next(ctx.channel());
     }
 
     static boolean isPlausibleNameplate(String nameplate) {
