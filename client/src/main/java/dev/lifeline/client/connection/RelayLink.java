@@ -110,6 +110,7 @@ public final class RelayLink {
     }
 
     public void send(RelayFrame frame) {
+        System.err.println("DBG send " + frame.getBodyCase() + " on " + channel);
         channel.writeAndFlush(frame, channel.voidPromise());
     }
 
@@ -165,6 +166,7 @@ public final class RelayLink {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            cause.printStackTrace();
             if (failure == null) {
                 failure = cause;
             }

@@ -4,6 +4,9 @@ package dev.lifeline.client.session;
 public interface SessionHandle {
     void sendChat(String text);
 
-    /** Ends the session for both ends; the listener gets {@code onEnded(ENDED_BY_ME)}. */
+    /**
+     * Ends the session for both ends. The listener always gets {@code onEnded(ENDED_BY_ME)}, at
+     * once, even when the network is down (the relay then ends it for the peer after the grace period).
+     */
     void end();
 }

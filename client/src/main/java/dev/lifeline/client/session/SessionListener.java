@@ -27,6 +27,10 @@ public interface SessionListener {
     default void onSecured(PeerInfo peer) {
     }
 
+    /**
+     * A chat line: each one received, and each of ours once it is sealed and on its way
+     * ({@code line.mine()} true). A view may show its own lines earlier and skip the echo.
+     */
     default void onChat(ChatLine line) {
     }
 
