@@ -246,4 +246,44 @@ class RelayEndToEndTest {
             assertTrue(client.awaitClosed());
         }
     }
+
+    @Test
+    void floodIsRateLimitedAndCapsAnswerCapacity() throws Exception {
+        try (RunningRelay small = RelayServer.start(RelayConfig.builder()
+                .bindAddress("127.0.0.1").port(0).dataDir(dataDir)
+                .maxFramesPerSecond(5).frameBurst(10).maxSessions(1).maxConnections(3).build())) {
+            assertEquals(relay.certificateFingerprint(), small.certificateFingerprint(), "same data dir, same cert");
+            TestClient customer = TestClient.connect(group, small.port(), small.certificateFingerprint());
+            customer.hello(Role.CUSTOMER);
+            customer.send(RelayFrame.newBuilder().setOpenSession(OpenSession.getDefaultInstance()).build());
+            customer.next(SESSION_OPENED);
+
+            TestClient second = TestClient.connect(group, small.port(), small.certificateFingerprint());
+            second.hello(Role.CUSTOMER);
+            second.send(RelayFrame.newBuilder().setOpenSession(OpenSession.getDefaultInstance()).build());
+            RelayFrame full = second.next(ERROR);
+            assertEquals(ErrorCode.CAPACITY, full.getError().getCode());
+            assertFalse(full.getError().getFatal());
+
+            RelayFrame ping = RelayFrame.newBuilder().setPing(dev.lifeline.common.wire.relay.Ping.newBuilder().setNonce(1)).build();
+            for (int i = 0; i < 30 && second.channel.isActive(); i++) {
+                second.channel.writeAndFlush(ping);
+            }
+            RelayFrame frame;
+            do {
+                frame = second.next();
+            } while (frame.hasPong());
+            assertEquals(ErrorCode.RATE_LIMITED, frame.getError().getCode());
+            assertTrue(second.awaitClosed());
+
+            // The first connection is untouched.
+            customer.send(ping);
+            customer.next(PONG);
+            customer.close();
+        }
+        // And the main relay still pairs.
+        Pair p = pair("Eve");
+        p.customer().close();
+        p.technician().close();
+    }
 }
