@@ -289,4 +289,33 @@ class RelayEndToEndTest {
         p.customer().close();
         p.technician().close();
     }
+
+    @Test
+    void codesExpireAndGraceRunsOut() throws Exception {
+        try (RunningRelay quick = RelayServer.start(RelayConfig.builder()
+                .bindAddress("127.0.0.1").port(0).dataDir(dataDir)
+                .codeTtl(Duration.ofMillis(300)).resumeGrace(Duration.ofSeconds(1)).build())) {
+            TestClient waiting = TestClient.connect(group, quick.port(), quick.certificateFingerprint());
+            waiting.hello(Role.CUSTOMER);
+            waiting.send(RelayFrame.newBuilder().setOpenSession(OpenSession.getDefaultInstance()).build());
+            waiting.next(SESSION_OPENED);
+            assertEquals(CloseReason.CODE_EXPIRED, waiting.next(CLOSE).getClose().getReason());
+            assertTrue(waiting.awaitClosed());
+
+            TestClient customer = TestClient.connect(group, quick.port(), quick.certificateFingerprint());
+            customer.hello(Role.CUSTOMER);
+            customer.send(RelayFrame.newBuilder().setOpenSession(OpenSession.getDefaultInstance()).build());
+            String nameplate = customer.next(SESSION_OPENED).getSessionOpened().getNameplate();
+            TestClient technician = TestClient.connect(group, quick.port(), quick.certificateFingerprint());
+            technician.hello(Role.TECHNICIAN);
+            technician.send(join(nameplate));
+            technician.next(PAIRED);
+            customer.next(PAIRED);
+            customer.channel.close().sync();
+            assertEquals(1, technician.next(PEER_AWAY).getPeerAway().getGraceSeconds());
+            assertEquals(CloseReason.PEER_LOST, technician.next(CLOSE).getClose().getReason());
+            assertTrue(technician.awaitClosed());
+            assertEquals(0, quick.pairedSessions());
+        }
+    }
 }
