@@ -9,6 +9,8 @@ import dev.lifeline.common.wire.relay.RelayFrame;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.SocketChannel;
+import java.util.concurrent.TimeUnit;
 
 /** The frames the relay itself sends, and the one way it ends a connection after an error. */
 public final class Replies {
@@ -28,8 +30,27 @@ public final class Replies {
             channel.close();
             return;
         }
-        channel.writeAndFlush(Frames.error(code, message, true)).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(Frames.error(code, message, true)).addListener(CLOSE_AFTER_WRITE);
     }
+
+    /** How long a half-closed connection may linger so the peer can read our last frame. */
+    static final long LINGER_MILLIS = 1000;
+
+    /**
+     * Closes after the last frame is written without losing it: a TCP close while the peer's
+     * unread frames sit in our receive buffer (we stopped reading) sends RST, and the peer's stack
+     * may then drop our last frame unread. So: send FIN first (shutdown output), close a moment
+     * later. Channels that are not sockets (tests) close at once.
+     */
+    private static final ChannelFutureListener CLOSE_AFTER_WRITE = future -> {
+        Channel channel = future.channel();
+        if (channel instanceof SocketChannel socket && future.isSuccess() && socket.isActive()) {
+            socket.shutdownOutput().addListener(f -> socket.eventLoop()
+                    .schedule(() -> socket.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS));
+        } else {
+            channel.close();
+        }
+    };
 
     /** Sends a non-fatal {@code RelayError}; the caller decides when to read on. */
     public static RelayFrame error(ErrorCode code, String message) {
@@ -46,7 +67,7 @@ public final class Replies {
             channel.close();
             return;
         }
-        channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(frame).addListener(CLOSE_AFTER_WRITE);
     }
 
     public static RelayFrame pong(long nonce) {

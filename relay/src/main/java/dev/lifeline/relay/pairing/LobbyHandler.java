@@ -81,15 +81,22 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        ctx.read();
+        if (!ctx.channel().config().isAutoRead()) {
+            ctx.read();
+        }
         ctx.fireChannelActive();
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess() && phase == Phase.AWAIT_HELLO) {
-            // With AUTO_READ off the TLS handler consumes the reads of its handshake: ask for Hello.
-            ctx.read();
+        if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess()) {
+            // AUTO_READ stays on while TLS shakes hands (the TLS handler does its own reading);
+            // from here on every frame is asked for. The read is requested as a fresh task: one
+            // requested from inside the handshake's read loop was lost whenever the Hello came in
+            // a later TCP segment than the client's Finished, and the connection stalled. A Hello
+            // that came with the Finished waits in the FlowControlHandler for this read.
+            ctx.channel().config().setAutoRead(false);
+            Reads.next(ctx.channel());
         }
         ctx.fireUserEventTriggered(evt);
     }

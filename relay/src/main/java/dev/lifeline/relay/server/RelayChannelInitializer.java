@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The relay's one pipeline, in order. AUTO_READ is off on every child channel (set by the server
- * bootstrap): the business handler asks for each next frame.
+ * The relay's one pipeline, in order. AUTO_READ is on only during the TLS handshake; the lobby
+ * turns it off when the handshake completes, and from then on the business handler asks for each
+ * next frame.
  */
 final class RelayChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final SslContext sslContext;

@@ -66,7 +66,6 @@ public final class RelayServer {
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 256)
-                    .childOption(ChannelOption.AUTO_READ, false)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(initializer)
                     .bind(new InetSocketAddress(config.bindAddress(), config.port()))

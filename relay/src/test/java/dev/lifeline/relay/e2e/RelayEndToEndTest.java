@@ -246,4 +246,76 @@ class RelayEndToEndTest {
             assertTrue(client.awaitClosed());
         }
     }
+
+    @Test
+    void floodIsRateLimitedAndCapsAnswerCapacity() throws Exception {
+        try (RunningRelay small = RelayServer.start(RelayConfig.builder()
+                .bindAddress("127.0.0.1").port(0).dataDir(dataDir)
+                .maxFramesPerSecond(5).frameBurst(10).maxSessions(1).maxConnections(3).build())) {
+            assertEquals(relay.certificateFingerprint(), small.certificateFingerprint(), "same data dir, same cert");
+            TestClient customer = TestClient.connect(group, small.port(), small.certificateFingerprint());
+            customer.hello(Role.CUSTOMER);
+            customer.send(RelayFrame.newBuilder().setOpenSession(OpenSession.getDefaultInstance()).build());
+            customer.next(SESSION_OPENED);
+
+            TestClient second = TestClient.connect(group, small.port(), small.certificateFingerprint());
+            second.hello(Role.CUSTOMER);
+            second.send(RelayFrame.newBuilder().setOpenSession(OpenSession.getDefaultInstance()).build());
+            RelayFrame full = second.next(ERROR);
+            assertEquals(ErrorCode.CAPACITY, full.getError().getCode());
+            assertFalse(full.getError().getFatal());
+
+            RelayFrame ping = RelayFrame.newBuilder().setPing(dev.lifeline.common.wire.relay.Ping.newBuilder().setNonce(1)).build();
+            for (int i = 0; i < 500 && second.channel.isActive(); i++) {
+                second.channel.writeAndFlush(ping);
+            }
+            RelayFrame frame;
+            int pongs = 0;
+            do {
+                frame = second.poll(10_000);
+                assertTrue(frame != null, "no error after " + pongs + " pongs, active " + second.channel.isActive());
+                pongs++;
+            } while (frame.hasPong());
+            assertEquals(ErrorCode.RATE_LIMITED, frame.getError().getCode());
+            assertTrue(second.awaitClosed());
+
+            // The first connection is untouched.
+            customer.send(ping);
+            customer.next(PONG);
+            customer.close();
+        }
+        // And the main relay still pairs.
+        Pair p = pair("Eve");
+        p.customer().close();
+        p.technician().close();
+    }
+
+    @Test
+    void codesExpireAndGraceRunsOut() throws Exception {
+        try (RunningRelay quick = RelayServer.start(RelayConfig.builder()
+                .bindAddress("127.0.0.1").port(0).dataDir(dataDir)
+                .codeTtl(Duration.ofMillis(300)).resumeGrace(Duration.ofSeconds(1)).build())) {
+            TestClient waiting = TestClient.connect(group, quick.port(), quick.certificateFingerprint());
+            waiting.hello(Role.CUSTOMER);
+            waiting.send(RelayFrame.newBuilder().setOpenSession(OpenSession.getDefaultInstance()).build());
+            waiting.next(SESSION_OPENED);
+            assertEquals(CloseReason.CODE_EXPIRED, waiting.next(CLOSE).getClose().getReason());
+            assertTrue(waiting.awaitClosed());
+
+            TestClient customer = TestClient.connect(group, quick.port(), quick.certificateFingerprint());
+            customer.hello(Role.CUSTOMER);
+            customer.send(RelayFrame.newBuilder().setOpenSession(OpenSession.getDefaultInstance()).build());
+            String nameplate = customer.next(SESSION_OPENED).getSessionOpened().getNameplate();
+            TestClient technician = TestClient.connect(group, quick.port(), quick.certificateFingerprint());
+            technician.hello(Role.TECHNICIAN);
+            technician.send(join(nameplate));
+            technician.next(PAIRED);
+            customer.next(PAIRED);
+            customer.channel.close().sync();
+            assertEquals(1, technician.next(PEER_AWAY).getPeerAway().getGraceSeconds());
+            assertEquals(CloseReason.PEER_LOST, technician.next(CLOSE).getClose().getReason());
+            assertTrue(technician.awaitClosed());
+            assertEquals(0, quick.pairedSessions());
+        }
+    }
 }

@@ -225,4 +225,36 @@ class ForwardingHandlerTest {
         assertFalse(c2.finish());
         assertFalse(t2.finish());
     }
+
+    @Test
+    void nextFrameIsReadOnlyAfterThePeerWriteCompletes() throws Exception {
+        pair();
+        // The technician's socket is "slow": its writes stay pending until we complete them.
+        List<io.netty.channel.ChannelPromise> pending = new ArrayList<>();
+        technician.pipeline().addFirst(new io.netty.channel.ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, io.netty.channel.ChannelPromise promise) {
+                pending.add(promise);
+            }
+        });
+        int[] reads = {0};
+        customer.pipeline().addFirst(new io.netty.channel.ChannelOutboundHandlerAdapter() {
+            @Override
+            public void read(ChannelHandlerContext ctx) {
+                reads[0]++;
+                ctx.read();
+            }
+        });
+        inbound(customer, data(1, 10));
+        technician.runPendingTasks();
+        customer.runPendingTasks();
+        assertEquals(1, pending.size());
+        assertEquals(0, reads[0], "no read while the peer has not taken the frame");
+        pending.get(0).setSuccess();
+        customer.runPendingTasks();
+        assertEquals(1, reads[0], "exactly one read once the write went through");
+        assertFalse(customer.finish());
+        // The technician's writes were swallowed by the stand-in socket; nothing else is left.
+        assertFalse(technician.finish());
+    }
 }

@@ -216,4 +216,49 @@ class LobbyHandlerTest {
         assertFatal(ch, ErrorCode.IDLE_TIMEOUT);
         assertNull(read(ch));
     }
+
+    @Test
+    void connectionCapIsFatalAtHello() throws Exception {
+        Lobby full = new Lobby(registry, new KeyedRateLimiter<>(3, 3, clock), new KeyedRateLimiter<>(3, 3, clock),
+                new SessionTable(Duration.ofSeconds(60)), Welcome.getDefaultInstance(), () -> true,
+                ForwardedFrameListener.NONE);
+        EmbeddedChannel ch = channel(full);
+        send(ch, hello(Role.CUSTOMER, 1));
+        assertFatal(ch, ErrorCode.CAPACITY);
+    }
+
+    @Test
+    void dataBeforePairingIsUnexpected() throws Exception {
+        EmbeddedChannel ch = channel(lobby);
+        send(ch, hello(Role.CUSTOMER, 1));
+        read(ch);
+        send(ch, RelayFrame.newBuilder().setOpenSession(OpenSession.getDefaultInstance()).build());
+        read(ch);
+        send(ch, RelayFrame.newBuilder().setData(dev.lifeline.common.wire.relay.Data.getDefaultInstance()).build());
+        assertFatal(ch, ErrorCode.UNEXPECTED_FRAME);
+        assertEquals(0, registry.size(), "the nameplate of a dropped customer is released");
+    }
+
+    @Test
+    void pairingInTheLobbyMovesBothToForwarding() throws Exception {
+        EmbeddedChannel customer = channel(lobby);
+        send(customer, hello(Role.CUSTOMER, 1));
+        read(customer);
+        send(customer, RelayFrame.newBuilder().setOpenSession(OpenSession.newBuilder().setCustomerName("Ada")).build());
+        String nameplate = read(customer).getSessionOpened().getNameplate();
+        EmbeddedChannel technician = channel(lobby);
+        send(technician, hello(Role.TECHNICIAN, 1));
+        read(technician);
+        send(technician, RelayFrame.newBuilder().setJoin(Join.newBuilder().setNameplate(nameplate)).build());
+        customer.runPendingTasks();
+        RelayFrame techPaired = read(technician);
+        RelayFrame custPaired = read(customer);
+        assertEquals("Ada", techPaired.getPaired().getCustomerName());
+        assertEquals(techPaired.getPaired().getSessionId(), custPaired.getPaired().getSessionId());
+        assertTrue(customer.pipeline().get("forwarding") != null);
+        assertTrue(technician.pipeline().get("forwarding") != null);
+        send(technician, RelayFrame.newBuilder().setData(dev.lifeline.common.wire.relay.Data.newBuilder().setSeq(1)).build());
+        customer.runPendingTasks();
+        assertEquals(1, read(customer).getData().getSeq());
+    }
 }
