@@ -110,7 +110,6 @@ public final class RelayLink {
     }
 
     public void send(RelayFrame frame) {
-        System.err.println("DBG send " + frame.getBodyCase() + " on " + channel);
         channel.writeAndFlush(frame, channel.voidPromise());
     }
 
@@ -166,7 +165,6 @@ public final class RelayLink {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            cause.printStackTrace();
             if (failure == null) {
                 failure = cause;
             }

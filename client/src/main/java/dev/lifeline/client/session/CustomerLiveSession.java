@@ -37,6 +37,8 @@ final class CustomerLiveSession extends LiveSession {
     private SessionCode code;
     private int failedHandshakes;
     private boolean burning;
+    /** SessionOpened replies to a RejectPeer that are stale because the code was burned meanwhile. */
+    private int staleReopenReplies;
 
     CustomerLiveSession(EventLoop loop, RelayEndpoint endpoint, String customerName, OrganisationRoot pinnedRoot,
                         SecureRandom random, SessionListener listener, Clock clock) {
@@ -60,6 +62,11 @@ final class CustomerLiveSession extends LiveSession {
     protected void onRoleFrame(RelayFrame frame) {
         if (frame.getBodyCase() == RelayFrame.BodyCase.SESSION_OPENED) {
             SessionOpened opened = frame.getSessionOpened();
+            if (staleReopenReplies > 0) {
+                // The relay's answer to our RejectPeer names the burned nameplate; the new one follows.
+                staleReopenReplies--;
+                return;
+            }
             SessionCode fresh = new SessionCode(opened.getNameplate(), secret);
             if (burning) {
                 burning = false;
@@ -122,6 +129,7 @@ final class CustomerLiveSession extends LiveSession {
         if (failedHandshakes >= MAX_FAILED_HANDSHAKES) {
             secret = SessionCode.newSecret(random);
             burning = true;
+            staleReopenReplies++;
             link.send(openSession());
         } else if (attemptSpent) {
             listener.onWrongCodeAttempt(MAX_FAILED_HANDSHAKES - failedHandshakes);

@@ -103,7 +103,6 @@ abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEn
 
     @Override
     public final void onFrame(RelayFrame frame) {
-        System.err.println("DBG " + getClass().getSimpleName() + " got " + frame.getBodyCase() + (frame.hasData() ? " seq " + frame.getData().getSeq() : "") + (frame.hasAck() ? " ack " + frame.getAck().getSeq() : ""));
         if (ended) {
             return;
         }
