@@ -27,6 +27,10 @@ public final class RelayCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The relay's own logging setup; the apps embed the relay classes and keep theirs.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "lifeline-relay-logback.xml");
+        }
         System.exit(new CommandLine(new RelayCommand()).execute(args));
     }
 
