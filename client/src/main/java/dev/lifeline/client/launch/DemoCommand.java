@@ -56,12 +56,11 @@ public final class DemoCommand implements Callable<Integer> {
     /** The demo organisation: its root (pinned by Get Help) and one technician's identity file. */
     record DemoSetup(OrganisationRoot root, Path identityFile) {
         static DemoSetup create(Path dir) throws Exception {
-            Path orgDir = Files.createDirectories(dir.resolve("organisation"));
+            // The demo's CA lives only in memory: it signs one technician and is gone on exit.
             OrganisationCa ca = OrganisationCa.create(DEMO_ORGANISATION);
-            // The demo's keys protect nothing real; an empty passphrase keeps it one click.
-            ca.save(orgDir, new char[0]);
             TechnicianIdentity technician = ca.issueTechnician(DEMO_TECHNICIAN, Duration.ofDays(30));
             Path identityFile = dir.resolve("demo-technician.identity");
+            // Unencrypted (still owner-only) so the demo Console loads it without a passphrase prompt.
             technician.save(identityFile, new char[0]);
             return new DemoSetup(ca.root(), identityFile);
         }

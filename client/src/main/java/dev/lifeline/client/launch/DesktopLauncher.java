@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -41,12 +43,23 @@ public final class DesktopLauncher extends Application {
             Stage stage = first != null ? first : new Stage();
             GetHelpApp.show(stage, windows.getHelp(), windows.locale(), windows.pinnedOrganisation());
             if (first == null) {
-                // Side by side on one screen, so the demo shows both at once.
-                stage.setX(primary.getX() + primary.getWidth() + 24);
-                stage.setY(primary.getY());
+                placeSideBySide(primary, stage);
             }
         }
         Platform.setImplicitExit(true);
+    }
+
+    /** The demo shows both windows at once: side by side, centred on the primary screen. */
+    private static void placeSideBySide(Stage left, Stage right) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double gap = 24;
+        double width = left.getWidth() + gap + right.getWidth();
+        double x = screen.getMinX() + Math.max(0, (screen.getWidth() - width) / 2);
+        double y = screen.getMinY() + Math.max(0, (screen.getHeight() - Math.max(left.getHeight(), right.getHeight())) / 2);
+        left.setX(x);
+        left.setY(y);
+        right.setX(Math.min(x + left.getWidth() + gap, screen.getMaxX() - right.getWidth()));
+        right.setY(y);
     }
 
     @Override
