@@ -89,14 +89,14 @@ final class CustomerLiveSession extends LiveSession {
     }
 
     @Override
-    public void onSecured(HandshakeResult result) {
+    protected PeerInfo peerInfo(HandshakeResult result) {
         TechnicianVerification technician = result.technician();
         PeerInfo.Trust trust = switch (technician.status()) {
             case VERIFIED -> PeerInfo.Trust.VERIFIED;
             case UNTRUSTED -> PeerInfo.Trust.UNTRUSTED;
             case NO_PINNED_ROOT -> PeerInfo.Trust.NO_PINNED_ROOT;
         };
-        listener.onSecured(new PeerInfo(technician.name(), technician.organisation(), trust, describe(technician.detail())));
+        return new PeerInfo(technician.name(), technician.organisation(), trust, describe(technician.detail()));
     }
 
     private static String describe(TechnicianVerification.Problem problem) {

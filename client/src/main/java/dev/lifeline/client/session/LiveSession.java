@@ -2,6 +2,7 @@ package dev.lifeline.client.session;
 
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.connection.RelayLink;
+import dev.lifeline.common.handshake.HandshakeResult;
 import dev.lifeline.common.session.EndToEndFailure;
 import dev.lifeline.common.session.EndToEndSession;
 import dev.lifeline.common.wire.e2e.ChatMessage;
@@ -19,6 +20,8 @@ import com.google.protobuf.ByteString;
 import io.netty.channel.EventLoop;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,8 @@ abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEn
     /** Longest message a person can send in one chat line; more is cut, not refused. */
     static final int MAX_CHAT_CHARS = 4000;
     private static final long[] RETRY_DELAYS_MS = {200, 500, 1000, 2000, 3000};
+    /** Chat typed before the handshake completes is kept, up to this many lines. */
+    static final int MAX_UNSENT_CHAT_LINES = 100;
 
     protected final EventLoop loop;
     protected final SessionListener listener;
@@ -47,6 +52,7 @@ abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEn
     private long graceDeadlineMs;
     private int reconnectAttempt;
     private boolean ended;
+    private final List<String> unsentChat = new ArrayList<>();
 
     LiveSession(EventLoop loop, RelayEndpoint endpoint, Role role, SessionListener listener, Clock clock) {
         this.loop = loop;
@@ -230,15 +236,39 @@ abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEn
     public final void sendChat(String text) {
         String line = text.length() > MAX_CHAT_CHARS ? text.substring(0, MAX_CHAT_CHARS) : text;
         loop.execute(() -> {
-            if (ended || endToEnd == null || !endToEnd.isSecured() || line.isBlank()) {
+            if (ended || line.isBlank()) {
                 return;
             }
-            Instant now = clock.instant();
-            endToEnd.send(SessionMessage.newBuilder()
-                    .setChat(ChatMessage.newBuilder().setText(line).setSentAtMs(now.toEpochMilli()))
-                    .build());
-            listener.onChat(new ChatLine(line, now, true));
+            if (endToEnd == null || !endToEnd.isSecured()) {
+                // Typed before the handshake finished (a script's first line, say): send it once secured.
+                if (unsentChat.size() >= MAX_UNSENT_CHAT_LINES) {
+                    log.warn("dropping a chat line typed before the session was secured: {} are waiting", MAX_UNSENT_CHAT_LINES);
+                    return;
+                }
+                unsentChat.add(line);
+                return;
+            }
+            sendSealedChat(line);
         });
+    }
+
+    private void sendSealedChat(String line) {
+        Instant now = clock.instant();
+        endToEnd.send(SessionMessage.newBuilder()
+                .setChat(ChatMessage.newBuilder().setText(line).setSentAtMs(now.toEpochMilli()))
+                .build());
+        listener.onChat(new ChatLine(line, now, true));
+    }
+
+    /** Who the peer is, from the finished handshake, as this role sees it. */
+    protected abstract PeerInfo peerInfo(HandshakeResult result);
+
+    @Override
+    public final void onSecured(HandshakeResult result) {
+        listener.onSecured(peerInfo(result));
+        List<String> waiting = new ArrayList<>(unsentChat);
+        unsentChat.clear();
+        waiting.forEach(this::sendSealedChat);
     }
 
     @Override

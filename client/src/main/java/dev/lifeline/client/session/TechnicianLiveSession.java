@@ -58,8 +58,8 @@ final class TechnicianLiveSession extends LiveSession {
     }
 
     @Override
-    public void onSecured(HandshakeResult result) {
-        listener.onSecured(PeerInfo.customer(customerName));
+    protected PeerInfo peerInfo(HandshakeResult result) {
+        return PeerInfo.customer(customerName);
     }
 
     @Override

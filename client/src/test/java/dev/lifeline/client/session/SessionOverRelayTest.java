@@ -76,8 +76,10 @@ class SessionOverRelayTest {
     void customerAndTechnicianChatBothWaysAndTheRelaySeesOnlyCiphertext() throws Exception {
         HeadlessRun customer = HeadlessRun.customer(client.customerSessions(acmeRoot()), "Dana Customer");
         HeadlessRun technician = HeadlessRun.technician(client.technicianSessions(alice), codeOf(customer));
+        technician.type("typed before the handshake finished");
 
         assertEquals("verified: Alice Meyer (ACME Support)", customer.awaitPrefix("verified: "));
+        customer.awaitPrefix("chat: typed before the handshake finished");
         assertEquals("verified: Dana Customer (customer)", technician.awaitPrefix("verified: "));
 
         customer.type("My printer says PC LOAD LETTER zebra-4711");
@@ -92,7 +94,7 @@ class SessionOverRelayTest {
 
         byte[] everything = concat(forwarded);
         assertTrue(everything.length > 0, "the relay forwarded the session's frames");
-        for (String secret : List.of("PC LOAD LETTER", "zebra-4711", "giraffe-0815", "Let us look")) {
+        for (String secret : List.of("PC LOAD LETTER", "zebra-4711", "giraffe-0815", "Let us look", "typed before")) {
             assertFalse(contains(everything, secret.getBytes(StandardCharsets.UTF_8)),
                     "the relay saw plaintext: " + secret);
         }
