@@ -176,13 +176,18 @@ abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEn
     private void onError(RelayError error) {
         if (error.getCode() == ErrorCode.RESUME_REJECTED) {
             link.close();
-            finish(new SessionEnd(SessionEnd.Reason.CONNECTION_LOST, "the relay no longer holds this session"));
+            finish(endWhenResumeRejected());
             return;
         }
         if (!onRoleError(error) && error.getFatal()) {
             link.close();
             finish(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, error.getCode() + ": " + error.getMessage()));
         }
+    }
+
+    /** The relay no longer knows our session: why that is, as far as this role can tell. */
+    protected SessionEnd endWhenResumeRejected() {
+        return new SessionEnd(SessionEnd.Reason.CONNECTION_LOST, "the relay no longer holds this session");
     }
 
     /** Returns true when the role handled the error itself. */

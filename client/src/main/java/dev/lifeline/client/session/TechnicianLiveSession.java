@@ -30,6 +30,7 @@ final class TechnicianLiveSession extends LiveSession {
     private final SecureRandom random;
     private String customerName = "";
     private HandshakeFailedException handshakeFailure;
+    private TechnicianHandshake handshake;
 
     TechnicianLiveSession(EventLoop loop, RelayEndpoint endpoint, SessionCode code, TechnicianIdentity identity,
                           SecureRandom random, SessionListener listener, Clock clock) {
@@ -52,7 +53,7 @@ final class TechnicianLiveSession extends LiveSession {
     @Override
     protected void onPaired(Paired paired) {
         customerName = paired.getCustomerName();
-        TechnicianHandshake handshake = new TechnicianHandshake(code.secret(), paired.getSessionId().toByteArray(), identity, random);
+        handshake = new TechnicianHandshake(code.secret(), paired.getSessionId().toByteArray(), identity, random);
         endToEnd = new EndToEndSession(Handshake.of(handshake), frame -> link.send(frame), this);
         endToEnd.start();
     }
@@ -82,14 +83,38 @@ final class TechnicianLiveSession extends LiveSession {
                 handshakeFailure == null ? "handshake failed" : handshakeFailure.getMessage());
     }
 
+    /**
+     * The customer's app may notice a wrong code before we do and reject us first. Once it has
+     * seen our key confirmation, a rejection means it did not accept the code.
+     */
+    private SessionEnd endForRejection() {
+        if (handshakeFailure != null) {
+            return endForHandshakeFailure();
+        }
+        if (handshake != null && handshake.codeAttemptSpent()) {
+            return new SessionEnd(SessionEnd.Reason.WRONG_CODE, "the code is not right");
+        }
+        return new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED, "the customer's app rejected the connection");
+    }
+
+    /**
+     * A rejection can reach us as a plain disconnect (the relay closes our connection as it drops
+     * us); the resume that follows is refused. Mid-handshake, that is the same rejection.
+     */
+    @Override
+    protected SessionEnd endWhenResumeRejected() {
+        boolean midHandshake = endToEnd == null || !endToEnd.isSecured();
+        return midHandshake && (handshakeFailure != null || (handshake != null && handshake.codeAttemptSpent()))
+                ? endForRejection() : super.endWhenResumeRejected();
+    }
+
     @Override
     protected boolean onRoleError(RelayError error) {
         SessionEnd end = switch (error.getCode()) {
             case UNKNOWN_NAMEPLATE -> new SessionEnd(SessionEnd.Reason.WRONG_CODE, "no session is waiting under this code");
             case NAMEPLATE_BUSY -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "another technician is already in this session");
             case JOIN_RATE_LIMITED -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "too many join attempts; wait a minute");
-            case REJECTED_BY_CUSTOMER -> handshakeFailure != null ? endForHandshakeFailure()
-                    : new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED, "the customer's app rejected the connection");
+            case REJECTED_BY_CUSTOMER -> endForRejection();
             default -> null;
         };
         if (end == null) {

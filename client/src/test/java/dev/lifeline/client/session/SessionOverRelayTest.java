@@ -109,7 +109,7 @@ class SessionOverRelayTest {
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             HeadlessRun guesser = HeadlessRun.technician(client.technicianSessions(alice), wrong);
-            assertEquals(2, guesser.awaitExit(), "a wrong code ends the technician's attempt with exit 2");
+            assertEquals(2, guesser.awaitExit(), () -> "a wrong code ends the attempt with exit 2: " + guesser.lines());
             assertEquals("ended: wrong-code: the code is not right", guesser.awaitPrefix("ended: "));
             if (attempt < 3) {
                 int left = 3 - attempt;
@@ -158,8 +158,8 @@ class SessionOverRelayTest {
             customer.awaitPrefix("chat: after 5");
             technician.awaitPrefix("chat: offline 5");
             technician.type("/end");
-            assertEquals(0, technician.awaitExit());
-            assertEquals(0, customer.awaitExit());
+            assertEquals(0, technician.awaitExit(), () -> "technician: " + technician.lines());
+            assertEquals(0, customer.awaitExit(), () -> "customer: " + customer.lines());
 
             List<String> expectedAtCustomer = new ArrayList<>();
             IntStream.rangeClosed(1, 5).forEach(i -> expectedAtCustomer.add("chat: before " + i));

@@ -103,8 +103,13 @@ public final class EndToEndSession {
             return;
         }
         try {
-            for (Data resend : delivery.onAck(ack)) {
-                push(resend);
+            List<Data> resend = delivery.onAck(ack);
+            if (ack.getResync()) {
+                // The peer said what it has: resend the rest in order, then new frames may follow.
+                for (Data data : resend) {
+                    outbox.send(RelayFrame.newBuilder().setData(data).build());
+                }
+                linkUp = true;
             }
         } catch (DeliveryProtocolException e) {
             fail(new EndToEndFailure(EndToEndFailure.Kind.PROTOCOL, e.getMessage(), e));
@@ -116,9 +121,13 @@ public final class EndToEndSession {
         linkUp = false;
     }
 
-    /** Both ends are reachable again: ask the peer to resend what we lack; it does the same. */
+    /**
+     * Both ends are reachable again: ask the peer to resend what we lack; it does the same. New
+     * frames wait until the peer's resync ack has told us where to resume, so that they cannot
+     * overtake the frames we must resend.
+     */
     public void linkRestored() {
-        linkUp = true;
+        linkUp = false;
         outbox.send(RelayFrame.newBuilder().setAck(delivery.resyncAck()).build());
     }
 

@@ -132,6 +132,22 @@ class EndToEndSessionTest {
     }
 
     @Test
+    void newLinesTypedRightAfterAResumeDoNotOvertakeTheResentOnes() {
+        pair("123456", "123456");
+        pump();
+        technician.chat("before");
+        pump();
+        technician.session.linkDown(); // the relay told the technician the customer is away
+        technician.chat("during"); // kept for resending
+        customer.session.linkRestored(); // the customer is back...
+        technician.session.linkRestored(); // ...and the technician heard so
+        technician.chat("after"); // typed before the customer's resync ack arrived
+        pump();
+        assertEquals(List.of("before", "during", "after"), customer.chats);
+        assertEquals(null, customer.failure);
+    }
+
+    @Test
     void replayedFrameWithANewSequenceNumberIsRefused() {
         pair("123456", "123456");
         pump();
