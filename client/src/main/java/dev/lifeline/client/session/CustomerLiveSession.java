@@ -9,7 +9,6 @@ import dev.lifeline.common.identity.TechnicianVerification;
 import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.session.EndToEndFailure;
 import dev.lifeline.common.session.EndToEndSession;
-import dev.lifeline.common.session.Handshake;
 import dev.lifeline.common.wire.relay.CloseReason;
 import dev.lifeline.common.wire.relay.OpenSession;
 import dev.lifeline.common.wire.relay.Paired;
@@ -83,7 +82,7 @@ final class CustomerLiveSession extends LiveSession {
     @Override
     protected void onPaired(Paired paired) {
         CustomerHandshake handshake = new CustomerHandshake(secret, paired.getSessionId().toByteArray(), pinnedRoot, random, clock);
-        endToEnd = new EndToEndSession(Handshake.of(handshake), frame -> link.send(frame), this);
+        endToEnd = new EndToEndSession(handshake, frame -> link.send(frame), this);
         listener.onPeerJoined();
         endToEnd.start();
     }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * survive a dropped connection by resuming within the grace period, and end. Everything runs on
  * one event loop, so no field needs a lock; public methods hop onto it.
  */
-abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEndSession.Events {
+abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
     private static final Logger log = LoggerFactory.getLogger(LiveSession.class);
     /** Longest message a person can send in one chat line; more is cut, not refused. */
     static final int MAX_CHAT_CHARS = 4000;
@@ -52,6 +52,8 @@ abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEn
     private long graceDeadlineMs;
     private int reconnectAttempt;
     private boolean ended;
+    /** The listener of the connection this session uses now; events of older ones are ignored. */
+    private RelayLink.Listener currentAttempt;
     private final List<String> unsentChat = new ArrayList<>();
 
     LiveSession(EventLoop loop, RelayEndpoint endpoint, Role role, SessionListener listener, Clock clock) {
@@ -78,7 +80,27 @@ abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEn
     }
 
     private void connect(boolean resuming) {
-        RelayLink.connect(loop, endpoint, role, this).whenComplete((connected, error) -> loop.execute(() -> {
+        // Events of a connection we have since replaced (a late close of a dead socket, say) are
+        // not about this session's current link: each connection gets its own listener.
+        RelayLink.Listener attempt = new RelayLink.Listener() {
+            @Override
+            public void onFrame(RelayFrame frame) {
+                if (currentAttempt == this) {
+                    LiveSession.this.onFrame(frame);
+                }
+            }
+
+            @Override
+            public void onClosed(Throwable cause) {
+                loop.execute(() -> {
+                    if (currentAttempt == this) {
+                        LiveSession.this.onClosed(cause);
+                    }
+                });
+            }
+        };
+        currentAttempt = attempt;
+        RelayLink.connect(loop, endpoint, role, attempt).whenComplete((connected, error) -> loop.execute(() -> {
             if (ended) {
                 if (connected != null) {
                     connected.close();
@@ -107,8 +129,7 @@ abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEn
         finish(new SessionEnd(SessionEnd.Reason.CONNECTION_LOST, reason));
     }
 
-    @Override
-    public final void onFrame(RelayFrame frame) {
+    private void onFrame(RelayFrame frame) {
         if (ended) {
             return;
         }
@@ -195,26 +216,23 @@ abstract class LiveSession implements SessionHandle, RelayLink.Listener, EndToEn
         return false;
     }
 
-    @Override
-    public final void onClosed(Throwable cause) {
-        loop.execute(() -> {
-            if (ended) {
-                return;
-            }
-            if (resumeToken == null) {
-                // Not paired yet: nothing to resume. The role decides (the customer opens anew).
-                onUnpairedConnectionLost(cause);
-                return;
-            }
-            if (endToEnd != null) {
-                endToEnd.linkDown();
-            }
-            if (reconnectAttempt == 0) {
-                graceDeadlineMs = clock.millis() + graceSeconds * 1000L;
-                listener.onLinkState(LinkState.RECONNECTING);
-            }
-            scheduleReconnect();
-        });
+    private void onClosed(Throwable cause) {
+        if (ended) {
+            return;
+        }
+        if (resumeToken == null) {
+            // Not paired yet: nothing to resume. The role decides (the customer opens anew).
+            onUnpairedConnectionLost(cause);
+            return;
+        }
+        if (endToEnd != null) {
+            endToEnd.linkDown();
+        }
+        if (reconnectAttempt == 0) {
+            graceDeadlineMs = clock.millis() + graceSeconds * 1000L;
+            listener.onLinkState(LinkState.RECONNECTING);
+        }
+        scheduleReconnect();
     }
 
     protected void onUnpairedConnectionLost(Throwable cause) {

@@ -8,7 +8,6 @@ import dev.lifeline.common.identity.TechnicianIdentity;
 import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.session.EndToEndFailure;
 import dev.lifeline.common.session.EndToEndSession;
-import dev.lifeline.common.session.Handshake;
 import dev.lifeline.common.wire.relay.CloseReason;
 import dev.lifeline.common.wire.relay.Join;
 import dev.lifeline.common.wire.relay.Paired;
@@ -54,7 +53,7 @@ final class TechnicianLiveSession extends LiveSession {
     protected void onPaired(Paired paired) {
         customerName = paired.getCustomerName();
         handshake = new TechnicianHandshake(code.secret(), paired.getSessionId().toByteArray(), identity, random);
-        endToEnd = new EndToEndSession(Handshake.of(handshake), frame -> link.send(frame), this);
+        endToEnd = new EndToEndSession(handshake, frame -> link.send(frame), this);
         endToEnd.start();
     }
 

@@ -118,7 +118,11 @@ public final class HeadlessRun implements AutoCloseable {
     }
 
     public int awaitExit() throws Exception {
-        return exit.get(30, TimeUnit.SECONDS);
+        try {
+            return exit.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return fail("the app did not exit within 30 s; output so far: " + lines());
+        }
     }
 
     @Override

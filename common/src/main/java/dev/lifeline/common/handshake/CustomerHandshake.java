@@ -24,7 +24,7 @@ import java.util.Objects;
  * says UNTRUSTED and the app shows a red warning. Not thread-safe; runs a few ms of P-256 work
  * per step, so call it off the network event loop.
  */
-public final class CustomerHandshake {
+public final class CustomerHandshake implements Handshake {
     enum State { NEW, AWAITING_HELLO, AWAITING_ROUND2, AWAITING_FINISHED, COMPLETE, FAILED }
 
     private final HandshakeParticipant participant;

@@ -18,7 +18,7 @@ import java.util.Objects;
  * Ed25519 signature of the transcript with its certificate key. Not thread-safe; runs a few ms
  * of P-256 work per step, so call it off the network event loop.
  */
-public final class TechnicianHandshake {
+public final class TechnicianHandshake implements Handshake {
     enum State { NEW, AWAITING_HELLO, AWAITING_ROUND2, AWAITING_FINISHED, COMPLETE, FAILED }
 
     private final HandshakeParticipant participant;

@@ -7,6 +7,7 @@ import dev.lifeline.common.crypto.TrafficOpener;
 import dev.lifeline.common.crypto.TrafficSealer;
 import dev.lifeline.common.delivery.DeliveryProtocolException;
 import dev.lifeline.common.delivery.ReliableDelivery;
+import dev.lifeline.common.handshake.Handshake;
 import dev.lifeline.common.handshake.HandshakeFailedException;
 import dev.lifeline.common.handshake.HandshakeResult;
 import dev.lifeline.common.wire.e2e.E2eEnvelope;

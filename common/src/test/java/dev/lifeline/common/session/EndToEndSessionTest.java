@@ -63,9 +63,9 @@ class EndToEndSessionTest {
         random.nextBytes(sessionId);
         customer = new End();
         technician = new End();
-        customer.session = new EndToEndSession(Handshake.of(new CustomerHandshake(customerSecret, sessionId, CA.root(), random, Clock.systemUTC())),
+        customer.session = new EndToEndSession(new CustomerHandshake(customerSecret, sessionId, CA.root(), random, Clock.systemUTC()),
                 customer.wire::add, customer);
-        technician.session = new EndToEndSession(Handshake.of(new TechnicianHandshake(technicianSecret, sessionId, ALICE, random)),
+        technician.session = new EndToEndSession(new TechnicianHandshake(technicianSecret, sessionId, ALICE, random),
                 technician.wire::add, technician);
         customer.session.start();
         technician.session.start();
