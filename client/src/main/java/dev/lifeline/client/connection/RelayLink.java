@@ -35,6 +35,7 @@ public final class RelayLink {
     /** Pings go out when we have written nothing for this long; the relay drops silent peers after 60 s. */
     static final int PING_AFTER_SECONDS = 20;
     static final int CONNECT_TIMEOUT_MS = 10_000;
+    static final long GOODBYE_TIMEOUT_MS = 3_000;
 
     /** Called on the link's event loop. */
     public interface Listener {
@@ -126,9 +127,25 @@ public final class RelayLink {
         return written;
     }
 
-    /** Sends a last frame, then closes once it is written. */
-    public void sendAndClose(RelayFrame frame) {
-        channel.writeAndFlush(frame).addListener(f -> channel.close());
+    /**
+     * Sends a last frame and lets the relay close the connection, as it does after Close and
+     * errors. Closing first could reset the connection while our frame is still unread on the
+     * relay's side, and a reset discards it. If the relay has not closed within
+     * {@link #GOODBYE_TIMEOUT_MS}, we close. The future completes when the connection is closed.
+     */
+    public CompletableFuture<Void> sendAndClose(RelayFrame frame) {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        channel.closeFuture().addListener(f -> closed.complete(null));
+        channel.writeAndFlush(frame).addListener(written -> {
+            if (!written.isSuccess()) {
+                channel.close();
+                return;
+            }
+            channel.eventLoop().schedule(() -> {
+                channel.close();
+            }, GOODBYE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        });
+        return closed;
     }
 
     public void close() {

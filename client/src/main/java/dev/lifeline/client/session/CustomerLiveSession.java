@@ -19,6 +19,8 @@ import dev.lifeline.common.wire.relay.SessionOpened;
 import io.netty.channel.EventLoop;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The customer's side: gets a nameplate, adds its own secret, waits, and runs the handshake with
@@ -40,8 +42,9 @@ final class CustomerLiveSession extends LiveSession {
     private int staleReopenReplies;
 
     CustomerLiveSession(EventLoop loop, RelayEndpoint endpoint, String customerName, OrganisationRoot pinnedRoot,
-                        SecureRandom random, SessionListener listener, Clock clock) {
-        super(loop, endpoint, Role.CUSTOMER, listener, clock);
+                        SecureRandom random, SessionListener listener, Clock clock,
+                        Consumer<CompletableFuture<Void>> goodbyes) {
+        super(loop, endpoint, Role.CUSTOMER, listener, clock, goodbyes);
         this.customerName = customerName == null ? "" : customerName.strip();
         this.pinnedRoot = pinnedRoot;
         this.random = random;

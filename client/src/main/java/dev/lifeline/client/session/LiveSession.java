@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,8 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
     protected final SessionListener listener;
     protected final Clock clock;
     private final RelayEndpoint endpoint;
+    /** Where the closing of our last connection is reported, so the app can wait for it on exit. */
+    private final Consumer<CompletableFuture<Void>> goodbyes;
     private final Role role;
 
     protected RelayLink link;
@@ -56,7 +60,9 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
     private RelayLink.Listener currentAttempt;
     private final List<String> unsentChat = new ArrayList<>();
 
-    LiveSession(EventLoop loop, RelayEndpoint endpoint, Role role, SessionListener listener, Clock clock) {
+    LiveSession(EventLoop loop, RelayEndpoint endpoint, Role role, SessionListener listener, Clock clock,
+                Consumer<CompletableFuture<Void>> goodbyes) {
+        this.goodbyes = goodbyes;
         this.loop = loop;
         this.endpoint = endpoint;
         this.role = role;
@@ -301,8 +307,8 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
                 return;
             }
             if (link != null && link.isOpen()) {
-                link.sendAndClose(RelayFrame.newBuilder()
-                        .setClose(Close.newBuilder().setReason(myCloseReason())).build());
+                goodbyes.accept(link.sendAndClose(RelayFrame.newBuilder()
+                        .setClose(Close.newBuilder().setReason(myCloseReason())).build()));
             }
             finish(new SessionEnd(SessionEnd.Reason.ENDED_BY_ME, ""));
         });
@@ -325,9 +331,9 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
     protected final void endAfterFailure(EndToEndFailure failure, SessionEnd.Reason reason) {
         log.warn("ending session: {} ({})", failure.kind(), failure.message());
         if (link != null && link.isOpen()) {
-            link.sendAndClose(RelayFrame.newBuilder()
+            goodbyes.accept(link.sendAndClose(RelayFrame.newBuilder()
                     .setClose(Close.newBuilder().setReason(CloseReason.HANDSHAKE_FAILED).setDetail(failure.kind().name()))
-                    .build());
+                    .build()));
         }
         finish(new SessionEnd(reason, failure.message()));
     }

@@ -9,7 +9,12 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The app's connection to one relay: owns the network thread and starts sessions on it. One per
@@ -20,6 +25,7 @@ public final class RelayClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
+    private final Queue<CompletableFuture<Void>> goodbyes = new ConcurrentLinkedQueue<>();
 
     public RelayClient(RelayEndpoint endpoint) {
         this(endpoint, Clock.systemUTC());
@@ -40,7 +46,7 @@ public final class RelayClient implements AutoCloseable {
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock);
+                    random, listener, clock, goodbyes::add);
             session.begin();
             return session;
         };
@@ -50,7 +56,7 @@ public final class RelayClient implements AutoCloseable {
     public TechnicianSessions technicianSessions(TechnicianIdentity identity) {
         return (code, listener) -> {
             TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
-                    random, listener, clock);
+                    random, listener, clock, goodbyes::add);
             session.begin();
             return session;
         };
@@ -63,6 +69,14 @@ public final class RelayClient implements AutoCloseable {
 
     @Override
     public void close() {
+        // Give sessions that just said goodbye the moment the relay needs to read it.
+        try {
+            CompletableFuture.allOf(goodbyes.toArray(CompletableFuture[]::new)).get(4, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // closing anyway
+        }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -17,6 +17,8 @@ import dev.lifeline.common.wire.relay.Role;
 import io.netty.channel.EventLoop;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /** The technician's side: joins the nameplate of a code and proves itself with its certificate. */
@@ -32,8 +34,9 @@ final class TechnicianLiveSession extends LiveSession {
     private TechnicianHandshake handshake;
 
     TechnicianLiveSession(EventLoop loop, RelayEndpoint endpoint, SessionCode code, TechnicianIdentity identity,
-                          SecureRandom random, SessionListener listener, Clock clock) {
-        super(loop, endpoint, Role.TECHNICIAN, listener, clock);
+                          SecureRandom random, SessionListener listener, Clock clock,
+                        Consumer<CompletableFuture<Void>> goodbyes) {
+        super(loop, endpoint, Role.TECHNICIAN, listener, clock, goodbyes);
         this.code = code;
         this.identity = identity;
         this.random = random;

@@ -88,8 +88,8 @@ class SessionOverRelayTest {
         customer.awaitPrefix("chat: Let us look at the tray, giraffe-0815");
         technician.type("/end");
 
-        assertEquals(0, technician.awaitExit());
-        assertEquals(0, customer.awaitExit());
+        assertEquals(0, technician.awaitExit(), () -> "technician: " + technician.lines());
+        assertEquals(0, customer.awaitExit(), () -> "customer: " + customer.lines());
         assertEquals("ended: ended-by-peer", customer.awaitPrefix("ended: "));
 
         byte[] everything = concat(forwarded);
@@ -124,8 +124,8 @@ class SessionOverRelayTest {
         HeadlessRun technician = HeadlessRun.technician(client.technicianSessions(alice), fresh);
         assertEquals("verified: Alice Meyer (ACME Support)", customer.awaitPrefix("verified: "));
         technician.type("/end");
-        assertEquals(0, technician.awaitExit());
-        assertEquals(0, customer.awaitExit());
+        assertEquals(0, technician.awaitExit(), () -> "technician: " + technician.lines());
+        assertEquals(0, customer.awaitExit(), () -> "customer: " + customer.lines());
     }
 
     @Test
@@ -183,7 +183,7 @@ class SessionOverRelayTest {
         String verdict = customer.awaitPrefix("unverified: ");
         assertTrue(verdict.startsWith("unverified: Mallory (Not ACME)"), verdict);
         technician.type("/end");
-        assertEquals(0, technician.awaitExit());
+        assertEquals(0, technician.awaitExit(), () -> "technician: " + technician.lines());
     }
 
     @Test
