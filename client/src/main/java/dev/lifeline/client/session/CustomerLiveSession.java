@@ -30,6 +30,8 @@ import java.util.function.Consumer;
  */
 final class CustomerLiveSession extends LiveSession {
     static final int MAX_FAILED_HANDSHAKES = 3;
+    /** How long a waiting customer's app keeps trying to get back to the relay after a drop. */
+    static final long WAITING_RECONNECT_MS = 60_000;
 
     private final String customerName;
     private final OrganisationRoot pinnedRoot;
@@ -75,6 +77,7 @@ final class CustomerLiveSession extends LiveSession {
                 listener.onCodeBurned(failedHandshakes);
                 failedHandshakes = 0;
             }
+            reconnected();
             if (!fresh.equals(code)) {
                 code = fresh;
                 listener.onCodeReady(code, opened.getExpiresAtMs());
@@ -136,6 +139,16 @@ final class CustomerLiveSession extends LiveSession {
         } else if (attemptSpent) {
             listener.onWrongCodeAttempt(MAX_FAILED_HANDSHAKES - failedHandshakes);
         }
+    }
+
+    /**
+     * Waiting for a technician when the connection dropped: the relay has forgotten the nameplate
+     * (nothing to resume before pairing), so reconnect and show the new code that comes back.
+     */
+    @Override
+    protected void onUnpairedConnectionLost(Throwable cause) {
+        code = null;
+        reconnectFresh(WAITING_RECONNECT_MS);
     }
 
     @Override

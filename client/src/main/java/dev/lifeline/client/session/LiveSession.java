@@ -127,8 +127,8 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
     }
 
     private void onConnectFailed(boolean resuming, Throwable error) {
-        if (resuming && clock.millis() < graceDeadlineMs) {
-            scheduleReconnect();
+        if (reconnectAttempt > 0 && clock.millis() < graceDeadlineMs) {
+            scheduleReconnect(resuming);
             return;
         }
         String reason = ConnectionFailures.describe(error, endpoint);
@@ -234,23 +234,45 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
         if (endToEnd != null) {
             endToEnd.linkDown();
         }
+        startReconnecting(graceSeconds * 1000L);
+        scheduleReconnect(true);
+    }
+
+    /** Announces a reconnect and sets how long we keep trying (first drop of a series only). */
+    private void startReconnecting(long forMs) {
         if (reconnectAttempt == 0) {
-            graceDeadlineMs = clock.millis() + graceSeconds * 1000L;
+            graceDeadlineMs = clock.millis() + forMs;
             listener.onLinkState(LinkState.RECONNECTING);
         }
-        scheduleReconnect();
+    }
+
+    /**
+     * Connects anew (not resuming) and keeps trying for {@code forMs}; for a role whose dropped
+     * connection had nothing to resume yet. The role's fresh request goes out once connected.
+     */
+    protected final void reconnectFresh(long forMs) {
+        startReconnecting(forMs);
+        scheduleReconnect(false);
+    }
+
+    /** The fresh connection asked for by {@link #reconnectFresh} is serving again. */
+    protected final void reconnected() {
+        if (reconnectAttempt > 0) {
+            reconnectAttempt = 0;
+            listener.onLinkState(LinkState.CONNECTED);
+        }
     }
 
     protected void onUnpairedConnectionLost(Throwable cause) {
         finish(new SessionEnd(SessionEnd.Reason.CONNECTION_LOST, ConnectionFailures.describe(cause, endpoint)));
     }
 
-    private void scheduleReconnect() {
+    private void scheduleReconnect(boolean resuming) {
         long delay = RETRY_DELAYS_MS[Math.min(reconnectAttempt, RETRY_DELAYS_MS.length - 1)];
         reconnectAttempt++;
         loop.schedule(() -> {
             if (!ended) {
-                connect(true);
+                connect(resuming);
             }
         }, delay, TimeUnit.MILLISECONDS);
     }

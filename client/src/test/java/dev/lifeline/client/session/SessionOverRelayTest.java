@@ -176,6 +176,27 @@ class SessionOverRelayTest {
     }
 
     @Test
+    void waitingCustomerWhoseConnectionDropsGetsANewCodeThatWorks() throws Exception {
+        try (CuttableProxy proxy = new CuttableProxy(relay.port());
+             RelayClient viaProxy = new RelayClient(new RelayEndpoint("127.0.0.1", proxy.port(), relay.certificateFingerprint()))) {
+            HeadlessRun customer = HeadlessRun.customer(viaProxy.customerSessions(acmeRoot()), "Dana");
+            codeOf(customer);
+            proxy.cutAll();
+            customer.awaitPrefix("link: reconnecting");
+            List<String> codes = customer.awaitLines("code: ", 2);
+            customer.awaitPrefix("link: connected");
+            // The relay forgot the old nameplate with the connection; this code is the live one.
+            SessionCode second = SessionCode.parse(codes.get(1).substring("code: ".length()));
+
+            HeadlessRun technician = HeadlessRun.technician(client.technicianSessions(alice), second);
+            assertEquals("verified: Alice Meyer (ACME Support)", customer.awaitPrefix("verified: "));
+            technician.type("/end");
+            assertEquals(0, technician.awaitExit(), () -> "technician: " + technician.lines());
+            assertEquals(0, customer.awaitExit(), () -> "customer: " + customer.lines());
+        }
+    }
+
+    @Test
     void technicianOfAnotherOrganisationIsShownUnverified() throws Exception {
         TechnicianIdentity mallory = OrganisationCa.create("Not ACME").issueTechnician("Mallory", Duration.ofDays(1));
         HeadlessRun customer = HeadlessRun.customer(client.customerSessions(acmeRoot()), "");
