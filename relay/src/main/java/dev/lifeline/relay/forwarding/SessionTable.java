@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +43,16 @@ public final class SessionTable {
     private final SecureRandom random = new SecureRandom();
     private final Map<ByteBuffer, PairedSession> byTokenHash = new HashMap<>();
     private final Set<PairedSession> live = new HashSet<>();
+    /**
+     * How recently closed sessions ended, by the hash of a side's last token: a side whose
+     * connection dropped just as the peer said Close learns the Close when it comes back, instead
+     * of a bare "unknown token". Bounded, oldest first out; entries live for the grace period.
+     */
+    private final LinkedHashMap<ByteBuffer, EndedSession> recentlyEnded = new LinkedHashMap<>();
+    static final int MAX_RECENTLY_ENDED = 10_000;
+
+    private record EndedSession(RelayFrame closeFrame, long endedAtNanos) {
+    }
 
     public SessionTable(Duration grace) {
         this.grace = grace;
@@ -159,6 +171,7 @@ public final class SessionTable {
             if (session.ended) {
                 return;
             }
+            rememberEndLocked(session.peerOf(role), closeFrame);
             channels = endLocked(session);
         }
         session.lifecycle().sessionEnded(session);
@@ -220,6 +233,34 @@ public final class SessionTable {
 
     public synchronized int size() {
         return live.size();
+    }
+
+    private void rememberEndLocked(Side side, RelayFrame closeFrame) {
+        if (side.tokenHash == null) {
+            return;
+        }
+        recentlyEnded.put(side.tokenHash, new EndedSession(closeFrame, System.nanoTime()));
+        long oldest = System.nanoTime() - grace.toNanos();
+        var entries = recentlyEnded.values().iterator();
+        while (entries.hasNext()) {
+            EndedSession next = entries.next();
+            if (recentlyEnded.size() <= MAX_RECENTLY_ENDED && next.endedAtNanos() - oldest > 0) {
+                break;
+            }
+            entries.remove();
+        }
+    }
+
+    /**
+     * The Close that ended the session of {@code token}, if it ended within the grace period and
+     * that side never heard it (its connection was gone). Single use, like the token.
+     */
+    public synchronized Optional<RelayFrame> closeHeardLate(byte[] token) {
+        EndedSession ended = recentlyEnded.remove(ByteBuffer.wrap(sha256(token)));
+        if (ended == null || System.nanoTime() - ended.endedAtNanos() > grace.toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(ended.closeFrame());
     }
 
     private List<Channel> endLocked(PairedSession session) {

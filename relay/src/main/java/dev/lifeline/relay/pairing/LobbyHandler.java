@@ -28,6 +28,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -265,6 +266,13 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         }
         SessionTable.Resumption resumed = lobby.sessions.resume(token, role, ctx.channel());
         if (resumed == null) {
+            Optional<RelayFrame> close = lobby.sessions.closeHeardLate(token);
+            if (close.isPresent()) {
+                // The peer ended the session while this side was away: tell it how it ended.
+                phase = Phase.DONE;
+                Replies.sendAndClose(ctx.channel(), close.get());
+                return;
+            }
             fatal(ctx, ErrorCode.RESUME_REJECTED, "the resume token is unknown, used or expired");
             return;
         }

@@ -194,6 +194,24 @@ class ForwardingHandlerTest {
     }
 
     @Test
+    void sideAwayWhenThePeerClosedLearnsTheCloseOnResume() throws Exception {
+        pair();
+        assertFalse(customer.finish()); // the customer's connection drops without a goodbye
+        technician.runPendingTasks();
+        assertTrue(((RelayFrame) technician.readOutbound()).hasPeerAway());
+        RelayFrame close = RelayFrame.newBuilder().setClose(Close.newBuilder()
+                .setReason(CloseReason.ENDED_BY_TECHNICIAN)).build();
+        technician.writeInbound(close);
+
+        assertEquals(close, table.closeHeardLate(pairing.customerToken()).orElseThrow(),
+                "the customer coming back hears how the session ended");
+        assertTrue(table.closeHeardLate(pairing.customerToken()).isEmpty(), "single use, like the token");
+        assertTrue(table.closeHeardLate(pairing.technicianToken()).isEmpty(), "the closer needs no reminder");
+        assertTrue(table.resume(pairing.customerToken(), Role.CUSTOMER, channel()) == null);
+        assertFalse(technician.finish());
+    }
+
+    @Test
     void resumeWhileTheOldConnectionLooksAliveClosesIt() throws Exception {
         pair();
         EmbeddedChannel back = channel();
