@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * {@link #MAX_FAILED_HANDSHAKES} failures the code is burned and a new one is shown, so an attacker
  * gets that many online guesses at one million secrets.
  */
-final class CustomerLiveSession extends LiveSession {
+final class CustomerLiveSession extends LiveSession implements CustomerSessionHandle {
     static final int MAX_FAILED_HANDSHAKES = 3;
     /** How long a waiting customer's app keeps trying to get back to the relay after a drop. */
     static final long WAITING_RECONNECT_MS = 60_000;
@@ -149,6 +149,27 @@ final class CustomerLiveSession extends LiveSession {
     protected void onUnpairedConnectionLost(Throwable cause) {
         code = null;
         reconnectFresh(WAITING_RECONNECT_MS);
+    }
+
+    // Screen sharing arrives with the streaming work (issue 3); until then the requests are not sent.
+    @Override
+    public void answerScreenRequest(boolean allow) {
+        throw new UnsupportedOperationException("screen sharing not wired yet");
+    }
+
+    @Override
+    public void pauseScreen() {
+        throw new UnsupportedOperationException("screen sharing not wired yet");
+    }
+
+    @Override
+    public void resumeScreen() {
+        throw new UnsupportedOperationException("screen sharing not wired yet");
+    }
+
+    @Override
+    public void stopScreen() {
+        throw new UnsupportedOperationException("screen sharing not wired yet");
     }
 
     @Override

@@ -3,5 +3,5 @@ package dev.lifeline.client.session;
 /** Starts customer sessions: connect to the relay, get a nameplate, wait for a technician. */
 public interface CustomerSessions {
     /** Returns at once; progress arrives through {@code listener}, starting with onCodeReady. */
-    SessionHandle start(String customerName, SessionListener listener);
+    CustomerSessionHandle start(String customerName, SessionListener listener);
 }

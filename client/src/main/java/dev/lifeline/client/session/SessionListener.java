@@ -1,5 +1,8 @@
 package dev.lifeline.client.session;
 
+import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.client.screen.ScreenShareState;
+import dev.lifeline.client.screen.ScreenStats;
 import dev.lifeline.common.pairing.SessionCode;
 
 /**
@@ -35,6 +38,25 @@ public interface SessionListener {
     }
 
     default void onLinkState(LinkState state) {
+    }
+
+    /** Customer: the technician asks to see the screen; answer with {@link CustomerSessionHandle#answerScreenRequest}. */
+    default void onScreenRequested() {
+    }
+
+    /** Both: screen sharing changed state (asked, granted, paused, stopped, monitors, quality). */
+    default void onScreenShare(ScreenShareState state) {
+    }
+
+    /**
+     * Technician: a new picture of the customer's screen, on a decoding thread (not the network
+     * thread, not the FX thread). Call {@link RemoteScreenFrame#drawn()} once it is copied.
+     */
+    default void onScreenFrame(RemoteScreenFrame frame) {
+    }
+
+    /** Technician: fps, latency and bandwidth, about once a second while frames flow. */
+    default void onScreenStats(ScreenStats stats) {
     }
 
     /** The session is over; no event follows. */

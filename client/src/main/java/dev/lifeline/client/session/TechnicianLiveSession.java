@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /** The technician's side: joins the nameplate of a code and proves itself with its certificate. */
-final class TechnicianLiveSession extends LiveSession {
+final class TechnicianLiveSession extends LiveSession implements TechnicianSessionHandle {
     /** After a failed handshake the customer rejects us; if that does not come, we leave anyway. */
     private static final long REJECTION_WAIT_MS = 3000;
 
@@ -130,5 +130,26 @@ final class TechnicianLiveSession extends LiveSession {
     @Override
     protected CloseReason myCloseReason() {
         return CloseReason.ENDED_BY_TECHNICIAN;
+    }
+
+    // Screen viewing arrives with the streaming work (issue 3).
+    @Override
+    public void requestScreen() {
+        throw new UnsupportedOperationException("screen sharing not wired yet");
+    }
+
+    @Override
+    public void stopViewing() {
+        throw new UnsupportedOperationException("screen sharing not wired yet");
+    }
+
+    @Override
+    public void setScreenQuality(dev.lifeline.common.screen.Quality quality) {
+        throw new UnsupportedOperationException("screen sharing not wired yet");
+    }
+
+    @Override
+    public void selectMonitor(int index) {
+        throw new UnsupportedOperationException("screen sharing not wired yet");
     }
 }

@@ -1,14 +1,16 @@
 package dev.lifeline.client.testing;
 
+import dev.lifeline.client.session.CustomerSessionHandle;
 import dev.lifeline.client.session.CustomerSessions;
 import dev.lifeline.client.session.IdentityLoadException;
 import dev.lifeline.client.session.LoadedTechnician;
 import dev.lifeline.client.session.SessionEnd;
-import dev.lifeline.client.session.SessionHandle;
 import dev.lifeline.client.session.SessionListener;
 import dev.lifeline.client.session.TechnicianIdentities;
+import dev.lifeline.client.session.TechnicianSessionHandle;
 import dev.lifeline.client.session.TechnicianSessions;
 import dev.lifeline.common.pairing.SessionCode;
+import dev.lifeline.common.screen.Quality;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,12 +23,14 @@ public final class FakeSessions {
     }
 
     /** One started or joined session: what was sent, whether it was ended, and its listener. */
-    public static final class FakeHandle implements SessionHandle {
+    public static final class FakeHandle implements CustomerSessionHandle, TechnicianSessionHandle {
         public final String customerName;
         public final SessionCode code;
         public final SessionListener listener;
         public final List<String> sent = new CopyOnWriteArrayList<>();
         public volatile boolean ended;
+        /** Screen calls in order: "request", "answer:true", "pause", "quality:SHARP", "monitor:1", ... */
+        public final List<String> screenCalls = new CopyOnWriteArrayList<>();
         /** When true, end() answers with onEnded(ENDED_BY_ME) as the real session does. */
         public boolean echoEnd = true;
 
@@ -42,6 +46,46 @@ public final class FakeSessions {
         }
 
         @Override
+        public void answerScreenRequest(boolean allow) {
+            screenCalls.add("answer:" + allow);
+        }
+
+        @Override
+        public void pauseScreen() {
+            screenCalls.add("pause");
+        }
+
+        @Override
+        public void resumeScreen() {
+            screenCalls.add("resume");
+        }
+
+        @Override
+        public void stopScreen() {
+            screenCalls.add("stop");
+        }
+
+        @Override
+        public void requestScreen() {
+            screenCalls.add("request");
+        }
+
+        @Override
+        public void stopViewing() {
+            screenCalls.add("stopViewing");
+        }
+
+        @Override
+        public void setScreenQuality(Quality quality) {
+            screenCalls.add("quality:" + quality);
+        }
+
+        @Override
+        public void selectMonitor(int index) {
+            screenCalls.add("monitor:" + index);
+        }
+
+        @Override
         public void end() {
             ended = true;
             if (echoEnd) {
@@ -54,7 +98,7 @@ public final class FakeSessions {
         public final List<FakeHandle> started = new CopyOnWriteArrayList<>();
 
         @Override
-        public SessionHandle start(String customerName, SessionListener listener) {
+        public CustomerSessionHandle start(String customerName, SessionListener listener) {
             FakeHandle h = new FakeHandle(customerName, null, listener);
             started.add(h);
             return h;
@@ -69,7 +113,7 @@ public final class FakeSessions {
         public final List<FakeHandle> joined = new CopyOnWriteArrayList<>();
 
         @Override
-        public SessionHandle join(SessionCode code, SessionListener listener) {
+        public TechnicianSessionHandle join(SessionCode code, SessionListener listener) {
             FakeHandle h = new FakeHandle("", code, listener);
             joined.add(h);
             return h;

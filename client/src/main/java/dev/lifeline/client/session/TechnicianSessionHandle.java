@@ -1,0 +1,17 @@
+package dev.lifeline.client.session;
+
+import dev.lifeline.common.screen.Quality;
+
+/** What the Console can do in a session besides chat: ask for and steer the customer's screen. */
+public interface TechnicianSessionHandle extends SessionHandle {
+    /** Asks the customer to share the screen; the answer comes as {@link SessionListener#onScreenShare}. */
+    void requestScreen();
+
+    /** Stops viewing; sharing ends on the customer's side too. */
+    void stopViewing();
+
+    void setScreenQuality(Quality quality);
+
+    /** Index into the monitors of the current {@link dev.lifeline.client.screen.ScreenShareState}. */
+    void selectMonitor(int index);
+}
