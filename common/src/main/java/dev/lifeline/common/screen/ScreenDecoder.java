@@ -1,15 +1,19 @@
 package dev.lifeline.common.screen;
 
-import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
 
 /**
- * Applies slices from a {@link ScreenEncoder} to the viewer's copy of the screen. Everything in a
- * slice is checked before it touches memory; a bad slice throws {@link MalformedScreenUpdateException}.
- * Not thread-safe: decode and read the image from one thread at a time.
+ * Applies slices from a {@link ScreenEncoder} to the viewer's copy of the screen. Every number in a
+ * slice is checked before it is used; a bad slice throws {@link MalformedScreenUpdateException}
+ * (the picture may then be half-updated: ask the sender for a keyframe). Not thread-safe.
  */
 public final class ScreenDecoder {
     private final PhotoCodec photos;
+    private final ZstdDecompressCtx zstd = new ZstdDecompressCtx();
+    private final TileCache cache = new TileCache();
+    private final int[] palette = new int[PaletteCoder.MAX_COLOURS];
+    private final PendingCopies pendingCopies = new PendingCopies();
     private ScreenImage image;
     private TileGrid grid;
 
@@ -36,49 +40,208 @@ public final class ScreenDecoder {
             throw new MalformedScreenUpdateException("empty screen size");
         }
         boolean keyframe = (flags & SliceFormat.FLAG_KEYFRAME) != 0;
-        if (image == null || image.width() != width || image.height() != height) {
-            if (!keyframe) {
-                throw new MalformedScreenUpdateException("update for a " + width + "x" + height
-                        + " screen before its keyframe");
+        boolean first = (flags & SliceFormat.FLAG_FIRST) != 0;
+        if (keyframe && first) {
+            if (image == null || image.width() != width || image.height() != height) {
+                image = ScreenImage.blank(width, height);
+                grid = new TileGrid(width, height);
             }
-            image = ScreenImage.blank(width, height);
-            grid = new TileGrid(width, height);
+            cache.clear();
+        } else if (image == null || image.width() != width || image.height() != height) {
+            throw new MalformedScreenUpdateException("update for a " + width + "x" + height
+                    + " screen before its keyframe");
         }
-        int opCount = in.varint(grid.count() * 2, "operation count");
-        int opsLength = in.varint();
-        int bodyLength = in.varint(width * height * 4 + grid.count() * 16, "body length");
-        if (opsLength > bodyLength) {
-            throw new MalformedScreenUpdateException("operations longer than the body");
-        }
+        int tiles = grid.count();
+        int opCount = in.varint(tiles * 2, "operation count");
+        int opsLength = in.varint(tiles * 16, "operations length");
+        int coloursLength = in.varint(tiles * (PaletteCoder.MAX_COLOURS * 3), "colours length");
+        int indicesLength = in.varint(width * height, "indices length");
+        int residualsLength = in.varint(width * height * 3, "residuals length");
+        int bodyLength = opsLength + coloursLength + indicesLength + residualsLength;
         int packedLength = in.varint();
-        byte[] packed = in.bytes(packedLength);
+        int packedAt = in.claim(packedLength);
         byte[] body = new byte[bodyLength];
-        try {
-            long n = Zstd.decompressByteArray(body, 0, bodyLength, packed, 0, packed.length);
-            if (n != bodyLength) {
-                throw new MalformedScreenUpdateException("body is " + n + " bytes, header says " + bodyLength);
+        if (bodyLength > 0) {
+            try {
+                int n = zstd.decompressByteArray(body, 0, bodyLength, slice, packedAt, packedLength);
+                if (n != bodyLength) {
+                    throw new MalformedScreenUpdateException("body is " + n + " bytes, header says " + bodyLength);
+                }
+            } catch (ZstdException e) {
+                throw new MalformedScreenUpdateException("body does not decompress: " + e.getMessage(), e);
             }
-        } catch (ZstdException e) {
-            throw new MalformedScreenUpdateException("body does not decompress: " + e.getMessage(), e);
         }
-        SliceReader ops = new SliceReader(body, 0, opsLength);
-        SliceReader data = new SliceReader(body, opsLength, bodyLength);
+        int photoCount = in.varint(Math.min(tiles, SliceFormat.MAX_PHOTO_TILES), "photo tiles");
+        int[] photoStrip = null;
+        int photoStride = 0;
+        if (photoCount > 0) {
+            int photoLength = in.varint();
+            int photoAt = in.claim(photoLength);
+            byte[] photo = new byte[photoLength];
+            System.arraycopy(slice, photoAt, photo, 0, photoLength);
+            int columns = Math.min(SliceFormat.PHOTO_COLUMNS, photoCount);
+            int rows = (photoCount + columns - 1) / columns;
+            photoStride = columns * TileGrid.TILE;
+            photoStrip = new int[photoStride * rows * TileGrid.TILE];
+            photos.decode(photo, photoStrip, 0, photoStride, photoStride, rows * TileGrid.TILE);
+        }
+        if (in.remaining() != 0) {
+            throw new MalformedScreenUpdateException(in.remaining() + " bytes after the end of the update");
+        }
+
+        SliceReader opsIn = new SliceReader(body, 0, opsLength);
+        SliceReader coloursIn = new SliceReader(body, opsLength, opsLength + coloursLength);
+        SliceReader indicesIn = new SliceReader(body, opsLength + coloursLength, opsLength + coloursLength + indicesLength);
+        SliceReader residualsIn = new SliceReader(body, opsLength + coloursLength + indicesLength, bodyLength);
         int[] px = image.pixels();
         ScreenRect changed = ScreenRect.EMPTY;
+        int photosUsed = 0;
+        PendingCopies copies = pendingCopies;
+        copies.clear();
+        boolean copiesAllowed = true;
         for (int i = 0; i < opCount; i++) {
-            int op = ops.u8();
-            int tile = ops.varint(grid.count() - 1, "tile");
-            if (op != SliceFormat.OP_RAW) {
-                throw new MalformedScreenUpdateException("unknown operation " + op);
-            }
-            ScreenRect r = grid.rect(tile);
-            for (int y = r.y(); y < r.y() + r.height(); y++) {
-                for (int x = r.x(); x < r.x() + r.width(); x++) {
-                    px[y * width + x] = (data.u8() << 16) | (data.u8() << 8) | data.u8();
+            int opByte = opsIn.u8();
+            int kind = opByte & SliceFormat.OP_KIND_MASK;
+            boolean store = (opByte & SliceFormat.OP_STORE) != 0;
+            int tile = opsIn.varint(tiles - 1, "tile");
+            int tx = grid.x(tile);
+            int ty = grid.y(tile);
+            int tw = grid.tileWidth(tile);
+            int th = grid.tileHeight(tile);
+            if (kind == SliceFormat.OP_COPY) {
+                if (!copiesAllowed || store || !first) {
+                    throw new MalformedScreenUpdateException("copy outside the start of an update");
                 }
+                int srcX = opsIn.varint(width - tw, "copy source x");
+                int srcY = opsIn.varint(height - th, "copy source y");
+                copies.add(tile, srcX, srcY);
+                changed = changed.union(grid.rect(tile));
+                continue;
             }
-            changed = changed.union(r);
+            if (copiesAllowed) {
+                copies.apply();
+                copiesAllowed = false;
+            }
+            switch (kind) {
+                case SliceFormat.OP_FILL, SliceFormat.OP_PALETTE, SliceFormat.OP_LOSSLESS -> {
+                    int bx = opsIn.u8();
+                    int by = opsIn.u8();
+                    int bw = opsIn.u8() + 1;
+                    int bh = opsIn.u8() + 1;
+                    if (bx + bw > tw || by + bh > th) {
+                        throw new MalformedScreenUpdateException("rectangle " + bx + "," + by + " " + bw + "x" + bh
+                                + " outside its " + tw + "x" + th + " tile");
+                    }
+                    int x0 = tx + bx;
+                    int y0 = ty + by;
+                    if (kind == SliceFormat.OP_FILL) {
+                        int colour = rgb(coloursIn);
+                        for (int y = y0; y < y0 + bh; y++) {
+                            java.util.Arrays.fill(px, y * width + x0, y * width + x0 + bw, colour);
+                        }
+                    } else if (kind == SliceFormat.OP_PALETTE) {
+                        int count = opsIn.u8() + 1;
+                        for (int c = 0; c < count; c++) {
+                            palette[c] = rgb(coloursIn);
+                        }
+                        PaletteCoder.decodeRegion(indicesIn, palette, count, px, width, x0, y0, bw, bh);
+                    } else {
+                        LosslessCoder.decodeRegion(residualsIn, px, width, x0, y0, bw, bh);
+                    }
+                }
+                case SliceFormat.OP_PHOTO -> {
+                    if (photosUsed >= photoCount) {
+                        throw new MalformedScreenUpdateException("more photo tiles than the photo holds");
+                    }
+                    int columns = Math.min(SliceFormat.PHOTO_COLUMNS, photoCount);
+                    int cellX = (photosUsed % columns) * TileGrid.TILE;
+                    int cellY = (photosUsed / columns) * TileGrid.TILE;
+                    for (int y = 0; y < th; y++) {
+                        System.arraycopy(photoStrip, (cellY + y) * photoStride + cellX, px, (ty + y) * width + tx, tw);
+                    }
+                    photosUsed++;
+                }
+                case SliceFormat.OP_CACHED -> {
+                    int slot = opsIn.varint(TileCache.SLOTS - 1, "cache slot");
+                    if (!cache.holds(slot, tw, th)) {
+                        throw new MalformedScreenUpdateException("cache slot " + slot + " does not hold a "
+                                + tw + "x" + th + " tile");
+                    }
+                    cache.load(slot, px, width, tx, ty);
+                }
+                default -> throw new MalformedScreenUpdateException("unknown operation " + kind);
+            }
+            if (store) {
+                if (kind == SliceFormat.OP_CACHED || kind == SliceFormat.OP_PHOTO) {
+                    throw new MalformedScreenUpdateException("operation " + kind + " cannot be stored");
+                }
+                cache.store(opsIn.varint(TileCache.SLOTS - 1, "cache slot"), px, width, tx, ty, tw, th);
+            }
+            changed = changed.union(grid.rect(tile));
+        }
+        copies.apply();
+        if (opsIn.remaining() != 0 || coloursIn.remaining() != 0 || indicesIn.remaining() != 0
+                || residualsIn.remaining() != 0 || photosUsed != photoCount) {
+            throw new MalformedScreenUpdateException("update holds data no operation uses");
         }
         return changed;
+    }
+
+    private static int rgb(SliceReader in) throws MalformedScreenUpdateException {
+        return (in.u8() << 16) | (in.u8() << 8) | in.u8();
+    }
+
+    /**
+     * Copies read the picture as it was before this update, so all of them are gathered first and
+     * their sources read before any is written (two copies may overlap).
+     */
+    private final class PendingCopies {
+        private int[] list = new int[48];
+        private int count;
+        private int[] saved = new int[0];
+
+        void add(int tile, int srcX, int srcY) {
+            if (count + 3 > list.length) {
+                list = java.util.Arrays.copyOf(list, list.length * 2);
+            }
+            list[count++] = tile;
+            list[count++] = srcX;
+            list[count++] = srcY;
+        }
+
+        void clear() {
+            count = 0;
+        }
+
+        void apply() {
+            if (count == 0) {
+                return;
+            }
+            int[] px = image.pixels();
+            int width = image.width();
+            int tilePixels = TileGrid.TILE * TileGrid.TILE;
+            if (saved.length < (count / 3) * tilePixels) {
+                saved = new int[(count / 3) * tilePixels];
+            }
+            for (int i = 0; i < count; i += 3) {
+                int tile = list[i];
+                int w = grid.tileWidth(tile);
+                int h = grid.tileHeight(tile);
+                int base = (i / 3) * tilePixels;
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(px, (list[i + 2] + y) * width + list[i + 1], saved, base + y * w, w);
+                }
+            }
+            for (int i = 0; i < count; i += 3) {
+                int tile = list[i];
+                int w = grid.tileWidth(tile);
+                int h = grid.tileHeight(tile);
+                int base = (i / 3) * tilePixels;
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(saved, base + y * w, px, (grid.y(tile) + y) * width + grid.x(tile), w);
+                }
+            }
+            count = 0;
+        }
     }
 }

@@ -1,30 +1,64 @@
 package dev.lifeline.common.screen;
 
-import com.github.luben.zstd.Zstd;
-import java.io.ByteArrayOutputStream;
+import com.github.luben.zstd.ZstdCompressCtx;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns successive frames into updates against what the viewer already has. One encoder per
- * viewer; not thread-safe.
+ * Turns successive frames into updates against what the viewer already holds: only changed tiles,
+ * moved content as copies, content seen before from the tile cache, and each remaining tile coded
+ * by what it shows — one colour, a palette (text, UI), or many colours (lossless residuals, or
+ * JPEG in Auto and Fast). One encoder per viewer; not thread-safe.
  */
 public final class ScreenEncoder {
     /** Leaves room under the relay's 1 MiB frame cap for the seal and the envelope. */
     public static final int DEFAULT_MAX_SLICE_BYTES = 960 * 1024;
+    /** Auto: a tile sent as JPEG is resent lossless once it has not changed for this many encodes. */
+    static final int REFINE_AFTER_ENCODES = 6;
+    /** Lossless refinements per update, so that sharpening never floods the link. */
+    static final int MAX_REFINEMENTS_PER_UPDATE = 64;
+    private static final int ZSTD_LEVEL = 3;
 
     private final PhotoCodec photos;
     private final int maxSliceBytes;
-    private int[] previous;
-    private int width;
-    private int height;
+    private final ZstdCompressCtx zstd = new ZstdCompressCtx().setLevel(ZSTD_LEVEL);
+    private final PaletteCoder palette = new PaletteCoder();
+    private final TileCacheIndex cache = new TileCacheIndex();
     private boolean keyframeRequested = true;
+
+    private TileGrid grid;
+    /** The last frame as the encoder saw it; what the viewer holds, except where {@link #lossy}. */
+    private int[] previous;
+    private ScrollDetector scroll;
+    /** Tiles the viewer holds only approximately (JPEG, reduced colour, or copied from such). */
+    private boolean[] lossy;
+    private long[] lastChanged;
+    private long encodes;
+
+    // One update's output, op by op: where each op's bytes end in each section.
+    private final ByteSink ops = new ByteSink(4096);
+    private final ByteSink colours = new ByteSink(4096);
+    private final ByteSink indices = new ByteSink(1 << 16);
+    private final ByteSink residuals = new ByteSink(1 << 16);
+    private int opCount;
+    private int copyCount;
+    private int[] opsEnd = new int[64];
+    private int[] coloursEnd = new int[64];
+    private int[] indicesEnd = new int[64];
+    private int[] residualsEnd = new int[64];
+    private int[] photosEnd = new int[64];
+    private final List<Integer> photoTiles = new ArrayList<>();
+    private final int[] quantized = new int[TileGrid.TILE * TileGrid.TILE];
 
     public ScreenEncoder(PhotoCodec photos) {
         this(photos, DEFAULT_MAX_SLICE_BYTES);
     }
 
     public ScreenEncoder(PhotoCodec photos, int maxSliceBytes) {
+        if (maxSliceBytes < 64 * 1024) {
+            throw new IllegalArgumentException("slices under 64 KiB cannot hold a tile");
+        }
         this.photos = photos;
         this.maxSliceBytes = maxSliceBytes;
     }
@@ -39,49 +73,422 @@ public final class ScreenEncoder {
     }
 
     /**
-     * Encodes what changed since the last call.
+     * Encodes what changed since the last call; {@link EncodedUpdate#NONE} when nothing did.
      *
-     * @param congested the link cannot keep up: FAST may reduce colours
+     * @param congested the link cannot keep up: Fast then also reduces colours
      */
     public EncodedUpdate encode(ScreenImage frame, Quality quality, boolean congested) {
-        boolean keyframe = keyframeRequested || previous == null || frame.width() != width || frame.height() != height;
+        encodes++;
         int[] cur = frame.pixels();
-        TileGrid grid = new TileGrid(frame.width(), frame.height());
-        List<Integer> dirty = new ArrayList<>();
-        ScreenRect changed = ScreenRect.EMPTY;
+        boolean keyframe = keyframeRequested || grid == null || frame.width() != grid.width
+                || frame.height() != grid.height;
+        if (keyframe) {
+            grid = new TileGrid(frame.width(), frame.height());
+            previous = new int[cur.length];
+            lossy = new boolean[grid.count()];
+            lastChanged = new long[grid.count()];
+            cache.clear();
+            scroll = null;
+        }
+        startUpdate();
+
+        int[] dirty = new int[grid.count()];
+        int[] boxes = new int[grid.count()];
+        int dirtyCount = 0;
         for (int t = 0; t < grid.count(); t++) {
-            if (keyframe || !grid.sameTile(t, cur, previous)) {
-                dirty.add(t);
-                changed = changed.union(grid.rect(t));
+            int box = keyframe ? fullBox(t) : changedBox(t, cur);
+            if (box != NO_CHANGE) {
+                boxes[dirtyCount] = box;
+                dirty[dirtyCount++] = t;
             }
         }
-        if (dirty.isEmpty()) {
+        int[] refine = keyframe ? new int[0] : tilesToRefine(quality, dirtyCount == 0 ? null : dirty, dirtyCount);
+        if (dirtyCount == 0 && refine.length == 0) {
             return EncodedUpdate.NONE;
         }
-        ByteArrayOutputStream ops = new ByteArrayOutputStream();
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        for (int t : dirty) {
-            ScreenRect r = grid.rect(t);
-            SliceFormat.writeVarint(ops, SliceFormat.OP_RAW);
-            SliceFormat.writeVarint(ops, t);
-            for (int y = r.y(); y < r.y() + r.height(); y++) {
-                for (int x = r.x(); x < r.x() + r.width(); x++) {
-                    int p = cur[y * frame.width() + x];
-                    data.write(p >>> 16);
-                    data.write(p >>> 8);
-                    data.write(p);
+
+        boolean[] done = new boolean[dirtyCount];
+        if (scroll != null && dirtyCount > 0) {
+            int[] offsets = scroll.candidates(cur, dirty, dirtyCount);
+            for (int i = 0; i < dirtyCount && offsets.length > 0; i++) {
+                done[i] = tryCopy(dirty[i], cur, offsets);
+            }
+        }
+        copyCount = opCount;
+        ScreenRect changed = ScreenRect.EMPTY;
+        for (int i = 0; i < dirtyCount; i++) {
+            int t = dirty[i];
+            if (!done[i]) {
+                codeTile(t, boxes[i], cur, quality, congested, keyframe);
+            }
+            lastChanged[t] = encodes;
+            changed = changed.union(grid.rect(t));
+        }
+        for (int t : refine) {
+            codeTile(t, fullBox(t), cur, Quality.SHARP, false, false);
+            changed = changed.union(grid.rect(t));
+        }
+
+        for (int i = 0; i < dirtyCount; i++) {
+            copyTile(cur, previous, dirty[i]);
+        }
+        if (keyframe) {
+            scroll = new ScrollDetector(grid, cur);
+        } else {
+            scroll.commit(cur, dirty, dirtyCount);
+        }
+        keyframeRequested = false;
+        List<byte[]> slices = new ArrayList<>();
+        writeSlices(0, opCount, keyframe, cur, quality, congested, slices);
+        return new EncodedUpdate(slices, keyframe, changed);
+    }
+
+    // --- change detection ---------------------------------------------------------------
+
+    private static final int NO_CHANGE = -1;
+
+    /** Box within the tile packed as x0 | y0 << 8 | (w-1) << 16 | (h-1) << 24. */
+    private static int box(int x0, int y0, int w, int h) {
+        return x0 | y0 << 8 | (w - 1) << 16 | (h - 1) << 24;
+    }
+
+    private int fullBox(int t) {
+        return box(0, 0, grid.tileWidth(t), grid.tileHeight(t));
+    }
+
+    /** The smallest box of the tile holding every changed pixel, or {@link #NO_CHANGE}. */
+    private int changedBox(int t, int[] cur) {
+        int stride = grid.width;
+        int x0 = grid.x(t);
+        int y0 = grid.y(t);
+        int w = grid.tileWidth(t);
+        int h = grid.tileHeight(t);
+        int top = -1;
+        int bottom = -1;
+        int left = w;
+        int right = -1;
+        for (int y = 0; y < h; y++) {
+            int from = (y0 + y) * stride + x0;
+            int first = Arrays.mismatch(cur, from, from + w, previous, from, from + w);
+            if (first < 0) {
+                continue;
+            }
+            if (top < 0) {
+                top = y;
+            }
+            bottom = y;
+            left = Math.min(left, first);
+            if (right < w - 1) {
+                for (int x = w - 1; x > right; x--) {
+                    if (cur[from + x] != previous[from + x]) {
+                        right = x;
+                        break;
+                    }
                 }
             }
         }
-        byte[] slice = SliceFormat.write(keyframe, true, true, frame.width(), frame.height(), dirty.size(),
-                ops.toByteArray(), data.toByteArray());
-        if (previous == null || previous.length != cur.length) {
-            previous = new int[cur.length];
+        if (top < 0) {
+            return NO_CHANGE;
         }
-        System.arraycopy(cur, 0, previous, 0, cur.length);
-        width = frame.width();
-        height = frame.height();
-        keyframeRequested = false;
-        return new EncodedUpdate(List.of(slice), keyframe, changed);
+        return box(left, top, right - left + 1, bottom - top + 1);
+    }
+
+    /** Lossy tiles to resend lossless: at once in Sharp, after a quiet spell in Auto, never in Fast. */
+    private int[] tilesToRefine(Quality quality, int[] dirty, int dirtyCount) {
+        if (quality == Quality.FAST) {
+            return new int[0];
+        }
+        boolean[] isDirty = new boolean[grid.count()];
+        for (int i = 0; i < dirtyCount; i++) {
+            isDirty[dirty[i]] = true;
+        }
+        int[] picked = new int[MAX_REFINEMENTS_PER_UPDATE];
+        int n = 0;
+        for (int t = 0; t < grid.count() && n < picked.length; t++) {
+            if (lossy[t] && !isDirty[t]
+                    && (quality == Quality.SHARP || encodes - lastChanged[t] >= REFINE_AFTER_ENCODES)) {
+                picked[n++] = t;
+            }
+        }
+        return Arrays.copyOf(picked, n);
+    }
+
+    // --- copies ---------------------------------------------------------------------------
+
+    private boolean tryCopy(int t, int[] cur, int[] offsets) {
+        int x0 = grid.x(t);
+        int y0 = grid.y(t);
+        int w = grid.tileWidth(t);
+        int h = grid.tileHeight(t);
+        for (int dy : offsets) {
+            int srcY = y0 + dy;
+            if (srcY < 0 || srcY + h > grid.height || !sameRegion(cur, y0, previous, srcY, x0, w, h)) {
+                continue;
+            }
+            ops.write(SliceFormat.OP_COPY);
+            ops.writeVarint(t);
+            ops.writeVarint(x0);
+            ops.writeVarint(srcY);
+            lossy[t] = anyLossy(x0, srcY, h);
+            endOp();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean sameRegion(int[] a, int ay, int[] b, int by, int x0, int w, int h) {
+        int stride = grid.width;
+        for (int y = 0; y < h; y++) {
+            int fa = (ay + y) * stride + x0;
+            int fb = (by + y) * stride + x0;
+            if (Arrays.mismatch(a, fa, fa + w, b, fb, fb + w) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether any tile overlapping rows [y, y + h) of the column at x is held lossy by the viewer. */
+    private boolean anyLossy(int x, int y, int h) {
+        int column = x / TileGrid.TILE;
+        for (int row = y / TileGrid.TILE; row <= (y + h - 1) / TileGrid.TILE; row++) {
+            if (lossy[row * grid.columns + column]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // --- tile coding ----------------------------------------------------------------------
+
+    private void codeTile(int t, int box, int[] cur, Quality quality, boolean congested, boolean keyframe) {
+        int stride = grid.width;
+        int tx = grid.x(t);
+        int ty = grid.y(t);
+        int tw = grid.tileWidth(t);
+        int th = grid.tileHeight(t);
+        long hash = TileCacheIndex.hash(cur, stride, tx, ty, tw, th);
+        int slot = cache.find(hash, cur, stride, tx, ty, tw, th);
+        if (slot >= 0) {
+            ops.write(SliceFormat.OP_CACHED);
+            ops.writeVarint(t);
+            ops.writeVarint(slot);
+            lossy[t] = false;
+            endOp();
+            return;
+        }
+        int bx = box & 0xFF;
+        int by = (box >>> 8) & 0xFF;
+        int bw = ((box >>> 16) & 0xFF) + 1;
+        int bh = (box >>> 24) + 1;
+        boolean wholeTile = bw == tw && bh == th;
+        // Fewer colours when Fast is congested: a lossy but cheap picture beats a late one.
+        boolean reduce = quality == Quality.FAST && congested;
+        int[] src = cur;
+        int srcStride = stride;
+        int sx = tx + bx;
+        int sy = ty + by;
+        if (reduce) {
+            for (int y = 0; y < bh; y++) {
+                int from = (sy + y) * stride + sx;
+                for (int x = 0; x < bw; x++) {
+                    quantized[y * bw + x] = cur[from + x] & 0xF8FCF8;
+                }
+            }
+            src = quantized;
+            srcStride = bw;
+            sx = 0;
+            sy = 0;
+        }
+        int colourCount = palette.indexRegion(src, srcStride, sx, sy, bw, bh, indices);
+        boolean exact;
+        int kind;
+        if (colourCount == 1) {
+            indices.advance(-bw * bh);
+            colours.writeRgb(palette.palette[0]);
+            kind = SliceFormat.OP_FILL;
+            exact = !reduce;
+        } else if (colourCount > 0) {
+            for (int i = 0; i < colourCount; i++) {
+                colours.writeRgb(palette.palette[i]);
+            }
+            kind = SliceFormat.OP_PALETTE;
+            exact = !reduce;
+        } else if (quality != Quality.SHARP && photos != PhotoCodec.NONE) {
+            kind = SliceFormat.OP_PHOTO;
+            photoTiles.add(t);
+            exact = false;
+        } else {
+            LosslessCoder.encodeRegion(src, srcStride, sx, sy, bw, bh, residuals);
+            kind = SliceFormat.OP_LOSSLESS;
+            exact = !reduce;
+        }
+        // A partial update leaves the rest of a lossy tile as it was: still lossy.
+        boolean tileExact = exact && (wholeTile || !lossy[t]);
+        lossy[t] = !tileExact;
+        boolean store = tileExact && kind != SliceFormat.OP_FILL;
+        ops.write(kind | (store ? SliceFormat.OP_STORE : 0));
+        ops.writeVarint(t);
+        if (kind != SliceFormat.OP_PHOTO) {
+            ops.write(bx);
+            ops.write(by);
+            ops.write(bw - 1);
+            ops.write(bh - 1);
+        }
+        if (kind == SliceFormat.OP_PALETTE) {
+            ops.write(colourCount - 1);
+        }
+        if (store) {
+            ops.writeVarint(cache.add(hash, cur, stride, tx, ty, tw, th));
+        }
+        endOp();
+    }
+
+    private void copyTile(int[] from, int[] to, int t) {
+        int stride = grid.width;
+        int x0 = grid.x(t);
+        int w = grid.tileWidth(t);
+        int y0 = grid.y(t);
+        for (int y = y0; y < y0 + grid.tileHeight(t); y++) {
+            System.arraycopy(from, y * stride + x0, to, y * stride + x0, w);
+        }
+    }
+
+    // --- output ---------------------------------------------------------------------------
+
+    private void startUpdate() {
+        ops.reset();
+        colours.reset();
+        indices.reset();
+        residuals.reset();
+        photoTiles.clear();
+        opCount = 0;
+        copyCount = 0;
+    }
+
+    private void endOp() {
+        if (opCount == opsEnd.length) {
+            int n = opCount * 2;
+            opsEnd = Arrays.copyOf(opsEnd, n);
+            coloursEnd = Arrays.copyOf(coloursEnd, n);
+            indicesEnd = Arrays.copyOf(indicesEnd, n);
+            residualsEnd = Arrays.copyOf(residualsEnd, n);
+            photosEnd = Arrays.copyOf(photosEnd, n);
+        }
+        opsEnd[opCount] = ops.size();
+        coloursEnd[opCount] = colours.size();
+        indicesEnd[opCount] = indices.size();
+        residualsEnd[opCount] = residuals.size();
+        photosEnd[opCount] = photoTiles.size();
+        opCount++;
+    }
+
+    /** Writes ops [from, to) as one slice, or splits them (never inside the leading copies) when too big. */
+    private void writeSlices(int from, int to, boolean keyframe, int[] cur, Quality quality, boolean congested,
+                             List<byte[]> out) {
+        // Copies read the picture as it was before the update, so they all go in the first slice.
+        int mid = Math.max((from + to) / 2, copyCount);
+        boolean canSplit = mid > from && mid < to;
+        if (canSplit && start(photosEnd, from, to) > SliceFormat.MAX_PHOTO_TILES) {
+            writeSlices(from, mid, keyframe, cur, quality, congested, out);
+            writeSlices(mid, to, keyframe, cur, quality, congested, out);
+            return;
+        }
+        byte[] slice = slice(from, to, keyframe, from == 0, to == opCount, cur, quality, congested);
+        if (slice.length > maxSliceBytes) {
+            if (!canSplit) {
+                throw new IllegalStateException("cannot fit an update into slices of " + maxSliceBytes + " bytes");
+            }
+            writeSlices(from, mid, keyframe, cur, quality, congested, out);
+            writeSlices(mid, to, keyframe, cur, quality, congested, out);
+            return;
+        }
+        out.add(slice);
+    }
+
+    /** Number of items of a section that ops [from, to) use: end[to-1] - end[from-1]. */
+    private static int start(int[] ends, int from, int to) {
+        return ends[to - 1] - (from == 0 ? 0 : ends[from - 1]);
+    }
+
+    private static int begin(int[] ends, int from) {
+        return from == 0 ? 0 : ends[from - 1];
+    }
+
+    private byte[] slice(int from, int to, boolean keyframe, boolean first, boolean last, int[] cur,
+                         Quality quality, boolean congested) {
+        int opsLen = start(opsEnd, from, to);
+        int coloursLen = start(coloursEnd, from, to);
+        int indicesLen = start(indicesEnd, from, to);
+        int residualsLen = start(residualsEnd, from, to);
+        byte[] body = new byte[opsLen + coloursLen + indicesLen + residualsLen];
+        int at = 0;
+        System.arraycopy(ops.array(), begin(opsEnd, from), body, at, opsLen);
+        at += opsLen;
+        System.arraycopy(colours.array(), begin(coloursEnd, from), body, at, coloursLen);
+        at += coloursLen;
+        System.arraycopy(indices.array(), begin(indicesEnd, from), body, at, indicesLen);
+        at += indicesLen;
+        System.arraycopy(residuals.array(), begin(residualsEnd, from), body, at, residualsLen);
+        byte[] packed = zstd.compress(body);
+
+        ByteSink out = new ByteSink(packed.length + 64);
+        out.write(SliceFormat.VERSION);
+        out.write((keyframe ? SliceFormat.FLAG_KEYFRAME : 0) | (first ? SliceFormat.FLAG_FIRST : 0)
+                | (last ? SliceFormat.FLAG_LAST : 0));
+        out.writeVarint(grid.width);
+        out.writeVarint(grid.height);
+        out.writeVarint(to - from);
+        out.writeVarint(opsLen);
+        out.writeVarint(coloursLen);
+        out.writeVarint(indicesLen);
+        out.writeVarint(residualsLen);
+        out.writeVarint(packed.length);
+        out.write(packed, 0, packed.length);
+        int photoFrom = begin(photosEnd, from);
+        int photoCount = start(photosEnd, from, to);
+        out.writeVarint(photoCount);
+        if (photoCount > 0) {
+            byte[] photo = photoImage(photoFrom, photoCount, cur, quality, congested);
+            out.writeVarint(photo.length);
+            out.write(photo, 0, photo.length);
+        }
+        return out.toByteArray();
+    }
+
+    /** JPEG quality: Auto keeps photos close to the original, Fast trades detail for speed. */
+    private static int photoQuality(Quality quality, boolean congested) {
+        if (quality == Quality.FAST) {
+            return congested ? 40 : 60;
+        }
+        return congested ? 70 : 85;
+    }
+
+    private byte[] photoImage(int photoFrom, int photoCount, int[] cur, Quality quality, boolean congested) {
+        int columns = Math.min(SliceFormat.PHOTO_COLUMNS, photoCount);
+        int rows = (photoCount + columns - 1) / columns;
+        int tile = TileGrid.TILE;
+        int stripWidth = columns * tile;
+        int[] strip = new int[stripWidth * rows * tile];
+        for (int i = 0; i < photoCount; i++) {
+            int t = photoTiles.get(photoFrom + i);
+            int cellX = (i % columns) * tile;
+            int cellY = (i / columns) * tile;
+            int x0 = grid.x(t);
+            int y0 = grid.y(t);
+            int w = grid.tileWidth(t);
+            int h = grid.tileHeight(t);
+            // Edge tiles are padded by repeating their last column and row, so JPEG blocks do not
+            // blur a hard edge into the picture.
+            for (int y = 0; y < tile; y++) {
+                int srcRow = (y0 + Math.min(y, h - 1)) * grid.width + x0;
+                int dstRow = (cellY + y) * stripWidth + cellX;
+                System.arraycopy(cur, srcRow, strip, dstRow, w);
+                if (w < tile) {
+                    Arrays.fill(strip, dstRow + w, dstRow + tile, cur[srcRow + w - 1]);
+                }
+            }
+        }
+        return photos.encode(strip, 0, stripWidth, stripWidth, rows * tile, photoQuality(quality, congested));
     }
 }

@@ -1,45 +1,43 @@
 package dev.lifeline.common.screen;
 
-import com.github.luben.zstd.Zstd;
-import java.io.ByteArrayOutputStream;
-
-/** The byte layout of one slice; see docs/screen-codec.md. */
+/**
+ * The byte layout of one slice (docs/screen-codec.md has the full description):
+ * <pre>
+ * u8 version, u8 flags, varint width, varint height, varint opCount,
+ * varint opsLength, varint coloursLength, varint indicesLength, varint residualsLength,
+ * varint packedLength, packed (zstd of ops ‖ colours ‖ indices ‖ residuals),
+ * varint photoCount, [varint photoLength, photo (one image of all photo tiles, 8 per row)]
+ * </pre>
+ * Each op starts with a byte: low 7 bits the kind, top bit "store the finished tile in the cache"
+ * (then the slot follows the op's own fields).
+ */
 final class SliceFormat {
     static final int VERSION = 1;
+
     static final int FLAG_KEYFRAME = 1;
     static final int FLAG_FIRST = 2;
     static final int FLAG_LAST = 4;
 
-    static final int OP_RAW = 1;
+    /** Tile = previous frame's pixels at (srcX, srcY). All copies of a slice come first. */
+    static final int OP_COPY = 1;
+    /** Rectangle within the tile in one colour (3 bytes in colours). */
+    static final int OP_FILL = 2;
+    /** Rectangle with a palette: u8 colours-1 in ops, the colours, then one index byte per pixel. */
+    static final int OP_PALETTE = 3;
+    /** Rectangle as predicted residual planes (3 bytes per pixel). */
+    static final int OP_LOSSLESS = 4;
+    /** Whole tile from the next cell of the slice's photo image (lossy). */
+    static final int OP_PHOTO = 5;
+    /** Whole tile from a cache slot. */
+    static final int OP_CACHED = 6;
+    static final int OP_KIND_MASK = 0x7F;
+    static final int OP_STORE = 0x80;
+
+    /** Photo tiles per row of the slice's photo image. */
+    static final int PHOTO_COLUMNS = 8;
+    /** Photo tiles per slice: keeps the photo image at most 512 × 4096 pixels. */
+    static final int MAX_PHOTO_TILES = 512;
 
     private SliceFormat() {
-    }
-
-    static byte[] write(boolean keyframe, boolean first, boolean last, int width, int height, int opCount,
-                        byte[] ops, byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(ops.length + data.length / 4 + 64);
-        out.write(VERSION);
-        out.write((keyframe ? FLAG_KEYFRAME : 0) | (first ? FLAG_FIRST : 0) | (last ? FLAG_LAST : 0));
-        writeVarint(out, width);
-        writeVarint(out, height);
-        writeVarint(out, opCount);
-        byte[] body = new byte[ops.length + data.length];
-        System.arraycopy(ops, 0, body, 0, ops.length);
-        System.arraycopy(data, 0, body, ops.length, data.length);
-        byte[] packed = Zstd.compress(body, 3);
-        writeVarint(out, ops.length);
-        writeVarint(out, body.length);
-        writeVarint(out, packed.length);
-        out.writeBytes(packed);
-        return out.toByteArray();
-    }
-
-    static void writeVarint(ByteArrayOutputStream out, int value) {
-        int v = value;
-        while ((v & ~0x7F) != 0) {
-            out.write((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.write(v);
     }
 }

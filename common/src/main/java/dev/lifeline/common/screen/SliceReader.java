@@ -58,6 +58,20 @@ final class SliceReader {
         return out;
     }
 
+    /** Reserves the next {@code length} bytes and returns where they start in {@link #array()}. */
+    int claim(int length) throws MalformedScreenUpdateException {
+        if (length < 0 || length > end - pos) {
+            throw new MalformedScreenUpdateException("length " + length + " runs past the end of the update");
+        }
+        int start = pos;
+        pos += length;
+        return start;
+    }
+
+    byte[] array() {
+        return bytes;
+    }
+
     int position() {
         return pos;
     }

@@ -1,0 +1,211 @@
+package dev.lifeline.client.bench;
+
+import dev.lifeline.common.screen.EncodedUpdate;
+import dev.lifeline.common.screen.MalformedScreenUpdateException;
+import dev.lifeline.common.screen.PhotoCodec;
+import dev.lifeline.common.screen.Quality;
+import dev.lifeline.common.screen.ScreenDecoder;
+import dev.lifeline.common.screen.ScreenEncoder;
+import dev.lifeline.common.screen.ScreenImage;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Replays folders of screen frames through the encoder and decoder, one thread, and reports bytes
+ * and milliseconds per frame and whether the viewer's picture came out pixel-exact.
+ * {@code ./lifeline bench screen --corpus DIR --mode sharp|auto --out FILE.csv}.
+ */
+@Command(name = "bench screen", mixinStandardHelpOptions = true,
+        description = "Screen codec benchmark: every sub-folder of PNG frames in the corpus is a scenario.")
+public final class ScreenCodecBenchmark implements Callable<Integer> {
+    static final String CSV_HEADER = "scenario,frames,mean_bytes,p95_bytes,encode_ms_mean,encode_ms_p95,decode_ms_mean,exact";
+
+    @Option(names = "--corpus", description = "Folder whose sub-folders hold PNG frames (default: ../shared/corpus).")
+    Path corpus = Path.of("..", "shared", "corpus");
+
+    @Option(names = "--mode", description = "sharp (lossless), auto or fast.")
+    String mode = "sharp";
+
+    @Option(names = "--out", description = "CSV file to write (default: print only).")
+    Path out;
+
+    @Option(names = "--frames", description = "At most this many frames per scenario (default: all).")
+    int maxFrames = Integer.MAX_VALUE;
+
+    /** Set by the harness that also needs a photo codec (Auto, Fast). */
+    Supplier<PhotoCodec> photoCodec = () -> PhotoCodec.NONE;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ScreenCodecBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Quality quality = Quality.valueOf(mode.toUpperCase(Locale.ROOT));
+        List<Row> rows = run(quality);
+        print(rows, System.out);
+        if (out != null) {
+            writeCsv(rows, out);
+            System.out.println("wrote " + out);
+        }
+        return 0;
+    }
+
+    List<Row> run(Quality quality) throws IOException, MalformedScreenUpdateException {
+        List<Path> scenarios;
+        try (Stream<Path> list = Files.list(corpus)) {
+            scenarios = list.filter(Files::isDirectory).filter(ScreenCodecBenchmark::hasFrames).sorted().toList();
+        }
+        if (scenarios.isEmpty()) {
+            throw new IOException("no folders of PNG frames in " + corpus.toAbsolutePath());
+        }
+        warmUp(scenarios.get(0), quality);
+        List<Row> rows = new ArrayList<>();
+        for (Path scenario : scenarios) {
+            rows.add(measure(scenario, quality));
+        }
+        return rows;
+    }
+
+    private static boolean hasFrames(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(ScreenCodecBenchmark::isPng);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isPng(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+    }
+
+    /** Lets the JIT compile the codec before anything is timed. */
+    private void warmUp(Path scenario, Quality quality) throws IOException, MalformedScreenUpdateException {
+        List<Path> frames = frames(scenario);
+        ScreenEncoder encoder = new ScreenEncoder(photoCodec.get());
+        ScreenDecoder decoder = new ScreenDecoder(photoCodec.get());
+        for (int round = 0; round < 3; round++) {
+            for (Path frame : frames.subList(0, Math.min(8, frames.size()))) {
+                for (byte[] slice : encoder.encode(load(frame), quality).slices()) {
+                    decoder.apply(slice);
+                }
+            }
+        }
+    }
+
+    private List<Path> frames(Path scenario) throws IOException {
+        try (Stream<Path> files = Files.list(scenario)) {
+            return files.filter(ScreenCodecBenchmark::isPng).sorted().limit(maxFrames).toList();
+        }
+    }
+
+    private Row measure(Path scenario, Quality quality) throws IOException, MalformedScreenUpdateException {
+        List<Path> frames = frames(scenario);
+        ScreenEncoder encoder = new ScreenEncoder(photoCodec.get());
+        ScreenDecoder decoder = new ScreenDecoder(photoCodec.get());
+        long[] bytes = new long[frames.size()];
+        double[] encodeMs = new double[frames.size()];
+        double[] decodeMs = new double[frames.size()];
+        boolean exact = true;
+        for (int i = 0; i < frames.size(); i++) {
+            ScreenImage image = load(frames.get(i));
+            long t0 = System.nanoTime();
+            EncodedUpdate update = encoder.encode(image, quality);
+            long t1 = System.nanoTime();
+            for (byte[] slice : update.slices()) {
+                decoder.apply(slice);
+            }
+            long t2 = System.nanoTime();
+            bytes[i] = update.totalBytes();
+            encodeMs[i] = (t1 - t0) / 1e6;
+            decodeMs[i] = (t2 - t1) / 1e6;
+            exact &= decoder.image() != null && Arrays.equals(decoder.image().pixels(), image.pixels());
+        }
+        return new Row(scenario.getFileName().toString(), frames.size(), mean(bytes), p95(bytes),
+                mean(encodeMs), p95(encodeMs), mean(decodeMs), exact);
+    }
+
+    static ScreenImage load(Path png) throws IOException {
+        BufferedImage img = ImageIO.read(png.toFile());
+        if (img == null) {
+            throw new IOException("not an image: " + png);
+        }
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] pixels = img.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] &= 0xFFFFFF;
+        }
+        return new ScreenImage(w, h, pixels);
+    }
+
+    record Row(String scenario, int frames, double meanBytes, double p95Bytes, double encodeMsMean,
+               double encodeMsP95, double decodeMsMean, boolean exact) {
+        String csv() {
+            return String.format(Locale.ROOT, "%s,%d,%.0f,%.0f,%.2f,%.2f,%.2f,%s", scenario, frames, meanBytes,
+                    p95Bytes, encodeMsMean, encodeMsP95, decodeMsMean, exact ? "yes" : "no");
+        }
+    }
+
+    static void print(List<Row> rows, PrintStream out) {
+        out.printf(Locale.ROOT, "%-12s %6s %12s %12s %10s %10s %10s %6s%n", "scenario", "frames", "mean_bytes",
+                "p95_bytes", "enc_ms", "enc_p95", "dec_ms", "exact");
+        for (Row r : rows) {
+            out.printf(Locale.ROOT, "%-12s %6d %12.0f %12.0f %10.2f %10.2f %10.2f %6s%n", r.scenario(), r.frames(),
+                    r.meanBytes(), r.p95Bytes(), r.encodeMsMean(), r.encodeMsP95(), r.decodeMsMean(),
+                    r.exact() ? "yes" : "no");
+        }
+    }
+
+    static void writeCsv(List<Row> rows, Path file) throws IOException {
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        rows.forEach(r -> csv.append(r.csv()).append('\n'));
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, "
+                + ManagementFactory.getRuntimeMXBean().getVmName() + " " + System.getProperty("java.version")
+                + ", measured " + LocalDate.now();
+    }
+
+    private static double mean(long[] v) {
+        return Arrays.stream(v).average().orElse(0);
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElse(0);
+    }
+
+    private static double p95(long[] v) {
+        long[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? 0 : s[(int) Math.ceil(0.95 * s.length) - 1];
+    }
+
+    private static double p95(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? 0 : s[(int) Math.ceil(0.95 * s.length) - 1];
+    }
+}
