@@ -5,7 +5,8 @@ package dev.lifeline.common.screen;
  * first-seen order and one index byte per pixel, which zstd then squeezes. Lossless.
  */
 final class PaletteCoder {
-    static final int MAX_COLOURS = 256;
+    /** 255, not 256: index + 1 must fit in a byte (see {@link #writePalette}). */
+    static final int MAX_COLOURS = 255;
     private static final int TABLE_BITS = 10;
     private static final int TABLE_MASK = (1 << TABLE_BITS) - 1;
 
@@ -62,6 +63,57 @@ final class PaletteCoder {
         return count;
     }
 
+    /**
+     * Finishes a region indexed by {@link #indexRegion}: sorts the palette (the same colours then
+     * get the same index in neighbouring tiles, and sorted colours differ little from each other),
+     * writes it as per-channel differences, and rewrites each index below the first row as 0 when
+     * it equals the index above, else index + 1 (flat areas become runs of zeros).
+     */
+    void writePalette(int count, ByteSink indices, int w, int h, ByteSink colours) {
+        long[] keyed = new long[count];
+        for (int i = 0; i < count; i++) {
+            keyed[i] = ((long) palette[i] << 8) | i;
+        }
+        java.util.Arrays.sort(keyed);
+        int[] remap = new int[count];
+        int previous = 0;
+        for (int i = 0; i < count; i++) {
+            int c = (int) (keyed[i] >>> 8);
+            palette[i] = c;
+            remap[(int) (keyed[i] & 0xFF)] = i;
+            colours.writeRgb(channelDifference(c, previous));
+            previous = c;
+        }
+        byte[] a = indices.array();
+        int start = indices.size() - w * h;
+        for (int i = start; i < start + w * h; i++) {
+            a[i] = (byte) remap[a[i] & 0xFF];
+        }
+        for (int i = start + w * h - 1; i >= start + w; i--) {
+            a[i] = a[i] == a[i - w] ? 0 : (byte) ((a[i] & 0xFF) + 1);
+        }
+        for (int i = start; i < start + w; i++) {
+            a[i] = (byte) ((a[i] & 0xFF) + 1);
+        }
+    }
+
+    private static int channelDifference(int c, int previous) {
+        return (((c >>> 16) - (previous >>> 16)) & 0xFF) << 16 | (((c >>> 8) - (previous >>> 8)) & 0xFF) << 8
+                | ((c - previous) & 0xFF);
+    }
+
+    /** Reads a palette written by {@link #writePalette}. */
+    static void readPalette(SliceReader colours, int[] palette, int count) throws MalformedScreenUpdateException {
+        int previous = 0;
+        for (int i = 0; i < count; i++) {
+            int r = (colours.u8() + (previous >>> 16)) & 0xFF;
+            int g = (colours.u8() + (previous >>> 8)) & 0xFF;
+            int b = (colours.u8() + previous) & 0xFF;
+            previous = r << 16 | g << 8 | b;
+            palette[i] = previous;
+        }
+    }
+
     /** Counts colours, stopping early past {@code limit}; the palette holds them in first-seen order. */
     int countColours(int[] pixels, int stride, int x0, int y0, int w, int h, int limit) {
         generation++;
@@ -97,7 +149,7 @@ final class PaletteCoder {
         return count;
     }
 
-    /** Reads {@code w × h} indices into the region, each checked against the palette size. */
+    /** Reads {@code w × h} indices written by {@link #writePalette} into the region, each checked. */
     static void decodeRegion(SliceReader indices, int[] palette, int colours, int[] pixels, int stride,
                              int x0, int y0, int w, int h) throws MalformedScreenUpdateException {
         int pos = indices.claim(w * h);
@@ -105,11 +157,18 @@ final class PaletteCoder {
         for (int y = y0; y < y0 + h; y++) {
             int row = y * stride;
             for (int x = x0; x < x0 + w; x++) {
-                int i = src[pos++] & 0xFF;
-                if (i >= colours) {
-                    throw new MalformedScreenUpdateException("palette index " + i + " beyond " + colours + " colours");
+                int v = src[pos++] & 0xFF;
+                if (v == 0) {
+                    if (y == y0) {
+                        throw new MalformedScreenUpdateException("'same as above' in the first row of a region");
+                    }
+                    pixels[row + x] = pixels[row - stride + x];
+                    continue;
                 }
-                pixels[row + x] = palette[i];
+                if (v > colours) {
+                    throw new MalformedScreenUpdateException("palette index " + (v - 1) + " beyond " + colours + " colours");
+                }
+                pixels[row + x] = palette[v - 1];
             }
         }
     }

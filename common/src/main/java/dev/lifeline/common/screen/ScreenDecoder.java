@@ -54,7 +54,7 @@ public final class ScreenDecoder {
         int tiles = grid.count();
         int opCount = in.varint(tiles * 2, "operation count");
         int opsLength = in.varint(tiles * 16, "operations length");
-        int coloursLength = in.varint(tiles * (PaletteCoder.MAX_COLOURS * 3), "colours length");
+        int coloursLength = in.varint(tiles * (PaletteCoder.MAX_COLOURS * 3 + 3), "colours length");
         int indicesLength = in.varint(width * height, "indices length");
         int residualsLength = in.varint(width * height * 3, "residuals length");
         int bodyLength = opsLength + coloursLength + indicesLength + residualsLength;
@@ -141,9 +141,10 @@ public final class ScreenDecoder {
                         }
                     } else if (kind == SliceFormat.OP_PALETTE) {
                         int count = opsIn.u8() + 1;
-                        for (int c = 0; c < count; c++) {
-                            palette[c] = rgb(coloursIn);
+                        if (count < 2 || count > PaletteCoder.MAX_COLOURS) {
+                            throw new MalformedScreenUpdateException("palette of " + count + " colours");
                         }
+                        PaletteCoder.readPalette(coloursIn, palette, count);
                         PaletteCoder.decodeRegion(indicesIn, palette, count, px, width, x0, y0, bw, bh);
                     } else {
                         LosslessCoder.decodeRegion(residualsIn, px, width, x0, y0, bw, bh);

@@ -18,11 +18,14 @@ public final class ScreenEncoder {
     static final int REFINE_AFTER_ENCODES = 6;
     /** Lossless refinements per update, so that sharpening never floods the link. */
     static final int MAX_REFINEMENTS_PER_UPDATE = 64;
-    private static final int ZSTD_LEVEL = 3;
+    /** Big updates get zstd's fast level; small ones (most of them) a stronger one at little cost. */
+    private static final int ZSTD_LEVEL_BIG = 3;
+    private static final int ZSTD_LEVEL_SMALL = 6;
+    private static final int SMALL_BODY_BYTES = 128 * 1024;
 
     private final PhotoCodec photos;
     private final int maxSliceBytes;
-    private final ZstdCompressCtx zstd = new ZstdCompressCtx().setLevel(ZSTD_LEVEL);
+    private final ZstdCompressCtx zstd = new ZstdCompressCtx();
     private final PaletteCoder palette = new PaletteCoder();
     private final TileCacheIndex cache = new TileCacheIndex();
     private boolean keyframeRequested = true;
@@ -309,9 +312,7 @@ public final class ScreenEncoder {
             kind = SliceFormat.OP_FILL;
             exact = !reduce;
         } else if (colourCount > 0) {
-            for (int i = 0; i < colourCount; i++) {
-                colours.writeRgb(palette.palette[i]);
-            }
+            palette.writePalette(colourCount, indices, bw, bh, colours);
             kind = SliceFormat.OP_PALETTE;
             exact = !reduce;
         } else if (quality != Quality.SHARP && photos != PhotoCodec.NONE) {
@@ -366,7 +367,12 @@ public final class ScreenEncoder {
         copyCount = 0;
     }
 
+    /** Ops of each kind and raw section bytes over the encoder's life, for tuning. */
+    final long[] opsByKind = new long[8];
+    final long[] sectionBytes = new long[5];
+
     private void endOp() {
+        opsByKind[ops.array()[begin(opsEnd, opCount)] & SliceFormat.OP_KIND_MASK]++;
         if (opCount == opsEnd.length) {
             int n = opCount * 2;
             opsEnd = Arrays.copyOf(opsEnd, n);
@@ -430,7 +436,13 @@ public final class ScreenEncoder {
         System.arraycopy(indices.array(), begin(indicesEnd, from), body, at, indicesLen);
         at += indicesLen;
         System.arraycopy(residuals.array(), begin(residualsEnd, from), body, at, residualsLen);
+        zstd.setLevel(body.length < SMALL_BODY_BYTES ? ZSTD_LEVEL_SMALL : ZSTD_LEVEL_BIG);
         byte[] packed = zstd.compress(body);
+        sectionBytes[0] += opsLen;
+        sectionBytes[1] += coloursLen;
+        sectionBytes[2] += indicesLen;
+        sectionBytes[3] += residualsLen;
+        sectionBytes[4] += packed.length;
 
         ByteSink out = new ByteSink(packed.length + 64);
         out.write(SliceFormat.VERSION);
