@@ -1,0 +1,164 @@
+package dev.lifeline.common.screen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScreenCodecTest {
+    private final ScreenEncoder encoder = new ScreenEncoder(PhotoCodec.NONE);
+    private final ScreenDecoder decoder = new ScreenDecoder(PhotoCodec.NONE);
+
+    private EncodedUpdate send(ScreenImage frame) throws MalformedScreenUpdateException {
+        EncodedUpdate update = encoder.encode(frame, Quality.SHARP);
+        for (byte[] slice : update.slices()) {
+            decoder.apply(slice);
+        }
+        return update;
+    }
+
+    private void assertViewerSees(ScreenImage frame) {
+        assertArrayEquals(frame.pixels(), decoder.image().pixels(), "viewer's picture differs from the screen");
+    }
+
+    @Test
+    void everyKindOfChangeArrivesPixelExact() throws Exception {
+        ScreenImage screen = SyntheticScreens.desktop(1000, 700, 1);
+        EncodedUpdate first = send(screen);
+        assertTrue(first.keyframe());
+        assertViewerSees(screen);
+
+        ScreenImage typed = SyntheticScreens.copy(screen);
+        SyntheticScreens.window(typed, 130, 120, 40, 16, 0xFFFFFF, 99);
+        EncodedUpdate typing = send(typed);
+        assertFalse(typing.keyframe());
+        assertTrue(typing.totalBytes() < 2000, "a few typed characters cost " + typing.totalBytes() + " bytes");
+        assertViewerSees(typed);
+
+        ScreenImage scrolled = SyntheticScreens.scrolled(typed, 100, 87, 500, 350, 16, 3);
+        send(scrolled);
+        assertViewerSees(scrolled);
+
+        ScreenImage moved = SyntheticScreens.copy(scrolled);
+        SyntheticScreens.window(moved, 40, 300, 420, 300, 0x1E1E1E, 7);
+        send(moved);
+        assertViewerSees(moved);
+
+        ScreenImage noise = SyntheticScreens.noise(1000, 700, 5);
+        send(noise);
+        assertViewerSees(noise);
+    }
+
+    @Test
+    void unchangedScreenSendsNothing() throws Exception {
+        ScreenImage screen = SyntheticScreens.desktop(640, 480, 2);
+        send(screen);
+        assertTrue(encoder.encode(SyntheticScreens.copy(screen), Quality.SHARP).isEmpty());
+    }
+
+    @Test
+    void scrolledContentIsSentAsCopiesNotPixels() throws Exception {
+        ScreenImage page = SyntheticScreens.desktop(1280, 800, 3);
+        SyntheticScreens.window(page, 0, 0, 1280, 800, 0xFFFFFF, 11);
+        send(page);
+        ScreenImage scrolled = SyntheticScreens.scrolled(page, 0, 0, 1280, 800, 48, 4);
+        long copiesBefore = encoder.opsByKind[SliceFormat.OP_COPY];
+        EncodedUpdate update = send(scrolled);
+        assertViewerSees(scrolled);
+        assertTrue(encoder.opsByKind[SliceFormat.OP_COPY] - copiesBefore > 100, "scroll found as copies");
+        // 48 new rows of 1280 pixels, not the whole page again.
+        assertTrue(update.totalBytes() < 40_000, "scroll update is " + update.totalBytes() + " bytes");
+    }
+
+    @Test
+    void contentSeenBeforeComesFromTheCache() throws Exception {
+        ScreenImage a = SyntheticScreens.desktop(800, 600, 4);
+        ScreenImage b = SyntheticScreens.noise(800, 600, 6);
+        send(a);
+        EncodedUpdate toB = send(b);
+        long hitsBefore = encoder.opsByKind[SliceFormat.OP_CACHED];
+        EncodedUpdate backToA = send(SyntheticScreens.copy(a));
+        assertViewerSees(a);
+        assertTrue(encoder.opsByKind[SliceFormat.OP_CACHED] - hitsBefore > 50, "tiles of the first screen reused");
+        assertTrue(backToA.totalBytes() < toB.totalBytes() / 20, "switching back costs " + backToA.totalBytes());
+    }
+
+    @Test
+    void collidingHashesNeverShowWrongPixels() throws Exception {
+        // Tiles that differ in one pixel: only an exact comparison can tell them apart.
+        ScreenImage a = SyntheticScreens.desktop(512, 256, 8);
+        send(a);
+        ScreenImage b = SyntheticScreens.copy(a);
+        b.pixels()[100 * 512 + 100] ^= 1;
+        send(b);
+        assertViewerSees(b);
+        send(SyntheticScreens.copy(a));
+        assertViewerSees(a);
+    }
+
+    @Test
+    void bigUpdatesAreSlicedUnderTheLimitAndStillExact() throws Exception {
+        ScreenEncoder small = new ScreenEncoder(PhotoCodec.NONE, 64 * 1024);
+        ScreenImage noise = SyntheticScreens.noise(1024, 768, 9);
+        EncodedUpdate update = small.encode(noise, Quality.SHARP);
+        assertTrue(update.slices().size() > 10, "slices: " + update.slices().size());
+        ScreenDecoder viewer = new ScreenDecoder(PhotoCodec.NONE);
+        for (byte[] slice : update.slices()) {
+            assertTrue(slice.length <= 64 * 1024);
+            viewer.apply(slice);
+        }
+        assertArrayEquals(noise.pixels(), viewer.image().pixels());
+    }
+
+    @Test
+    void sizeChangeAndKeyframeRequestRepaintEverything() throws Exception {
+        send(SyntheticScreens.desktop(640, 480, 10));
+        ScreenImage bigger = SyntheticScreens.desktop(800, 600, 11);
+        assertTrue(send(bigger).keyframe());
+        assertViewerSees(bigger);
+        encoder.requestKeyframe();
+        EncodedUpdate again = encoder.encode(SyntheticScreens.copy(bigger), Quality.SHARP);
+        assertTrue(again.keyframe());
+        ScreenDecoder fresh = new ScreenDecoder(PhotoCodec.NONE);
+        for (byte[] slice : again.slices()) {
+            fresh.apply(slice);
+        }
+        assertArrayEquals(bigger.pixels(), fresh.image().pixels(), "a new viewer starts from a keyframe");
+    }
+
+    @Test
+    void oddSizesWithPartialEdgeTiles() throws Exception {
+        for (int[] size : new int[][] {{1, 1}, {65, 3}, {130, 129}, {77, 200}}) {
+            ScreenEncoder enc = new ScreenEncoder(PhotoCodec.NONE);
+            ScreenDecoder dec = new ScreenDecoder(PhotoCodec.NONE);
+            List<ScreenImage> frames = new ArrayList<>();
+            frames.add(SyntheticScreens.noise(size[0], size[1], 1));
+            frames.add(SyntheticScreens.desktop(size[0], size[1], 2));
+            frames.add(SyntheticScreens.noise(size[0], size[1], 3));
+            for (ScreenImage f : frames) {
+                for (byte[] slice : enc.encode(f, Quality.SHARP).slices()) {
+                    dec.apply(slice);
+                }
+                assertArrayEquals(f.pixels(), dec.image().pixels(), size[0] + "x" + size[1]);
+            }
+        }
+    }
+
+    @Test
+    void autoWithoutPhotoCodecStaysLossless() throws Exception {
+        ScreenImage photo = SyntheticScreens.desktop(400, 300, 12);
+        EncodedUpdate update = encoder.encode(photo, Quality.AUTO);
+        ScreenDecoder viewer = new ScreenDecoder(PhotoCodec.NONE);
+        for (byte[] slice : update.slices()) {
+            viewer.apply(slice);
+        }
+        assertArrayEquals(photo.pixels(), viewer.image().pixels());
+        assertNotEquals(0, update.totalBytes());
+        assertEquals(update.changed(), new ScreenRect(0, 0, 400, 300));
+    }
+}
