@@ -97,14 +97,7 @@ public final class ScreenEncoder {
 
         int[] dirty = new int[grid.count()];
         int[] boxes = new int[grid.count()];
-        int dirtyCount = 0;
-        for (int t = 0; t < grid.count(); t++) {
-            int box = keyframe ? fullBox(t) : changedBox(t, cur);
-            if (box != NO_CHANGE) {
-                boxes[dirtyCount] = box;
-                dirty[dirtyCount++] = t;
-            }
-        }
+        int dirtyCount = keyframe ? allTiles(dirty, boxes) : changedTiles(cur, dirty, boxes);
         int[] refine = keyframe ? new int[0] : tilesToRefine(quality, dirtyCount == 0 ? null : dirty, dirtyCount);
         if (dirtyCount == 0 && refine.length == 0) {
             return EncodedUpdate.NONE;
@@ -148,8 +141,6 @@ public final class ScreenEncoder {
 
     // --- change detection ---------------------------------------------------------------
 
-    private static final int NO_CHANGE = -1;
-
     /** Box within the tile packed as x0 | y0 << 8 | (w-1) << 16 | (h-1) << 24. */
     private static int box(int x0, int y0, int w, int h) {
         return x0 | y0 << 8 | (w - 1) << 16 | (h - 1) << 24;
@@ -159,41 +150,69 @@ public final class ScreenEncoder {
         return box(0, 0, grid.tileWidth(t), grid.tileHeight(t));
     }
 
-    /** The smallest box of the tile holding every changed pixel, or {@link #NO_CHANGE}. */
-    private int changedBox(int t, int[] cur) {
-        int stride = grid.width;
-        int x0 = grid.x(t);
-        int y0 = grid.y(t);
-        int w = grid.tileWidth(t);
-        int h = grid.tileHeight(t);
-        int top = -1;
-        int bottom = -1;
-        int left = w;
-        int right = -1;
-        for (int y = 0; y < h; y++) {
-            int from = (y0 + y) * stride + x0;
-            int first = Arrays.mismatch(cur, from, from + w, previous, from, from + w);
-            if (first < 0) {
-                continue;
-            }
-            if (top < 0) {
-                top = y;
-            }
-            bottom = y;
-            left = Math.min(left, first);
-            if (right < w - 1) {
-                for (int x = w - 1; x > right; x--) {
-                    if (cur[from + x] != previous[from + x]) {
-                        right = x;
-                        break;
-                    }
+    private int allTiles(int[] dirty, int[] boxes) {
+        for (int t = 0; t < grid.count(); t++) {
+            dirty[t] = t;
+            boxes[t] = fullBox(t);
+        }
+        return grid.count();
+    }
+
+    /**
+     * Finds the changed tiles and, for each, the smallest box holding its changed pixels. Compares
+     * whole rows first (one vectorised mismatch per unchanged row), and looks closer only where a
+     * row differs. Returns the count; tiles in {@code dirty} in ascending order.
+     */
+    private int changedTiles(int[] cur, int[] dirty, int[] boxes) {
+        int columns = grid.columns;
+        int width = grid.width;
+        int tile = TileGrid.TILE;
+        int[] top = new int[grid.count()];
+        int[] bottom = new int[grid.count()];
+        int[] left = new int[grid.count()];
+        int[] right = new int[grid.count()];
+        Arrays.fill(top, -1);
+        for (int y = 0; y < grid.height; y++) {
+            int row = y * width;
+            int rowEnd = row + width;
+            int tileRow = y / tile;
+            int x = 0;
+            while (x < width) {
+                int m = Arrays.mismatch(cur, row + x, rowEnd, previous, row + x, rowEnd);
+                if (m < 0) {
+                    break;
                 }
+                x += m;
+                int column = x / tile;
+                int columnEnd = Math.min(width, (column + 1) * tile);
+                int last = columnEnd - 1;
+                while (last > x && cur[row + last] == previous[row + last]) {
+                    last--;
+                }
+                int t = tileRow * columns + column;
+                int inX = x - column * tile;
+                int inLast = last - column * tile;
+                int inY = y - tileRow * tile;
+                if (top[t] < 0) {
+                    top[t] = inY;
+                    left[t] = inX;
+                    right[t] = inLast;
+                } else {
+                    left[t] = Math.min(left[t], inX);
+                    right[t] = Math.max(right[t], inLast);
+                }
+                bottom[t] = inY;
+                x = columnEnd;
             }
         }
-        if (top < 0) {
-            return NO_CHANGE;
+        int count = 0;
+        for (int t = 0; t < grid.count(); t++) {
+            if (top[t] >= 0) {
+                dirty[count] = t;
+                boxes[count++] = box(left[t], top[t], right[t] - left[t] + 1, bottom[t] - top[t] + 1);
+            }
         }
-        return box(left, top, right - left + 1, bottom - top + 1);
+        return count;
     }
 
     /** Lossy tiles to resend lossless: at once in Sharp, after a quiet spell in Auto, never in Fast. */
