@@ -7,7 +7,6 @@ import dev.lifeline.common.screen.Quality;
 import dev.lifeline.common.screen.ScreenDecoder;
 import dev.lifeline.common.screen.ScreenEncoder;
 import dev.lifeline.common.screen.ScreenImage;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -22,7 +21,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +47,10 @@ public final class ScreenCodecBenchmark implements Callable<Integer> {
     @Option(names = "--frames", description = "At most this many frames per scenario (default: all).")
     int maxFrames = Integer.MAX_VALUE;
 
+    @Option(names = "--report", description = "Also rewrite the screen codec section of this markdown file"
+            + " (docs/benchmarks.md), running Sharp and Auto.")
+    Path report;
+
     /** Set by the harness that also needs a photo codec (Auto, Fast). */
     Supplier<PhotoCodec> photoCodec = () -> PhotoCodec.NONE;
 
@@ -58,6 +60,10 @@ public final class ScreenCodecBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (report != null) {
+            writeReport(report);
+            return 0;
+        }
         Quality quality = Quality.valueOf(mode.toUpperCase(Locale.ROOT));
         List<Row> rows = run(quality);
         print(rows, System.out);
@@ -143,17 +149,7 @@ public final class ScreenCodecBenchmark implements Callable<Integer> {
     }
 
     static ScreenImage load(Path png) throws IOException {
-        BufferedImage img = ImageIO.read(png.toFile());
-        if (img == null) {
-            throw new IOException("not an image: " + png);
-        }
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int[] pixels = img.getRGB(0, 0, w, h, null, 0, w);
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] &= 0xFFFFFF;
-        }
-        return new ScreenImage(w, h, pixels);
+        return ScreenFrames.load(png);
     }
 
     record Row(String scenario, int frames, double meanBytes, double p95Bytes, double encodeMsMean,
@@ -181,6 +177,43 @@ public final class ScreenCodecBenchmark implements Callable<Integer> {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
         Files.writeString(file, csv, StandardCharsets.UTF_8);
+    }
+
+    /** Dayon's lossless colour mode (zip) on the shared corpus: mean KB and ms per frame. */
+    private static final java.util.Map<String, double[]> DAYON = java.util.Map.of(
+            "terminal", new double[] {55.7, 15.8}, "browser", new double[] {217.6, 23.7},
+            "office", new double[] {3.9, 6.6}, "motion-gl", new double[] {38.1, 37.6});
+
+    private void writeReport(Path file) throws Exception {
+        StringBuilder md = new StringBuilder("## Screen codec (issue 3)\n\n");
+        md.append("`./lifeline bench screen --corpus ").append(corpus).append(" --mode sharp|auto --out FILE.csv`;")
+                .append(" one thread, encoder and decoder in one JVM after a warm-up, ").append(machine())
+                .append(". Bytes and milliseconds are per 1920x1080 frame, the first (key)frame included.\n\n");
+        for (Quality quality : new Quality[] {Quality.SHARP, Quality.AUTO}) {
+            List<Row> rows = run(quality);
+            print(rows, System.out);
+            md.append("### ").append(quality == Quality.SHARP ? "Sharp (lossless)" : "Auto (JPEG for photo tiles)")
+                    .append("\n\n| scenario | frames | mean bytes | p95 bytes | encode ms mean | encode ms p95 |")
+                    .append(" decode ms mean | pixel-exact |");
+            if (quality == Quality.SHARP) {
+                md.append(" bytes vs Dayon zip | encode vs Dayon |");
+            }
+            md.append("\n|---|---|---|---|---|---|---|---|").append(quality == Quality.SHARP ? "---|---|" : "").append('\n');
+            for (Row r : rows) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f | %.2f | %.2f | %s |", r.scenario(),
+                        r.frames(), r.meanBytes(), r.p95Bytes(), r.encodeMsMean(), r.encodeMsP95(), r.decodeMsMean(),
+                        r.exact() ? "yes" : "no"));
+                double[] dayon = DAYON.get(r.scenario());
+                if (quality == Quality.SHARP) {
+                    md.append(dayon == null ? " | |" : String.format(Locale.ROOT, " %.2fx (goal ≤ 0.5x) | %.2fx (goal ≤ 0.5x) |",
+                            r.meanBytes() / 1000 / dayon[0], r.encodeMsMean() / dayon[1]));
+                }
+                md.append('\n');
+            }
+            md.append('\n');
+        }
+        BenchmarkReport.replaceSection(file, "## Screen codec (issue 3)", md.toString());
+        System.out.println("wrote the screen codec section of " + file);
     }
 
     static String machine() {

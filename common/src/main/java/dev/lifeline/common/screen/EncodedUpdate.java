@@ -9,9 +9,12 @@ import java.util.List;
  * @param slices     encoded slices, empty when nothing changed
  * @param keyframe   true when the update repaints the whole screen without reference to earlier frames
  * @param changed    bounding box of the pixels that changed
+ * @param copiedTiles tiles sent as copies of moved content (scrolling)
+ * @param cachedTiles tiles sent as references to the tile cache
  */
-public record EncodedUpdate(List<byte[]> slices, boolean keyframe, ScreenRect changed) {
-    public static final EncodedUpdate NONE = new EncodedUpdate(List.of(), false, ScreenRect.EMPTY);
+public record EncodedUpdate(List<byte[]> slices, boolean keyframe, ScreenRect changed, int copiedTiles,
+                            int cachedTiles) {
+    public static final EncodedUpdate NONE = new EncodedUpdate(List.of(), false, ScreenRect.EMPTY, 0, 0);
 
     public EncodedUpdate {
         slices = List.copyOf(slices);

@@ -46,6 +46,7 @@ public final class ScreenEncoder {
     private final ByteSink residuals = new ByteSink(1 << 16);
     private int opCount;
     private int copyCount;
+    private int cachedTiles;
     private int[] opsEnd = new int[64];
     private int[] coloursEnd = new int[64];
     private int[] indicesEnd = new int[64];
@@ -136,7 +137,7 @@ public final class ScreenEncoder {
         keyframeRequested = false;
         List<byte[]> slices = new ArrayList<>();
         writeSlices(0, opCount, keyframe, cur, quality, congested, slices);
-        return new EncodedUpdate(slices, keyframe, changed);
+        return new EncodedUpdate(slices, keyframe, changed, copyCount, cachedTiles);
     }
 
     // --- change detection ---------------------------------------------------------------
@@ -292,6 +293,7 @@ public final class ScreenEncoder {
         long hash = TileCacheIndex.hash(cur, stride, tx, ty, tw, th);
         int slot = cache.find(hash, cur, stride, tx, ty, tw, th);
         if (slot >= 0) {
+            cachedTiles++;
             ops.write(SliceFormat.OP_CACHED);
             ops.writeVarint(t);
             ops.writeVarint(slot);
@@ -384,6 +386,7 @@ public final class ScreenEncoder {
         photoTiles.clear();
         opCount = 0;
         copyCount = 0;
+        cachedTiles = 0;
     }
 
     /** Ops of each kind and raw section bytes over the encoder's life, for tuning. */
