@@ -26,7 +26,8 @@ import javafx.stage.Stage;
  * {@code xvfb-run}). Not a test. Arguments: {@code gethelp} (four Get Help windows),
  * {@code gethelp2} (four more states), {@code console} (Console plus German Get Help),
  * {@code gethelpscreen} (screen sharing: consent, banner, paused, notice), {@code consolescreen}
- * (Console showing a made-up customer screen), optionally followed by a language tag for all windows.
+ * (Console showing a made-up customer screen), {@code consolescreen2} (default-size Console in German,
+ * waiting for the customer to allow), optionally followed by a language tag for all windows.
  */
 public final class ScreenshotFixtures {
     private static final Instant NOW = Instant.now();
@@ -51,6 +52,7 @@ public final class ScreenshotFixtures {
             case "gethelp2" -> getHelpMore(first, forced);
             case "gethelpscreen" -> getHelpScreen(first, forced);
             case "consolescreen" -> consoleScreen(first, forced);
+            case "consolescreen2" -> consoleScreenWaiting(first, forced);
             default -> getHelp(first, forced);
         }
     }
@@ -206,6 +208,22 @@ public final class ScreenshotFixtures {
         FakeHandle waiting = ids.sessions.last();
         waiting.listener.onSecured(PeerInfo.customer("Carla"));
         vm.selectedProperty().set(bob);
+    }
+
+    private void consoleScreenWaiting(Stage first, Locale forced) {
+        FakeSessions.Identities ids = new FakeSessions.Identities();
+        ConsoleViewModel vm = new ConsoleViewModel(ids, Runnable::run, Runnable::run, Clock.systemUTC());
+        first.setScene(ConsoleApp.createScene(vm, new Messages(or(forced, Locale.GERMAN))));
+        first.setX(10);
+        first.setY(10);
+        first.show();
+        vm.loadIdentity(Path.of("alice.id"), new char[0]);
+        vm.codeInputProperty().set("418 · 290 573");
+        ConsoleSessionViewModel bob = vm.join();
+        FakeHandle h = ids.sessions.last();
+        h.listener.onSecured(PeerInfo.customer("Bob Fischer"));
+        h.listener.onChat(new ChatLine("Hallo, mein Drucker druckt nur leere Seiten.", NOW.minusSeconds(120), false));
+        bob.screen().requestScreen();
     }
 
     private void console(Stage first, Locale forced) {
