@@ -137,8 +137,9 @@ final class RemoteScreenView extends BorderPane {
                 vm.chooseQuality((Quality) now.getUserData());
             }
         });
-        vm.qualityProperty().addListener((obs, o, q) -> group.getToggles().forEach(
-                t -> t.setSelected(t.getUserData() == q)));
+        // selectToggle swaps in one step; deselecting first would pass through "none" and call back.
+        vm.qualityProperty().addListener((obs, o, q) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == q).findFirst().ifPresent(group::selectToggle));
         box.accessibleTextProperty().bind(messages.text("console.screen.quality.label"));
         box.setMinWidth(Region.USE_PREF_SIZE);
         box.setId("qualitySwitch");
@@ -247,7 +248,7 @@ final class RemoteScreenView extends BorderPane {
         status.setWrapText(true);
         status.setMaxWidth(460);
         status.textProperty().bind(Bindings.createStringBinding(this::statusText,
-                vm.statusProperty(), vm.detailProperty(), vm.availableProperty(), vm.pixelsProperty(),
+                vm.statusProperty(), vm.detailProperty(), vm.availableProperty(), vm.sessionOverProperty(), vm.pixelsProperty(),
                 messages.localeProperty()));
         VBox placeholder = new VBox(12, Icons.icon(Icons.SCREEN, 48), busy, status);
         placeholder.getStyleClass().add("screen-placeholder");
@@ -271,6 +272,9 @@ final class RemoteScreenView extends BorderPane {
     }
 
     private String statusText() {
+        if (vm.sessionOverProperty().get()) {
+            return ""; // the tab's ended banner says why
+        }
         if (!vm.availableProperty().get() && vm.status() == Status.OFF) {
             return messages.get("console.screen.notYet");
         }

@@ -45,6 +45,7 @@ public final class RemoteScreenViewModel {
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status", Status.OFF);
     private final StringProperty detail = new SimpleStringProperty(this, "detail", "");
     private final BooleanProperty available = new SimpleBooleanProperty(this, "available", false);
+    private final BooleanProperty sessionOver = new SimpleBooleanProperty(this, "sessionOver", false);
     private final ObservableList<MonitorInfo> monitors = FXCollections.observableArrayList();
     private final ObservableList<MonitorInfo> monitorsReadOnly = FXCollections.unmodifiableObservableList(monitors);
     private final IntegerProperty activeMonitor = new SimpleIntegerProperty(this, "activeMonitor", 0);
@@ -78,6 +79,7 @@ public final class RemoteScreenViewModel {
     void sessionEnded() {
         handle = null;
         available.set(false);
+        sessionOver.set(true);
         if (status.get() != Status.OFF) {
             status.set(Status.STOPPED);
             detail.set("");
@@ -200,6 +202,11 @@ public final class RemoteScreenViewModel {
     /** True once the session is secured, until it ends. */
     public ReadOnlyBooleanProperty availableProperty() {
         return available;
+    }
+
+    /** The session has ended: nothing about the screen is worth saying any more. */
+    public ReadOnlyBooleanProperty sessionOverProperty() {
+        return sessionOver;
     }
 
     /** SHARING or PAUSED: there is a picture to show. */

@@ -175,6 +175,7 @@ class RemoteScreenViewModelTest {
         handle.listener.onEnded(new SessionEnd(SessionEnd.Reason.ENDED_BY_PEER, ""));
         drain();
         assertFalse(screen.availableProperty().get());
+        assertTrue(screen.sessionOverProperty().get());
         assertFalse(screen.canRequest().get());
         screen.requestScreen();
         assertEquals(List.of("request"), handle.screenCalls);

@@ -174,6 +174,15 @@ class RemoteScreenViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("monitor:1", h.screenCalls.get(h.screenCalls.size() - 1));
 
+        // The session's own report moves the switch and calls nothing back.
+        int calls = h.screenCalls.size();
+        h.listener.onScreenShare(new dev.lifeline.client.screen.ScreenShareState(Status.SHARING,
+                List.of(FakeSessions.monitor(0, 1920, 1080), second), 1, dev.lifeline.common.screen.Quality.FAST, ""));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#qualityFAST").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertFalse(robot.lookup("#qualitySHARP").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertEquals(calls, h.screenCalls.size(), "no echo to the session: " + h.screenCalls);
+
         h.listener.onScreenStats(new ScreenStats(9.6, 120, 40_000));
         robot.interact(() -> messages.localeProperty().set(Locale.GERMAN));
         assertEquals("10 fps · 120 ms · 320 kbit/s", robot.lookup("#screenStats").queryAs(Label.class).getText());
