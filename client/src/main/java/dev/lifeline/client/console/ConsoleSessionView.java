@@ -13,13 +13,17 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The content of one session tab: who, how secure, link state, chat, End session. */
+/**
+ * The content of one session tab: who, how secure, link state and End session on top; the
+ * customer's screen takes most of the space, the chat is a side panel on the right.
+ */
 final class ConsoleSessionView extends BorderPane {
 
     ConsoleSessionView(ConsoleSessionViewModel vm, Messages messages, ZoneId zone) {
@@ -94,9 +98,18 @@ final class ConsoleSessionView extends BorderPane {
 
         setTop(new VBox(header, link, ended));
         ChatView chat = new ChatView(vm.chat(), messages, zone);
-        VBox body = new VBox(chat);
+        VBox chatPanel = new VBox(chat);
         VBox.setVgrow(chat, Priority.ALWAYS);
-        body.getStyleClass().add("session-body");
-        setCenter(body);
+        chatPanel.getStyleClass().addAll("session-body", "chat-panel");
+        chatPanel.setMinWidth(240);
+        chatPanel.setPrefWidth(320);
+        RemoteScreenView screen = new RemoteScreenView(vm.screen(), messages);
+        screen.setMinWidth(320);
+        SplitPane split = new SplitPane(screen, chatPanel);
+        split.getStyleClass().add("session-split");
+        split.setDividerPositions(0.68);
+        // A bigger window grows the screen, not the chat.
+        SplitPane.setResizableWithParent(chatPanel, false);
+        setCenter(split);
     }
 }

@@ -1,12 +1,15 @@
 package dev.lifeline.client.console;
 
 import dev.lifeline.client.chat.ChatViewModel;
+import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.client.screen.ScreenShareState;
+import dev.lifeline.client.screen.ScreenStats;
 import dev.lifeline.client.session.ChatLine;
 import dev.lifeline.client.session.LinkState;
 import dev.lifeline.client.session.PeerInfo;
 import dev.lifeline.client.session.SessionEnd;
-import dev.lifeline.client.session.SessionHandle;
 import dev.lifeline.client.session.SessionListener;
+import dev.lifeline.client.session.TechnicianSessionHandle;
 import dev.lifeline.client.session.TechnicianSessions;
 import dev.lifeline.common.pairing.SessionCode;
 import java.time.Clock;
@@ -18,7 +21,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** One joined session in the Console (one tab): JOINING, SECURED, ENDED, plus its chat. */
+/** One joined session in the Console (one tab): JOINING, SECURED, ENDED, plus its chat and the customer's screen. */
 public final class ConsoleSessionViewModel {
 
     public enum Step { JOINING, SECURED, ENDED }
@@ -31,7 +34,8 @@ public final class ConsoleSessionViewModel {
     private final ObjectProperty<SessionEnd> end = new SimpleObjectProperty<>(this, "end");
     private final StringBinding customerName;
     private final ChatViewModel chat;
-    private SessionHandle handle;
+    private final RemoteScreenViewModel screen = new RemoteScreenViewModel();
+    private TechnicianSessionHandle handle;
 
     ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
         this.code = Objects.requireNonNull(code);
@@ -64,6 +68,7 @@ public final class ConsoleSessionViewModel {
 
     private void ended(SessionEnd e) {
         chat.detach();
+        screen.sessionEnded();
         end.set(e);
         step.set(Step.ENDED);
     }
@@ -84,8 +89,31 @@ public final class ConsoleSessionViewModel {
                 step.set(Step.SECURED);
                 if (handle != null) {
                     chat.attach(handle::sendChat);
+                    screen.attach(handle);
                 }
             });
+        }
+
+        @Override
+        public void onScreenShare(ScreenShareState state) {
+            onUi(() -> screen.stateChanged(state));
+        }
+
+        @Override
+        public void onScreenFrame(RemoteScreenFrame frame) {
+            // Copied on the FX thread, where the picture is drawn; the decoder waits for drawn().
+            uiExecutor.execute(() -> {
+                if (step.get() == Step.ENDED) {
+                    frame.drawn();
+                } else {
+                    screen.showFrame(frame);
+                }
+            });
+        }
+
+        @Override
+        public void onScreenStats(ScreenStats stats) {
+            onUi(() -> screen.statsMeasured(stats));
         }
 
         @Override
@@ -139,5 +167,9 @@ public final class ConsoleSessionViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    public RemoteScreenViewModel screen() {
+        return screen;
     }
 }

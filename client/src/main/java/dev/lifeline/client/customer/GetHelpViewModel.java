@@ -1,12 +1,13 @@
 package dev.lifeline.client.customer;
 
 import dev.lifeline.client.chat.ChatViewModel;
+import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.session.ChatLine;
+import dev.lifeline.client.session.CustomerSessionHandle;
 import dev.lifeline.client.session.CustomerSessions;
 import dev.lifeline.client.session.LinkState;
 import dev.lifeline.client.session.PeerInfo;
 import dev.lifeline.client.session.SessionEnd;
-import dev.lifeline.client.session.SessionHandle;
 import dev.lifeline.client.session.SessionListener;
 import dev.lifeline.common.pairing.SessionCode;
 import java.time.Clock;
@@ -27,8 +28,9 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The customer's side of one help session, step by step: IDLE (one button), CONNECTING, WAITING
- * (code shown), VERIFYING (technician joined, handshake running), SECURED (technician card and
- * chat), ENDED. Listener events come in on a network thread and are moved to {@code uiExecutor}.
+ * (code shown), VERIFYING (technician joined, handshake running), SECURED (technician card,
+ * chat and, when the technician asks, screen sharing), ENDED. Listener events come in on a
+ * network thread and are moved to {@code uiExecutor}.
  */
 public final class GetHelpViewModel {
 
@@ -53,8 +55,9 @@ public final class GetHelpViewModel {
     private final StringBinding codeDisplay;
     private final BooleanBinding sessionRunning;
     private final ChatViewModel chat;
+    private final ScreenSharingViewModel screen = new ScreenSharingViewModel();
 
-    private SessionHandle handle;
+    private CustomerSessionHandle handle;
     private Object currentSession;
 
     /**
@@ -99,7 +102,7 @@ public final class GetHelpViewModel {
         if (!sessionRunning.get()) {
             return;
         }
-        SessionHandle h = handle;
+        CustomerSessionHandle h = handle;
         if (h != null) {
             h.end();
         } else {
@@ -125,12 +128,14 @@ public final class GetHelpViewModel {
         end.set(null);
         chat.detach();
         chat.clear();
+        screen.reset();
     }
 
     private void ended(SessionEnd reason) {
         currentSession = null;
         handle = null;
         chat.detach();
+        screen.reset();
         end.set(reason);
         step.set(Step.ENDED);
     }
@@ -188,11 +193,22 @@ public final class GetHelpViewModel {
                 wrongAttemptsLeft.set(NO_WRONG_ATTEMPT);
                 burnedAttempts.set(0);
                 step.set(Step.SECURED);
-                SessionHandle h = handle;
+                CustomerSessionHandle h = handle;
                 if (h != null) {
                     chat.attach(h::sendChat);
+                    screen.attach(h);
                 }
             });
+        }
+
+        @Override
+        public void onScreenRequested() {
+            onUi(screen::requested);
+        }
+
+        @Override
+        public void onScreenShare(ScreenShareState state) {
+            onUi(() -> screen.stateChanged(state));
         }
 
         @Override
@@ -280,5 +296,9 @@ public final class GetHelpViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    public ScreenSharingViewModel screen() {
+        return screen;
     }
 }

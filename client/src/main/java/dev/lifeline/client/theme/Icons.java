@@ -22,6 +22,11 @@ public final class Icons {
     public static final String INFO = "M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm1 "
             + "15h-2v-6h2v6zm0-8h-2V7h2v2z";
 
+    public static final String SCREEN = "M21 2H3c-1.1 0-2 .9-2 2v12c0 1.1.9 2 2 2h7v2H8v2h8v-2h-2v-2h7c1.1 0 2-.9 2-2V4c0-1.1"
+            + "-.9-2-2-2zm0 14H3V4h18v12z";
+    public static final String CLOSE = "M19 6.41L17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 "
+            + "17.59 13.41 12z";
+
     private Icons() {
     }
 

@@ -25,7 +25,9 @@ import javafx.stage.Stage;
  * Opens the windows with fake services in interesting states, for looking at them (e.g. under
  * {@code xvfb-run}). Not a test. Arguments: {@code gethelp} (four Get Help windows),
  * {@code gethelp2} (four more states), {@code console} (Console plus German Get Help),
- * optionally followed by a language tag for all windows.
+ * {@code gethelpscreen} (screen sharing: consent, banner, paused, notice), {@code consolescreen}
+ * (Console showing a made-up customer screen), {@code consolescreen2} (default-size Console in German,
+ * waiting for the customer to allow), optionally followed by a language tag for all windows.
  */
 public final class ScreenshotFixtures {
     private static final Instant NOW = Instant.now();
@@ -48,6 +50,9 @@ public final class ScreenshotFixtures {
         switch (set) {
             case "console" -> console(first, forced);
             case "gethelp2" -> getHelpMore(first, forced);
+            case "gethelpscreen" -> getHelpScreen(first, forced);
+            case "consolescreen" -> consoleScreen(first, forced);
+            case "consolescreen2" -> consoleScreenWaiting(first, forced);
             default -> getHelp(first, forced);
         }
     }
@@ -116,6 +121,109 @@ public final class ScreenshotFixtures {
         e.listener.onEnded(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, ""));
 
         helpWindow(new Stage(), 3, or(forced, Locale.GERMAN), "ACME Support", s);
+    }
+
+    private static FakeHandle securedWith(GetHelpViewModel vm, FakeSessions.Customer s, PeerInfo technician) {
+        FakeHandle h = started(vm, s, "Bob");
+        h.listener.onCodeReady(SessionCode.parse("418290573"), 0);
+        h.listener.onSecured(technician);
+        return h;
+    }
+
+    private void getHelpScreen(Stage first, Locale forced) {
+        FakeSessions.Customer s = new FakeSessions.Customer();
+        PeerInfo alice = new PeerInfo("Alice Meyer", "ACME Support", PeerInfo.Trust.VERIFIED, "");
+
+        GetHelpViewModel asked = helpWindow(first, 0, or(forced, Locale.ENGLISH), "ACME Support", s);
+        FakeHandle a = securedWith(asked, s, alice);
+        a.listener.onChat(new ChatLine("Could you show me your screen? I will send a request.", NOW, false));
+        a.listener.onScreenRequested();
+
+        GetHelpViewModel sharing = helpWindow(new Stage(), 1, or(forced, Locale.ENGLISH), "ACME Support", s);
+        FakeHandle b = securedWith(sharing, s, alice);
+        b.listener.onChat(new ChatLine("Could you show me your screen? I will send a request.", NOW.minusSeconds(60), false));
+        b.sharing(FakeSessions.monitor(0, 1920, 1080));
+        b.listener.onChat(new ChatLine("Thanks, I can see the printer dialog now.", NOW, false));
+
+        GetHelpViewModel paused = helpWindow(new Stage(), 2, or(forced, Locale.GERMAN), "ACME Support", s);
+        FakeHandle c = securedWith(paused, s, alice);
+        c.sharing(FakeSessions.monitor(0, 1920, 1080));
+        paused.screen().pause();
+
+        GetHelpViewModel untrusted = helpWindow(new Stage(), 3, or(forced, Locale.ENGLISH), "ACME Support", s);
+        FakeHandle d = securedWith(untrusted, s, new PeerInfo("Mallory Smith", "Definitely ACME Ltd",
+                PeerInfo.Trust.UNTRUSTED, "certificate is not signed by the ACME Support root"));
+        d.listener.onScreenRequested();
+    }
+
+    /** A made-up desktop: blue wallpaper, a window with a title bar, a few "text" lines. */
+    static dev.lifeline.common.screen.ScreenImage madeUpDesktop(int w, int h) {
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                px[y * w + x] = (0x20 + y * 0x40 / h) << 16 | (0x50 + y * 0x40 / h) << 8 | (0x90 + x * 0x50 / w);
+            }
+        }
+        fill(px, w, 0, h - 40, w, 40, 0x1F2328);
+        fill(px, w, w / 6, h / 8, w * 2 / 3, h * 2 / 3, 0xF6F8FA);
+        fill(px, w, w / 6, h / 8, w * 2 / 3, 36, 0xD0D7DE);
+        fill(px, w, w / 6 + w * 2 / 3 - 30, h / 8 + 10, 16, 16, 0xCF222E);
+        for (int i = 0; i < 9; i++) {
+            fill(px, w, w / 6 + 40, h / 8 + 70 + i * 34, (w / 2) - (i % 3) * 90, 12, 0x57606A);
+        }
+        fill(px, w, w / 6 + 40, h / 8 + 420, 160, 44, 0x0969DA);
+        return new dev.lifeline.common.screen.ScreenImage(w, h, px);
+    }
+
+    private static void fill(int[] px, int stride, int x0, int y0, int w, int h, int rgb) {
+        for (int y = y0; y < y0 + h; y++) {
+            java.util.Arrays.fill(px, y * stride + x0, y * stride + x0 + w, rgb);
+        }
+    }
+
+    private void consoleScreen(Stage first, Locale forced) {
+        FakeSessions.Identities ids = new FakeSessions.Identities();
+        ConsoleViewModel vm = new ConsoleViewModel(ids, Runnable::run, Runnable::run, Clock.systemUTC());
+        first.setScene(ConsoleApp.createScene(vm, new Messages(or(forced, Locale.ENGLISH))));
+        first.setWidth(1400);
+        first.setHeight(860);
+        first.setX(10);
+        first.setY(10);
+        first.show();
+        vm.loadIdentity(Path.of("alice.id"), new char[0]);
+        vm.codeInputProperty().set("418 · 290 573");
+        ConsoleSessionViewModel bob = vm.join();
+        FakeHandle h = ids.sessions.last();
+        h.listener.onSecured(PeerInfo.customer("Bob Fischer"));
+        h.listener.onChat(new ChatLine("Hi, my printer only prints blank pages since this morning.", NOW.minusSeconds(120), false));
+        bob.chat().draftProperty().set("Hello Bob, I am Alice from ACME. May I see your screen?");
+        bob.chat().send();
+        bob.screen().requestScreen();
+        h.sharing(FakeSessions.monitor(0, 1920, 1080), FakeSessions.monitor(1, 1280, 1024));
+        h.pushFrame(madeUpDesktop(1920, 1080), new dev.lifeline.common.screen.ScreenRect(0, 0, 1920, 1080), 700, 560);
+        h.listener.onScreenStats(new dev.lifeline.client.screen.ScreenStats(24, 38, 150_000));
+
+        vm.codeInputProperty().set("777 123456");
+        vm.join();
+        FakeHandle waiting = ids.sessions.last();
+        waiting.listener.onSecured(PeerInfo.customer("Carla"));
+        vm.selectedProperty().set(bob);
+    }
+
+    private void consoleScreenWaiting(Stage first, Locale forced) {
+        FakeSessions.Identities ids = new FakeSessions.Identities();
+        ConsoleViewModel vm = new ConsoleViewModel(ids, Runnable::run, Runnable::run, Clock.systemUTC());
+        first.setScene(ConsoleApp.createScene(vm, new Messages(or(forced, Locale.GERMAN))));
+        first.setX(10);
+        first.setY(10);
+        first.show();
+        vm.loadIdentity(Path.of("alice.id"), new char[0]);
+        vm.codeInputProperty().set("418 · 290 573");
+        ConsoleSessionViewModel bob = vm.join();
+        FakeHandle h = ids.sessions.last();
+        h.listener.onSecured(PeerInfo.customer("Bob Fischer"));
+        h.listener.onChat(new ChatLine("Hallo, mein Drucker druckt nur leere Seiten.", NOW.minusSeconds(120), false));
+        bob.screen().requestScreen();
     }
 
     private void console(Stage first, Locale forced) {

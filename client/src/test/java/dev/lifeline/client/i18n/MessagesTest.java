@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeline.client.console.ConsoleViewModel;
 import dev.lifeline.client.session.SessionEnd;
+import dev.lifeline.common.screen.Quality;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -93,6 +94,10 @@ class MessagesTest {
         }
         for (ConsoleViewModel.CodeError e : ConsoleViewModel.CodeError.values()) {
             assertTrue(english.containsKey("console.join.error." + e.name()), e.name());
+        }
+        for (Quality q : Quality.values()) {
+            assertTrue(english.containsKey("console.screen.quality." + q.name()), q.name());
+            assertTrue(english.containsKey("console.screen.quality." + q.name() + ".tooltip"), q.name());
         }
     }
 

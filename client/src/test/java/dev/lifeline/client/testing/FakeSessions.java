@@ -1,5 +1,8 @@
 package dev.lifeline.client.testing;
 
+import dev.lifeline.client.screen.MonitorInfo;
+import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.session.CustomerSessionHandle;
 import dev.lifeline.client.session.CustomerSessions;
 import dev.lifeline.client.session.IdentityLoadException;
@@ -11,11 +14,15 @@ import dev.lifeline.client.session.TechnicianSessionHandle;
 import dev.lifeline.client.session.TechnicianSessions;
 import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.screen.Quality;
+import dev.lifeline.common.screen.ScreenImage;
+import dev.lifeline.common.screen.ScreenRect;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Recording fakes of the session API: tests fire listener events by hand. */
 public final class FakeSessions {
@@ -33,6 +40,8 @@ public final class FakeSessions {
         public final List<String> screenCalls = new CopyOnWriteArrayList<>();
         /** When true, end() answers with onEnded(ENDED_BY_ME) as the real session does. */
         public boolean echoEnd = true;
+        /** How many pushed frames the viewer has marked drawn. */
+        public final AtomicInteger framesDrawn = new AtomicInteger();
 
         FakeHandle(String customerName, SessionCode code, SessionListener listener) {
             this.customerName = customerName;
@@ -85,6 +94,23 @@ public final class FakeSessions {
             screenCalls.add("monitor:" + index);
         }
 
+        /** Fires onScreenShare(SHARING) with these monitors, the first one active, quality AUTO. */
+        public void sharing(MonitorInfo... monitors) {
+            listener.onScreenShare(new ScreenShareState(ScreenShareState.Status.SHARING, List.of(monitors), 0,
+                    Quality.AUTO, ""));
+        }
+
+        /** Fires onScreenShare with a status and detail, no monitors. */
+        public void screenState(ScreenShareState.Status status, String detail) {
+            listener.onScreenShare(ScreenShareState.OFF.with(status, detail));
+        }
+
+        /** Fires onScreenFrame as the decoder would, counting drawn() in {@link #framesDrawn}. */
+        public void pushFrame(ScreenImage image, ScreenRect changed, int cursorX, int cursorY) {
+            listener.onScreenFrame(new RemoteScreenFrame(image, changed, false, cursorX, cursorY, true,
+                    framesDrawn::incrementAndGet));
+        }
+
         @Override
         public void end() {
             ended = true;
@@ -92,6 +118,17 @@ public final class FakeSessions {
                 listener.onEnded(new SessionEnd(SessionEnd.Reason.ENDED_BY_ME, ""));
             }
         }
+    }
+
+    /** A picture of one colour (0xRRGGBB; the top byte left 0 as the decoder may leave it). */
+    public static ScreenImage solid(int width, int height, int rgb) {
+        int[] pixels = new int[width * height];
+        Arrays.fill(pixels, rgb);
+        return new ScreenImage(width, height, pixels);
+    }
+
+    public static MonitorInfo monitor(int index, int width, int height) {
+        return new MonitorInfo(index, "Display " + (index + 1), index * width, 0, width, height, index == 0);
     }
 
     public static final class Customer implements CustomerSessions {

@@ -1,0 +1,270 @@
+package dev.lifeline.client.console;
+
+import dev.lifeline.client.screen.MonitorInfo;
+import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.client.screen.ScreenShareState;
+import dev.lifeline.client.screen.ScreenShareState.Status;
+import dev.lifeline.client.screen.ScreenStats;
+import dev.lifeline.client.session.TechnicianSessionHandle;
+import dev.lifeline.common.screen.Quality;
+import dev.lifeline.common.screen.ScreenImage;
+import dev.lifeline.common.screen.ScreenRect;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The customer's screen in one Console session: whether it is shared, the picture, the cursor,
+ * the technician's choices (quality, monitor, fit) and the stats line. Used on the FX thread only;
+ * {@link ConsoleSessionViewModel} hops there with each event. The picture is a {@link ScreenPixels}
+ * that the view wraps in a pixel buffer; {@link #framesShownProperty()} ticks after each copy and
+ * {@link #lastChange()} says which part to redraw.
+ */
+public final class RemoteScreenViewModel {
+    private static final Set<Status> ASKABLE = EnumSet.of(Status.OFF, Status.DENIED, Status.STOPPED, Status.UNAVAILABLE);
+
+    private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status", Status.OFF);
+    private final StringProperty detail = new SimpleStringProperty(this, "detail", "");
+    private final BooleanProperty available = new SimpleBooleanProperty(this, "available", false);
+    private final BooleanProperty sessionOver = new SimpleBooleanProperty(this, "sessionOver", false);
+    private final ObservableList<MonitorInfo> monitors = FXCollections.observableArrayList();
+    private final ObservableList<MonitorInfo> monitorsReadOnly = FXCollections.unmodifiableObservableList(monitors);
+    private final IntegerProperty activeMonitor = new SimpleIntegerProperty(this, "activeMonitor", 0);
+    private final ObjectProperty<Quality> quality = new SimpleObjectProperty<>(this, "quality", Quality.AUTO);
+    private final ObjectProperty<ScreenStats> stats = new SimpleObjectProperty<>(this, "stats");
+    private final ObjectProperty<ScreenPixels> pixels = new SimpleObjectProperty<>(this, "pixels");
+    private final LongProperty framesShown = new SimpleLongProperty(this, "framesShown", 0);
+    private final IntegerProperty cursorX = new SimpleIntegerProperty(this, "cursorX", 0);
+    private final IntegerProperty cursorY = new SimpleIntegerProperty(this, "cursorY", 0);
+    private final BooleanProperty cursorVisible = new SimpleBooleanProperty(this, "cursorVisible", false);
+    private final BooleanProperty fitToWindow = new SimpleBooleanProperty(this, "fitToWindow", true);
+    private final BooleanBinding viewing;
+    private final BooleanBinding canRequest;
+    private ScreenRect lastChange = ScreenRect.EMPTY;
+    private TechnicianSessionHandle handle;
+
+    RemoteScreenViewModel() {
+        viewing = Bindings.createBooleanBinding(
+                () -> status.get() == Status.SHARING || status.get() == Status.PAUSED, status);
+        canRequest = Bindings.createBooleanBinding(
+                () -> available.get() && ASKABLE.contains(status.get()), available, status);
+    }
+
+    /** The session is secured: the technician may ask for the screen. */
+    void attach(TechnicianSessionHandle sessionHandle) {
+        this.handle = Objects.requireNonNull(sessionHandle);
+        available.set(true);
+    }
+
+    /** The session is over: nothing more to ask or show. */
+    void sessionEnded() {
+        handle = null;
+        available.set(false);
+        sessionOver.set(true);
+        if (status.get() != Status.OFF) {
+            status.set(Status.STOPPED);
+            detail.set("");
+        }
+        clearPicture();
+    }
+
+    /** "View screen": asks the customer, who must allow it first. */
+    public void requestScreen() {
+        if (!canRequest.get()) {
+            return;
+        }
+        handle.requestScreen();
+        detail.set("");
+        status.set(Status.REQUESTED); // the session confirms; showing it at once tells the click worked
+    }
+
+    /** "Stop viewing", or withdrawing an unanswered request. */
+    public void stopViewing() {
+        Status s = status.get();
+        if (handle == null || (s != Status.REQUESTED && s != Status.SHARING && s != Status.PAUSED)) {
+            return;
+        }
+        handle.stopViewing();
+        detail.set("");
+        status.set(Status.STOPPED);
+        clearPicture();
+    }
+
+    /** The Auto / Sharp / Fast switch. */
+    public void chooseQuality(Quality q) {
+        if (q == null || q == quality.get()) {
+            return;
+        }
+        quality.set(q);
+        if (handle != null) {
+            handle.setScreenQuality(q);
+        }
+    }
+
+    /** The monitor picker; {@code index} into {@link #monitors()}. */
+    public void selectMonitor(int index) {
+        if (index == activeMonitor.get() || index < 0 || index >= monitors.size() || handle == null) {
+            return;
+        }
+        activeMonitor.set(index);
+        handle.selectMonitor(index);
+    }
+
+    void stateChanged(ScreenShareState state) {
+        if (!state.monitors().equals(monitors)) {
+            monitors.setAll(state.monitors());
+        }
+        activeMonitor.set(state.activeMonitor());
+        if (state.quality() != null) {
+            quality.set(state.quality());
+        }
+        detail.set(state.detail() == null ? "" : state.detail().strip());
+        status.set(state.status());
+        if (!viewing.get()) {
+            clearPicture();
+        }
+    }
+
+    /**
+     * Copies what changed into our picture, then lets the decoder go on: {@code drawn()} is called
+     * whatever happens, or the stream would stall.
+     */
+    void showFrame(RemoteScreenFrame frame) {
+        try {
+            if (!viewing.get()) {
+                return; // a late frame after Stop viewing
+            }
+            ScreenImage image = frame.image();
+            ScreenPixels p = pixels.get();
+            ScreenRect changed;
+            if (p == null || !p.fits(image)) {
+                p = ScreenPixels.copyOf(image);
+                changed = new ScreenRect(0, 0, p.width(), p.height());
+                pixels.set(p);
+            } else {
+                changed = frame.fullRepaint() ? p.copyAll(image) : p.copy(image, frame.changed());
+            }
+            cursorX.set(frame.cursorX());
+            cursorY.set(frame.cursorY());
+            cursorVisible.set(frame.cursorVisible());
+            lastChange = changed;
+            framesShown.set(framesShown.get() + 1);
+        } finally {
+            frame.drawn();
+        }
+    }
+
+    void statsMeasured(ScreenStats s) {
+        if (viewing.get()) {
+            stats.set(s);
+        }
+    }
+
+    private void clearPicture() {
+        pixels.set(null);
+        stats.set(null);
+        cursorVisible.set(false);
+        lastChange = ScreenRect.EMPTY;
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status;
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    /** Why sharing is unavailable or who stopped it; empty otherwise. */
+    public ReadOnlyStringProperty detailProperty() {
+        return detail;
+    }
+
+    /** True once the session is secured, until it ends. */
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available;
+    }
+
+    /** The session has ended: nothing about the screen is worth saying any more. */
+    public ReadOnlyBooleanProperty sessionOverProperty() {
+        return sessionOver;
+    }
+
+    /** SHARING or PAUSED: there is a picture to show. */
+    public BooleanBinding viewing() {
+        return viewing;
+    }
+
+    /** "View screen" makes sense now. */
+    public BooleanBinding canRequest() {
+        return canRequest;
+    }
+
+    public ObservableList<MonitorInfo> monitors() {
+        return monitorsReadOnly;
+    }
+
+    public ReadOnlyIntegerProperty activeMonitorProperty() {
+        return activeMonitor;
+    }
+
+    public ReadOnlyObjectProperty<Quality> qualityProperty() {
+        return quality;
+    }
+
+    /** Null until measured while viewing. */
+    public ReadOnlyObjectProperty<ScreenStats> statsProperty() {
+        return stats;
+    }
+
+    /** Our copy of the picture; a new object when the screen size changes, null when nothing is shown. */
+    public ReadOnlyObjectProperty<ScreenPixels> pixelsProperty() {
+        return pixels;
+    }
+
+    /** Counts copied frames; listen to it to redraw {@link #lastChange()}. */
+    public ReadOnlyLongProperty framesShownProperty() {
+        return framesShown;
+    }
+
+    /** The rectangle the last frame changed, in screen pixels. */
+    public ScreenRect lastChange() {
+        return lastChange;
+    }
+
+    public ReadOnlyIntegerProperty cursorXProperty() {
+        return cursorX;
+    }
+
+    public ReadOnlyIntegerProperty cursorYProperty() {
+        return cursorY;
+    }
+
+    public ReadOnlyBooleanProperty cursorVisibleProperty() {
+        return cursorVisible;
+    }
+
+    /** Fit the picture to the window (true) or show it pixel for pixel with scroll bars. */
+    public BooleanProperty fitToWindowProperty() {
+        return fitToWindow;
+    }
+}
