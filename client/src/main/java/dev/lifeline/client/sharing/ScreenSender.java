@@ -151,8 +151,14 @@ final class ScreenSender {
         });
     }
 
+    /** A new quality repaints everything, so SHARP makes earlier lossy areas exact at once. */
     void setQuality(Quality q) {
-        run(() -> quality = q);
+        run(() -> {
+            if (q != quality) {
+                quality = q;
+                encoder.requestKeyframe();
+            }
+        });
     }
 
     void close() {
