@@ -10,8 +10,12 @@ import java.util.List;
 public final class ScreenMessages {
     /** Updates larger than one relay frame cannot travel; the codec keeps slices under this. */
     public static final int MAX_SLICE_BYTES = 960 * 1024;
-    /** Slices in one update: 32 × 960 KiB is more than an uncompressed 8K screen. */
-    public static final int MAX_SLICES_PER_UPDATE = 32;
+    /**
+     * Slices in one update. Two updates in flight must fit the sender's resend buffer
+     * ({@code ReliableDelivery.DEFAULT_MAX_UNACKED_BYTES}, 32 MiB) with room for chat:
+     * 2 × 12 × 960 KiB = 22.5 MiB.
+     */
+    public static final int MAX_SLICES_PER_UPDATE = 12;
     /** Updates a viewer may ask for before the first is drawn: more would only queue. */
     public static final int MAX_UPDATES_IN_FLIGHT = 2;
     public static final int MAX_MONITORS = 16;
@@ -59,6 +63,7 @@ public final class ScreenMessages {
         return List.copyOf(result);
     }
 
+    /** Sides are unsigned on the wire: a huge value arrives negative here and clamps to 0. */
     private static int clampSide(int side) {
         return Math.max(0, Math.min(side, dev.lifeline.common.screen.ScreenImage.MAX_SIDE));
     }
