@@ -291,6 +291,27 @@ class ScreenSharingOverRelayTest {
     }
 
     @Test
+    void undecodableUpdateAsksForAKeyframeAndThePictureRecovers() throws Exception {
+        Pair p = sharing(20);
+        p.technician().setScreenQuality(Quality.SHARP);
+        p.technicianProbe().awaitPictures(3);
+        int stream = 1; // the first grant's stream
+        CustomerLiveSession customer = p.customer();
+        customer.onLoop(() -> customer.sendMessage(SessionMessage.newBuilder().setScreenUpdate(ScreenUpdate.newBuilder()
+                .setStream(stream).setPullId(999).setFirstSlice(true).setLastSlice(true)
+                .setSlice(ByteString.copyFrom(new byte[] {9, 9, 9, 9}))).build()));
+        awaitTrue(() -> p.technicianProbe().lastState().detail().contains("damaged"), "the viewer reports the damage");
+        int after = p.technicianProbe().pictureCount();
+        p.technicianProbe().awaitPictures(after + 5);
+        List<ScreenProbe.Picture> pictures = p.technicianProbe().pictures();
+        for (ScreenProbe.Picture picture : pictures.subList(after, pictures.size())) {
+            assertTrue(SyntheticScreens.indexOf(frames, picture.width(), picture.height(), picture.pixels()) >= 0,
+                    "pictures after the damage are exact again");
+        }
+        assertEquals(Status.SHARING, p.technicianProbe().lastState().status());
+    }
+
+    @Test
     void headlessConsoleViewsAndSavesTheScreenGetHelpAllowsIt() throws Exception {
         Path png = dir.resolve("out/last.png");
         HeadlessRun customer = HeadlessRun.customer(client.customerSessions(null, ScreenSources.replay(framesDir, 20)), "Dana",
