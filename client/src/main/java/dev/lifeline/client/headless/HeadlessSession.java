@@ -1,18 +1,26 @@
 package dev.lifeline.client.headless;
 
+import dev.lifeline.client.screen.MonitorInfo;
+import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.client.screen.ScreenShareState;
+import dev.lifeline.client.screen.ScreenStats;
 import dev.lifeline.client.session.ChatLine;
+import dev.lifeline.client.session.CustomerSessionHandle;
 import dev.lifeline.client.session.CustomerSessions;
 import dev.lifeline.client.session.LinkState;
 import dev.lifeline.client.session.PeerInfo;
 import dev.lifeline.client.session.SessionEnd;
 import dev.lifeline.client.session.SessionHandle;
 import dev.lifeline.client.session.SessionListener;
+import dev.lifeline.client.session.TechnicianSessionHandle;
 import dev.lifeline.client.session.TechnicianSessions;
 import dev.lifeline.common.pairing.SessionCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -26,17 +34,45 @@ public final class HeadlessSession implements SessionListener {
 
     private final PrintStream out;
     private final CompletableFuture<SessionEnd> ended = new CompletableFuture<>();
+    private final CompletableFuture<SessionHandle> handle = new CompletableFuture<>();
+    private boolean allowScreen;
+    private boolean viewScreen;
+    private Path saveScreen;
+    private final LastPicture lastPicture = new LastPicture();
+    private String lastScreenLine = "";
 
     public HeadlessSession(PrintStream out) {
         this.out = out;
     }
 
+    /** Customer: share the screen when the technician asks (otherwise every request is answered no). */
+    public HeadlessSession allowScreen(boolean allow) {
+        this.allowScreen = allow;
+        return this;
+    }
+
+    /** Technician: ask to see the screen once the session is secured. */
+    public HeadlessSession viewScreen(boolean view) {
+        this.viewScreen = view;
+        return this;
+    }
+
+    /** Technician: write the last picture seen to this PNG file when the session ends. */
+    public HeadlessSession saveScreen(Path png) {
+        this.saveScreen = png;
+        return this;
+    }
+
     public int runCustomer(CustomerSessions sessions, String customerName, BufferedReader in) {
-        return run(sessions.start(customerName, this), in);
+        CustomerSessionHandle started = sessions.start(customerName, this);
+        handle.complete(started);
+        return run(started, in);
     }
 
     public int runTechnician(TechnicianSessions sessions, SessionCode code, BufferedReader in) {
-        return run(sessions.join(code, this), in);
+        TechnicianSessionHandle started = sessions.join(code, this);
+        handle.complete(started);
+        return run(started, in);
     }
 
     private int run(SessionHandle handle, BufferedReader in) {
@@ -102,7 +138,60 @@ public final class HeadlessSession implements SessionListener {
     }
 
     @Override
+    public void onScreenRequested() {
+        handle.thenAccept(h -> {
+            if (h instanceof CustomerSessionHandle customer) {
+                if (!allowScreen) {
+                    print("screen: request answered no (start with --allow-screen to share)");
+                }
+                customer.answerScreenRequest(allowScreen);
+            }
+        });
+    }
+
+    @Override
+    public void onScreenShare(ScreenShareState state) {
+        String line = switch (state.status()) {
+            case OFF -> null;
+            case SHARING -> {
+                MonitorInfo active = state.monitors().isEmpty() ? null : state.monitors().get(state.activeMonitor());
+                yield "screen: sharing" + (active == null ? "" : " " + active.width() + "x" + active.height());
+            }
+            case UNAVAILABLE -> "screen: unavailable: " + clean(state.detail());
+            default -> "screen: " + state.status().name().toLowerCase();
+        };
+        synchronized (this) {
+            if (line == null || line.equals(lastScreenLine)) {
+                return;
+            }
+            lastScreenLine = line;
+        }
+        print(line);
+    }
+
+    @Override
+    public void onScreenFrame(RemoteScreenFrame frame) {
+        if (saveScreen != null) {
+            lastPicture.copy(frame);
+        }
+        frame.drawn();
+    }
+
+    @Override
+    public void onScreenStats(ScreenStats stats) {
+        print(String.format(Locale.ROOT, "screen-stats: fps=%.1f latency=%dms kbps=%d",
+                stats.framesPerSecond(), stats.latencyMs(), stats.bytesPerSecond() * 8 / 1000));
+    }
+
+    @Override
     public void onSecured(PeerInfo peer) {
+        if (viewScreen) {
+            handle.thenAccept(h -> {
+                if (h instanceof TechnicianSessionHandle technician) {
+                    technician.requestScreen();
+                }
+            });
+        }
         switch (peer.trust()) {
             case VERIFIED -> print("verified: " + clean(peer.name()) + " (" + clean(peer.organisation()) + ")");
             case CUSTOMER -> print("verified: " + (peer.name().isBlank() ? "customer" : clean(peer.name())) + " (customer)");
@@ -125,6 +214,17 @@ public final class HeadlessSession implements SessionListener {
 
     @Override
     public void onEnded(SessionEnd end) {
+        if (saveScreen != null) {
+            try {
+                if (lastPicture.writePng(saveScreen)) {
+                    print("screen-saved: " + saveScreen);
+                } else {
+                    print("screen-saved: nothing (no picture arrived)");
+                }
+            } catch (IOException e) {
+                print("screen-saved: failed: " + clean(e.getMessage()));
+            }
+        }
         print("ended: " + end.reason().name().toLowerCase().replace('_', '-')
                 + (end.detail() == null || end.detail().isBlank() ? "" : ": " + clean(end.detail())));
         ended.complete(end);

@@ -36,6 +36,14 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "No window: print events, send each input line as chat.")
     boolean headless;
 
+    @Option(names = "--view-screen", description = "With --headless: ask to see the customer's screen and print"
+            + " its state and statistics.")
+    boolean viewScreen;
+
+    @Option(names = "--save-screen", paramLabel = "FILE.png", description = "With --view-screen: write the last"
+            + " picture to this PNG file when the session ends.")
+    Path saveScreen;
+
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
     String language;
 
@@ -67,7 +75,8 @@ public final class ConsoleCommand implements Callable<Integer> {
                 return 4;
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return new HeadlessSession(System.out).runTechnician(technician.sessions(), code, in);
+            return new HeadlessSession(System.out).viewScreen(viewScreen || saveScreen != null).saveScreen(saveScreen)
+                    .runTechnician(technician.sessions(), code, in);
         }
     }
 

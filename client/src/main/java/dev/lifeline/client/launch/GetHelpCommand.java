@@ -1,5 +1,6 @@
 package dev.lifeline.client.launch;
 
+import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.headless.HeadlessSession;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationRoot;
@@ -29,8 +30,23 @@ public final class GetHelpCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "No window: print events, send each input line as chat.")
     boolean headless;
 
+    @Option(names = "--allow-screen", description = "With --headless: share the screen when the technician asks"
+            + " (otherwise the request is printed and answered no).")
+    boolean allowScreen;
+
+    @Option(names = "--replay", paramLabel = "DIR", description = "Share PNG frames from this folder (in name order,"
+            + " looping) instead of the real screen: for demos and machines without a display.")
+    Path replay;
+
+    @Option(names = "--replay-fps", paramLabel = "FPS", description = "Frames per second of --replay (default: ${DEFAULT-VALUE}).")
+    double replayFps = 10;
+
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
     String language;
+
+    private ScreenSources screens() {
+        return replay == null ? ScreenSources.robot() : ScreenSources.replay(replay, replayFps);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -38,11 +54,12 @@ public final class GetHelpCommand implements Callable<Integer> {
         if (headless) {
             try (RelayClient client = new RelayClient(relay.endpoint())) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                return new HeadlessSession(System.out).runCustomer(client.customerSessions(root), name, in);
+                return new HeadlessSession(System.out).allowScreen(allowScreen)
+                        .runCustomer(client.customerSessions(root, screens()), name, in);
             }
         }
         RelayClient client = new RelayClient(relay.endpoint());
-        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root),
+        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens()),
                 root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close));
         return 0;
     }

@@ -1,6 +1,10 @@
 package dev.lifeline.client.session;
 
+import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.screen.ScreenShareState;
+import dev.lifeline.client.sharing.ScreenSharing;
+import dev.lifeline.client.sharing.SharingEvents;
 import dev.lifeline.common.handshake.CustomerHandshake;
 import dev.lifeline.common.handshake.HandshakeFailedException;
 import dev.lifeline.common.handshake.HandshakeResult;
@@ -9,6 +13,7 @@ import dev.lifeline.common.identity.TechnicianVerification;
 import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.session.EndToEndFailure;
 import dev.lifeline.common.session.EndToEndSession;
+import dev.lifeline.common.wire.e2e.SessionMessage;
 import dev.lifeline.common.wire.relay.CloseReason;
 import dev.lifeline.common.wire.relay.OpenSession;
 import dev.lifeline.common.wire.relay.Paired;
@@ -36,6 +41,8 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     private final String customerName;
     private final OrganisationRoot pinnedRoot;
     private final SecureRandom random;
+    /** Consent and capture; nothing is captured before the person says yes. */
+    private final ScreenSharing sharing;
     private String secret;
     private SessionCode code;
     private int failedHandshakes;
@@ -45,8 +52,24 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     CustomerLiveSession(EventLoop loop, RelayEndpoint endpoint, String customerName, OrganisationRoot pinnedRoot,
                         SecureRandom random, SessionListener listener, Clock clock,
-                        Consumer<CompletableFuture<Void>> goodbyes) {
+                        Consumer<CompletableFuture<Void>> goodbyes, ScreenSources screens) {
         super(loop, endpoint, Role.CUSTOMER, listener, clock, goodbyes);
+        this.sharing = new ScreenSharing(loop, screens, new SharingEvents() {
+            @Override
+            public void send(SessionMessage message) {
+                sendMessage(message);
+            }
+
+            @Override
+            public void screenRequested() {
+                listener.onScreenRequested();
+            }
+
+            @Override
+            public void stateChanged(ScreenShareState state) {
+                listener.onScreenShare(state);
+            }
+        });
         this.customerName = customerName == null ? "" : customerName.strip();
         this.pinnedRoot = pinnedRoot;
         this.random = random;
@@ -151,25 +174,44 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         reconnectFresh(WAITING_RECONNECT_MS);
     }
 
-    // Screen sharing arrives with the streaming work (issue 3); until then the requests are not sent.
+    @Override
+    protected boolean onRoleMessage(SessionMessage message) {
+        return sharing.onMessage(message);
+    }
+
+    @Override
+    protected void onFinished() {
+        sharing.close();
+    }
+
     @Override
     public void answerScreenRequest(boolean allow) {
-        throw new UnsupportedOperationException("screen sharing not wired yet");
+        onLoop(() -> sharing.answer(allow));
     }
 
     @Override
     public void pauseScreen() {
-        throw new UnsupportedOperationException("screen sharing not wired yet");
+        onLoop(sharing::pause);
     }
 
     @Override
     public void resumeScreen() {
-        throw new UnsupportedOperationException("screen sharing not wired yet");
+        onLoop(sharing::resume);
     }
 
     @Override
     public void stopScreen() {
-        throw new UnsupportedOperationException("screen sharing not wired yet");
+        onLoop(() -> sharing.stop("the customer stopped sharing"));
+    }
+
+    /** Screen-sharing counters, for tests in this package. */
+    ScreenSharing sharing() {
+        return sharing;
+    }
+
+    /** Bytes sent and not yet acknowledged by the technician (tests: the resend buffer stays small). */
+    long unackedBytes() {
+        return endToEnd == null ? 0 : endToEnd.unackedBytes();
     }
 
     @Override

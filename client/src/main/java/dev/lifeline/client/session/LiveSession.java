@@ -320,6 +320,36 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
         List<String> waiting = new ArrayList<>(unsentChat);
         unsentChat.clear();
         waiting.forEach(this::sendSealedChat);
+        afterSecured();
+    }
+
+    /** The role's work that waited for the handshake. */
+    protected void afterSecured() {
+    }
+
+    /** Seals and sends a message on the session thread; dropped before the handshake or after the end. */
+    final void sendMessage(SessionMessage message) {
+        if (!ended && endToEnd != null && endToEnd.isSecured()) {
+            endToEnd.send(message);
+        }
+    }
+
+    /** Runs on the session thread, unless the app is shutting down. */
+    final void onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("session thread gone; {} dropped", task);
+        }
+    }
+
+    /** A message only this role understands; returns false if it understands none. */
+    protected boolean onRoleMessage(SessionMessage message) {
+        return false;
+    }
+
+    /** The session is over: stop the role's own work (threads, capture). */
+    protected void onFinished() {
     }
 
     @Override
@@ -345,7 +375,11 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
                 // The peer's clock is not ours to trust for ordering; show when it arrived.
                 listener.onChat(new ChatLine(text, clock.instant(), false));
             }
-            default -> log.debug("ignoring end-to-end message of kind {}", message.getBodyCase());
+            default -> {
+                if (!onRoleMessage(message)) {
+                    log.debug("ignoring end-to-end message of kind {}", message.getBodyCase());
+                }
+            }
         }
     }
 
@@ -368,6 +402,7 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
         if (link != null && link.isOpen() && end.reason() != SessionEnd.Reason.ENDED_BY_ME) {
             link.close();
         }
+        onFinished();
         listener.onEnded(end);
     }
 

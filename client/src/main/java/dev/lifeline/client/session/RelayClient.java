@@ -1,5 +1,6 @@
 package dev.lifeline.client.session;
 
+import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.identity.TechnicianIdentity;
@@ -42,11 +43,16 @@ public final class RelayClient implements AutoCloseable {
         return endpoint;
     }
 
-    /** Get Help's sessions; {@code pinnedRoot} null means technicians cannot be verified. */
+    /** Get Help's sessions; {@code pinnedRoot} null means technicians cannot be verified. Shares the real screen. */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot) {
+        return customerSessions(pinnedRoot, ScreenSources.robot());
+    }
+
+    /** Get Help's sessions sharing pictures from {@code screens}, opened only when the customer agrees. */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock, goodbyes::add);
+                    random, listener, clock, goodbyes::add, screens);
             session.begin();
             return session;
         };

@@ -1,13 +1,20 @@
 package dev.lifeline.client.session;
 
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.client.screen.ScreenShareState;
+import dev.lifeline.client.screen.ScreenStats;
+import dev.lifeline.client.viewing.ScreenViewer;
+import dev.lifeline.client.viewing.ViewerEvents;
 import dev.lifeline.common.handshake.HandshakeFailedException;
 import dev.lifeline.common.handshake.HandshakeResult;
 import dev.lifeline.common.handshake.TechnicianHandshake;
 import dev.lifeline.common.identity.TechnicianIdentity;
 import dev.lifeline.common.pairing.SessionCode;
+import dev.lifeline.common.screen.Quality;
 import dev.lifeline.common.session.EndToEndFailure;
 import dev.lifeline.common.session.EndToEndSession;
+import dev.lifeline.common.wire.e2e.SessionMessage;
 import dev.lifeline.common.wire.relay.CloseReason;
 import dev.lifeline.common.wire.relay.Join;
 import dev.lifeline.common.wire.relay.Paired;
@@ -32,11 +39,34 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     private String customerName = "";
     private HandshakeFailedException handshakeFailure;
     private TechnicianHandshake handshake;
+    private final ScreenViewer viewer;
+    private boolean screenWanted;
 
     TechnicianLiveSession(EventLoop loop, RelayEndpoint endpoint, SessionCode code, TechnicianIdentity identity,
                           SecureRandom random, SessionListener listener, Clock clock,
                         Consumer<CompletableFuture<Void>> goodbyes) {
         super(loop, endpoint, Role.TECHNICIAN, listener, clock, goodbyes);
+        this.viewer = new ScreenViewer(loop, new ViewerEvents() {
+            @Override
+            public void send(SessionMessage message) {
+                sendMessage(message);
+            }
+
+            @Override
+            public void stateChanged(ScreenShareState state) {
+                listener.onScreenShare(state);
+            }
+
+            @Override
+            public void frame(RemoteScreenFrame frame) {
+                listener.onScreenFrame(frame);
+            }
+
+            @Override
+            public void stats(ScreenStats stats) {
+                listener.onScreenStats(stats);
+            }
+        });
         this.code = code;
         this.identity = identity;
         this.random = random;
@@ -132,24 +162,49 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
         return CloseReason.ENDED_BY_TECHNICIAN;
     }
 
-    // Screen viewing arrives with the streaming work (issue 3).
+    @Override
+    protected boolean onRoleMessage(SessionMessage message) {
+        return viewer.onMessage(message);
+    }
+
+    @Override
+    protected void afterSecured() {
+        if (screenWanted) {
+            viewer.request();
+        }
+    }
+
+    @Override
+    protected void onFinished() {
+        viewer.close();
+    }
+
     @Override
     public void requestScreen() {
-        throw new UnsupportedOperationException("screen sharing not wired yet");
+        onLoop(() -> {
+            if (endToEnd != null && endToEnd.isSecured()) {
+                viewer.request();
+            } else {
+                screenWanted = true; // asked before the handshake finished: ask once secured
+            }
+        });
     }
 
     @Override
     public void stopViewing() {
-        throw new UnsupportedOperationException("screen sharing not wired yet");
+        onLoop(() -> {
+            screenWanted = false;
+            viewer.stopViewing();
+        });
     }
 
     @Override
-    public void setScreenQuality(dev.lifeline.common.screen.Quality quality) {
-        throw new UnsupportedOperationException("screen sharing not wired yet");
+    public void setScreenQuality(Quality quality) {
+        onLoop(() -> viewer.setQuality(quality));
     }
 
     @Override
     public void selectMonitor(int index) {
-        throw new UnsupportedOperationException("screen sharing not wired yet");
+        onLoop(() -> viewer.selectMonitor(index));
     }
 }

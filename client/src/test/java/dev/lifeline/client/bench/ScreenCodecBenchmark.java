@@ -1,5 +1,6 @@
 package dev.lifeline.client.bench;
 
+import dev.lifeline.client.photo.JpegPhotoCodec;
 import dev.lifeline.common.screen.EncodedUpdate;
 import dev.lifeline.common.screen.MalformedScreenUpdateException;
 import dev.lifeline.common.screen.PhotoCodec;
@@ -51,8 +52,8 @@ public final class ScreenCodecBenchmark implements Callable<Integer> {
             + " (docs/benchmarks.md), running Sharp and Auto.")
     Path report;
 
-    /** Set by the harness that also needs a photo codec (Auto, Fast). */
-    Supplier<PhotoCodec> photoCodec = () -> PhotoCodec.NONE;
+    /** JPEG for Auto and Fast; Sharp never calls it. */
+    Supplier<PhotoCodec> photoCodec = JpegPhotoCodec::new;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ScreenCodecBenchmark()).execute(args));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * One headless app running in this JVM, as a script would drive it: lines typed on its standard
@@ -33,16 +34,27 @@ public final class HeadlessRun implements AutoCloseable {
     }
 
     public static HeadlessRun customer(CustomerSessions sessions, String name) throws IOException {
+        return customer(sessions, name, session -> session);
+    }
+
+    /** With options set on the session, as the command line would ({@code --allow-screen}, ...). */
+    public static HeadlessRun customer(CustomerSessions sessions, String name, UnaryOperator<HeadlessSession> options)
+            throws IOException {
         HeadlessRun run = new HeadlessRun();
         BufferedReader in = run.input();
-        run.start(out -> new HeadlessSession(out).runCustomer(sessions, name, in));
+        run.start(out -> options.apply(new HeadlessSession(out)).runCustomer(sessions, name, in));
         return run;
     }
 
     public static HeadlessRun technician(TechnicianSessions sessions, SessionCode code) throws IOException {
+        return technician(sessions, code, session -> session);
+    }
+
+    public static HeadlessRun technician(TechnicianSessions sessions, SessionCode code, UnaryOperator<HeadlessSession> options)
+            throws IOException {
         HeadlessRun run = new HeadlessRun();
         BufferedReader in = run.input();
-        run.start(out -> new HeadlessSession(out).runTechnician(sessions, code, in));
+        run.start(out -> options.apply(new HeadlessSession(out)).runTechnician(sessions, code, in));
         return run;
     }
 

@@ -71,6 +71,11 @@ public final class EndToEndSession {
         return state == State.SECURED;
     }
 
+    /** Bytes sent and not yet acknowledged by the peer (kept for resending after a resume). */
+    public long unackedBytes() {
+        return delivery.unackedBytes();
+    }
+
     /** Seals and sends a message; only after the handshake. */
     public void send(SessionMessage message) {
         if (state != State.SECURED) {

@@ -1,0 +1,158 @@
+package dev.lifeline.client.capture;
+
+import dev.lifeline.client.screen.MonitorInfo;
+import dev.lifeline.common.screen.ScreenImage;
+import java.awt.AWTException;
+import java.awt.GraphicsDevice;
+import java.awt.GraphicsEnvironment;
+import java.awt.MouseInfo;
+import java.awt.PointerInfo;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Captures the real screen with one AWT {@link Robot} per monitor. Robot works on Windows, macOS
+ * and X11; on a Wayland desktop it sees nothing useful, so that case is refused with a reason
+ * rather than streaming black pictures.
+ */
+public final class RobotScreenSource implements ScreenSource {
+    private static final Logger log = LoggerFactory.getLogger(RobotScreenSource.class);
+
+    private final GraphicsDevice[] devices;
+    private final Robot[] robots;
+    private final List<MonitorInfo> monitors;
+
+    private RobotScreenSource(GraphicsDevice[] devices, Robot[] robots, List<MonitorInfo> monitors) {
+        this.devices = devices;
+        this.robots = robots;
+        this.monitors = monitors;
+    }
+
+    public static RobotScreenSource open() throws CaptureUnavailableException {
+        return open(System.getenv());
+    }
+
+    /** With the environment given, so the Wayland check can be tested. */
+    static RobotScreenSource open(Map<String, String> environment) throws CaptureUnavailableException {
+        String refusal = whyCaptureIsImpossible(environment, GraphicsEnvironment.isHeadless());
+        if (refusal != null) {
+            throw new CaptureUnavailableException(refusal);
+        }
+        GraphicsDevice[] devices;
+        try {
+            devices = GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
+        } catch (RuntimeException | Error e) {
+            throw new CaptureUnavailableException("the display cannot be opened: " + e.getMessage(), e);
+        }
+        if (devices.length == 0) {
+            throw new CaptureUnavailableException("no monitor was found");
+        }
+        GraphicsDevice primary = GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice();
+        Robot[] robots = new Robot[devices.length];
+        List<MonitorInfo> monitors = new ArrayList<>();
+        for (int i = 0; i < devices.length; i++) {
+            try {
+                robots[i] = new Robot(devices[i]);
+            } catch (AWTException | SecurityException e) {
+                throw new CaptureUnavailableException("screen capture is not permitted on this system: " + e.getMessage(), e);
+            }
+            Rectangle b = devices[i].getDefaultConfiguration().getBounds();
+            monitors.add(new MonitorInfo(i, devices[i].getIDstring(), b.x, b.y, b.width, b.height, devices[i] == primary));
+        }
+        if ("wayland".equalsIgnoreCase(environment.getOrDefault("XDG_SESSION_TYPE", ""))) {
+            log.warn("Wayland session: capturing through XWayland; some desktops show only X11 windows or black");
+        }
+        return new RobotScreenSource(devices, robots, List.copyOf(monitors));
+    }
+
+    /** Null when capture may work; otherwise a reason the customer can read. */
+    static String whyCaptureIsImpossible(Map<String, String> environment, boolean headlessJvm) {
+        String display = environment.getOrDefault("DISPLAY", "").strip();
+        boolean wayland = "wayland".equalsIgnoreCase(environment.getOrDefault("XDG_SESSION_TYPE", "").strip());
+        if (wayland && display.isEmpty()) {
+            return "this desktop runs Wayland without X; screen sharing through the desktop portal is not supported yet";
+        }
+        if (headlessJvm) {
+            return "this app runs without a display, so there is no screen to share";
+        }
+        return null;
+    }
+
+    @Override
+    public List<MonitorInfo> monitors() {
+        return monitors;
+    }
+
+    @Override
+    public ScreenImage capture(int monitor) throws CaptureUnavailableException {
+        checkIndex(monitor);
+        MonitorInfo m = monitors.get(monitor);
+        BufferedImage shot;
+        try {
+            // Robot takes desktop coordinates even when it was made for one device.
+            shot = robots[monitor].createScreenCapture(new Rectangle(m.x(), m.y(), m.width(), m.height()));
+        } catch (RuntimeException e) {
+            throw new CaptureUnavailableException("the screen could not be captured: " + e.getMessage(), e);
+        }
+        return toScreenImage(shot);
+    }
+
+    /**
+     * Takes the pixels straight from the image's int buffer when it is plain packed RGB (what Robot
+     * returns), without a copy; other layouts are converted.
+     */
+    static ScreenImage toScreenImage(BufferedImage shot) {
+        int w = shot.getWidth();
+        int h = shot.getHeight();
+        if (shot.getType() == BufferedImage.TYPE_INT_RGB
+                && shot.getRaster().getDataBuffer() instanceof DataBufferInt ints
+                && ints.getNumBanks() == 1
+                && shot.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
+                && model.getScanlineStride() == w
+                && shot.getRaster().getSampleModelTranslateX() == 0
+                && shot.getRaster().getSampleModelTranslateY() == 0
+                && ints.getData().length == w * h) {
+            return new ScreenImage(w, h, ints.getData());
+        }
+        int[] rgb = shot.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] &= 0xFFFFFF;
+        }
+        return new ScreenImage(w, h, rgb);
+    }
+
+    @Override
+    public CursorPosition cursor(int monitor) {
+        checkIndex(monitor);
+        PointerInfo pointer;
+        try {
+            pointer = MouseInfo.getPointerInfo();
+        } catch (RuntimeException e) {
+            return CursorPosition.HIDDEN;
+        }
+        if (pointer == null || pointer.getDevice() != devices[monitor]) {
+            return CursorPosition.HIDDEN;
+        }
+        MonitorInfo m = monitors.get(monitor);
+        return new CursorPosition(pointer.getLocation().x - m.x(), pointer.getLocation().y - m.y(), true);
+    }
+
+    private void checkIndex(int monitor) {
+        if (monitor < 0 || monitor >= monitors.size()) {
+            throw new IndexOutOfBoundsException("monitor " + monitor + " of " + monitors.size());
+        }
+    }
+
+    @Override
+    public void close() {
+        // Robot holds no native resources that need releasing.
+    }
+}

@@ -1,0 +1,23 @@
+package dev.lifeline.client.capture;
+
+import dev.lifeline.client.screen.MonitorInfo;
+import dev.lifeline.common.screen.ScreenImage;
+import java.util.List;
+
+/**
+ * Where the customer's screen pictures come from. Opened only after the customer agreed to share;
+ * used from one capture thread.
+ */
+public interface ScreenSource extends AutoCloseable {
+    /** The monitors that can be captured, index 0 first; never empty. */
+    List<MonitorInfo> monitors();
+
+    /** The monitor's picture now. The caller may keep it but must not change its pixels. */
+    ScreenImage capture(int monitor) throws CaptureUnavailableException;
+
+    /** Where the mouse pointer is, in the monitor's pixels. */
+    CursorPosition cursor(int monitor);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,312 @@
+package dev.lifeline.client.sharing;
+
+import com.google.protobuf.ByteString;
+import dev.lifeline.client.capture.CaptureUnavailableException;
+import dev.lifeline.client.capture.CursorPosition;
+import dev.lifeline.client.capture.ScreenSource;
+import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.photo.JpegPhotoCodec;
+import dev.lifeline.client.screen.MonitorInfo;
+import dev.lifeline.client.screen.ScreenMessages;
+import dev.lifeline.common.screen.EncodedUpdate;
+import dev.lifeline.common.screen.Quality;
+import dev.lifeline.common.screen.ScreenEncoder;
+import dev.lifeline.common.screen.ScreenImage;
+import dev.lifeline.common.wire.e2e.ScreenCursor;
+import dev.lifeline.common.wire.e2e.ScreenUpdate;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Captures and encodes on its own thread, one update per pull from the viewer. With no credit
+ * it captures nothing (the screen moves on and the next capture is the newest picture); with
+ * credit and no change it looks again at the frame-rate cap. Every method hands its work to the
+ * capture thread, so all fields below are touched there only.
+ */
+final class ScreenSender {
+    private static final Logger log = LoggerFactory.getLogger(ScreenSender.class);
+    static final int DEFAULT_FPS = 30;
+
+    /** Where the sender's results go; called on the capture thread. */
+    interface Output {
+        void opened(List<MonitorInfo> monitors);
+
+        /** All slices of one update, to be sent in order. */
+        void send(int stream, List<ScreenUpdate> slices);
+
+        /** Capture stopped working (or never did): the reason, for the person. */
+        void failed(String reason);
+    }
+
+    private final ScheduledExecutorService thread;
+    private final Output output;
+    private final long frameIntervalNanos;
+    private final LongSupplier nanoTime;
+    private final ScreenEncoder encoder = new ScreenEncoder(new JpegPhotoCodec());
+    private final PullCredits credits = new PullCredits(ScreenMessages.MAX_UPDATES_IN_FLIGHT);
+    private final AtomicLong updatesSent = new AtomicLong();
+    private final AtomicLong captures = new AtomicLong();
+
+    private ScreenSource source;
+    private boolean running;
+    private boolean closed;
+    private int stream;
+    private int monitor;
+    private Quality quality = Quality.AUTO;
+    private long streamStartNanos;
+    private long nextCaptureAt;
+    private long frameNumber;
+    private long starvedSince = -1;
+    private boolean congested;
+    private CursorPosition lastCursor = CursorPosition.HIDDEN;
+    private ScheduledFuture<?> tick;
+
+    ScreenSender(Output output, int fps, LongSupplier nanoTime) {
+        this.output = output;
+        this.frameIntervalNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, Math.min(fps, 120));
+        this.nanoTime = nanoTime;
+        this.thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("lifeline-screen-capture", true));
+    }
+
+    /** Opens the source (the customer has agreed); {@link Output#opened} or {@link Output#failed} follows. */
+    void open(ScreenSources sources) {
+        run(() -> {
+            try {
+                source = sources.open();
+                List<MonitorInfo> monitors = source.monitors();
+                if (monitors.isEmpty()) {
+                    throw new CaptureUnavailableException("no monitor to share");
+                }
+                output.opened(monitors);
+            } catch (CaptureUnavailableException e) {
+                log.info("screen capture unavailable: {}", e.getMessage());
+                output.failed(e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("opening the screen source failed", e);
+                output.failed("the screen could not be opened: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Starts (or restarts after a pause) a stream: fresh credits, a keyframe first. */
+    void startStream(int streamId, int monitorIndex, Quality q) {
+        run(() -> {
+            stream = streamId;
+            monitor = monitorIndex;
+            quality = q;
+            credits.clear();
+            encoder.requestKeyframe();
+            lastCursor = CursorPosition.HIDDEN;
+            starvedSince = -1;
+            congested = false;
+            streamStartNanos = nanoTime.getAsLong();
+            nextCaptureAt = streamStartNanos;
+            frameNumber = 0;
+            running = source != null;
+        });
+    }
+
+    /** Stops capturing at once; credits are dropped with the stream. */
+    void pause() {
+        run(() -> {
+            running = false;
+            cancelTick();
+        });
+    }
+
+    void onPull(int pullStream, long pullId, boolean keyframe, long receivedAtNanos) {
+        run(() -> {
+            if (!running || pullStream != stream) {
+                return;
+            }
+            if (keyframe) {
+                encoder.requestKeyframe();
+            }
+            if (!credits.offer(pullId, receivedAtNanos)) {
+                return;
+            }
+            if (starvedSince >= 0) {
+                // We wanted to send and had to wait for this pull: the link or the viewer is slow.
+                congested = receivedAtNanos - starvedSince > 2 * frameIntervalNanos;
+                starvedSince = -1;
+            }
+            scheduleTick(0);
+        });
+    }
+
+    void selectMonitor(int index) {
+        run(() -> {
+            monitor = index;
+            encoder.requestKeyframe();
+        });
+    }
+
+    /** A new quality repaints everything, so SHARP makes earlier lossy areas exact at once. */
+    void setQuality(Quality q) {
+        run(() -> {
+            if (q != quality) {
+                quality = q;
+                encoder.requestKeyframe();
+            }
+        });
+    }
+
+    void close() {
+        try {
+            thread.execute(() -> {
+                closed = true;
+                running = false;
+                cancelTick();
+                if (source != null) {
+                    source.close();
+                    source = null;
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            return;
+        }
+        thread.shutdown();
+    }
+
+    long updatesSent() {
+        return updatesSent.get();
+    }
+
+    long captures() {
+        return captures.get();
+    }
+
+    private void run(Runnable task) {
+        try {
+            thread.execute(() -> {
+                if (!closed) {
+                    task.run();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    private void scheduleTick(long delayNanos) {
+        if (tick != null || !running) {
+            return;
+        }
+        tick = thread.schedule(this::tick, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelTick() {
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+        }
+    }
+
+    private void tick() {
+        tick = null;
+        if (!running || closed) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        if (credits.isEmpty()) {
+            return; // the next pull schedules us again
+        }
+        if (now < nextCaptureAt) {
+            scheduleTick(nextCaptureAt - now);
+            return;
+        }
+        nextCaptureAt = now + frameIntervalNanos;
+        captureAndSend(now);
+        if (!running) {
+            return;
+        }
+        if (credits.isEmpty()) {
+            starvedSince = nextCaptureAt; // from then on we wait for the viewer
+        } else {
+            scheduleTick(nextCaptureAt - nanoTime.getAsLong());
+        }
+    }
+
+    private void captureAndSend(long captureAt) {
+        ScreenImage image;
+        CursorPosition cursor;
+        try {
+            image = source.capture(monitor);
+            cursor = source.cursor(monitor);
+        } catch (CaptureUnavailableException | RuntimeException e) {
+            running = false;
+            log.info("screen capture failed: {}", e.getMessage());
+            output.failed(e.getMessage());
+            return;
+        }
+        captures.incrementAndGet();
+        // Frame numbers count capture ticks, so skipped frames show as a jump.
+        frameNumber = Math.max(frameNumber + 1, (captureAt - streamStartNanos) / frameIntervalNanos);
+        EncodedUpdate update = encoder.encode(image, quality, congested);
+        boolean cursorMoved = !cursor.equals(lastCursor);
+        if (update.isEmpty() && !cursorMoved) {
+            return;
+        }
+        String tooLarge = checkSize(update);
+        if (tooLarge != null) {
+            running = false;
+            log.warn("screen update not sent: {}", tooLarge);
+            output.failed(tooLarge);
+            return;
+        }
+        PullCredits.Pull pull = credits.take();
+        long sendAt = nanoTime.getAsLong();
+        ScreenUpdate.Builder common = ScreenUpdate.newBuilder()
+                .setStream(stream)
+                .setMonitor(monitor)
+                .setFrameNumber(frameNumber)
+                .setKeyframe(update.keyframe())
+                .setPullId(pull.id());
+        List<byte[]> slices = update.isEmpty() ? List.of(new byte[0]) : update.slices();
+        List<ScreenUpdate> messages = new ArrayList<>(slices.size());
+        for (int i = 0; i < slices.size(); i++) {
+            ScreenUpdate.Builder slice = common.clone()
+                    .setSlice(ByteString.copyFrom(slices.get(i)))
+                    .setFirstSlice(i == 0)
+                    .setLastSlice(i == slices.size() - 1);
+            if (i == 0) {
+                slice.setHoldMicros(micros(sendAt - pull.receivedAtNanos()))
+                        .setCaptureToSendMicros(micros(sendAt - captureAt));
+            }
+            if (i == slices.size() - 1) {
+                slice.setCursor(ScreenCursor.newBuilder().setX(cursor.x()).setY(cursor.y()).setVisible(cursor.visible()));
+            }
+            messages.add(slice.build());
+        }
+        lastCursor = cursor;
+        updatesSent.incrementAndGet();
+        output.send(stream, messages);
+    }
+
+    private static String checkSize(EncodedUpdate update) {
+        if (update.slices().size() > ScreenMessages.MAX_SLICES_PER_UPDATE) {
+            return "the screen update has " + update.slices().size() + " slices, more than "
+                    + ScreenMessages.MAX_SLICES_PER_UPDATE;
+        }
+        for (byte[] slice : update.slices()) {
+            if (slice.length > ScreenMessages.MAX_SLICE_BYTES) {
+                return "a screen update slice of " + slice.length + " bytes does not fit in one message";
+            }
+        }
+        return null;
+    }
+
+    private static int micros(long nanos) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, nanos / 1000));
+    }
+}

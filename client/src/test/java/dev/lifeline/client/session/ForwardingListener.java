@@ -1,0 +1,57 @@
+package dev.lifeline.client.session;
+
+import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.client.screen.ScreenShareState;
+import dev.lifeline.client.screen.ScreenStats;
+import dev.lifeline.common.pairing.SessionCode;
+
+/** Tells the code to one listener and everything else to another (tests). */
+final class ForwardingListener implements SessionListener {
+    private final SessionListener codes;
+    private final SessionListener rest;
+
+    ForwardingListener(SessionListener codes, SessionListener rest) {
+        this.codes = codes;
+        this.rest = rest;
+    }
+
+    @Override
+    public void onCodeReady(SessionCode code, long expiresAtEpochMs) {
+        codes.onCodeReady(code, expiresAtEpochMs);
+    }
+
+    @Override
+    public void onSecured(PeerInfo peer) {
+        rest.onSecured(peer);
+    }
+
+    @Override
+    public void onChat(ChatLine line) {
+        rest.onChat(line);
+    }
+
+    @Override
+    public void onScreenRequested() {
+        rest.onScreenRequested();
+    }
+
+    @Override
+    public void onScreenShare(ScreenShareState state) {
+        rest.onScreenShare(state);
+    }
+
+    @Override
+    public void onScreenFrame(RemoteScreenFrame frame) {
+        rest.onScreenFrame(frame);
+    }
+
+    @Override
+    public void onScreenStats(ScreenStats stats) {
+        rest.onScreenStats(stats);
+    }
+
+    @Override
+    public void onEnded(SessionEnd end) {
+        rest.onEnded(end);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.lifeline.client.session;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.client.screen.ScreenShareState;
+import dev.lifeline.client.screen.ScreenStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/** A session listener that records what screen sharing did; pictures are copied whole. */
+final class ScreenProbe implements SessionListener {
+    record Picture(int width, int height, int[] pixels, long drawnAtNanos) {
+    }
+
+    final CompletableFuture<PeerInfo> secured = new CompletableFuture<>();
+    final CompletableFuture<SessionEnd> ended = new CompletableFuture<>();
+    final List<ScreenShareState> states = new ArrayList<>();
+    final List<Picture> pictures = new ArrayList<>();
+    final List<ScreenStats> stats = new ArrayList<>();
+    final List<String> chat = new ArrayList<>();
+    final AtomicInteger requests = new AtomicInteger();
+    final AtomicLong drawn = new AtomicLong();
+    /** Simulates a slow screen: drawn() is called this long after the picture arrived. */
+    volatile long drawDelayMs;
+    private final ScheduledExecutorService slowUi = Executors.newSingleThreadScheduledExecutor();
+
+    @Override
+    public void onSecured(PeerInfo peer) {
+        secured.complete(peer);
+    }
+
+    @Override
+    public void onEnded(SessionEnd end) {
+        ended.complete(end);
+        slowUi.shutdown();
+    }
+
+    @Override
+    public synchronized void onChat(ChatLine line) {
+        if (!line.mine()) {
+            chat.add(line.text());
+        }
+    }
+
+    @Override
+    public void onScreenRequested() {
+        requests.incrementAndGet();
+    }
+
+    @Override
+    public synchronized void onScreenShare(ScreenShareState state) {
+        states.add(state);
+    }
+
+    @Override
+    public void onScreenFrame(RemoteScreenFrame frame) {
+        synchronized (this) {
+            pictures.add(new Picture(frame.image().width(), frame.image().height(), frame.image().pixels().clone(), System.nanoTime()));
+        }
+        long delay = drawDelayMs;
+        Runnable done = () -> {
+            drawn.incrementAndGet();
+            frame.drawn();
+        };
+        if (delay > 0) {
+            slowUi.schedule(done, delay, TimeUnit.MILLISECONDS);
+        } else {
+            done.run();
+        }
+    }
+
+    @Override
+    public synchronized void onScreenStats(ScreenStats s) {
+        stats.add(s);
+    }
+
+    synchronized ScreenShareState lastState() {
+        return states.isEmpty() ? ScreenShareState.OFF : states.get(states.size() - 1);
+    }
+
+    synchronized int pictureCount() {
+        return pictures.size();
+    }
+
+    synchronized List<Picture> pictures() {
+        return List.copyOf(pictures);
+    }
+
+    void awaitState(ScreenShareState.Status status) {
+        awaitTrue(() -> lastState().status() == status, "screen state " + status + "; states so far: " + statesSoFar());
+    }
+
+    private synchronized List<ScreenShareState.Status> statesSoFar() {
+        return states.stream().map(ScreenShareState::status).toList();
+    }
+
+    void awaitPictures(int count) {
+        awaitTrue(() -> pictureCount() >= count, count + " pictures (have " + pictureCount() + ")");
+    }
+
+    static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("waited 20 s for " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+}
