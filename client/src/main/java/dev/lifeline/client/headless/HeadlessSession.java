@@ -15,6 +15,7 @@ import dev.lifeline.client.session.SessionListener;
 import dev.lifeline.client.session.TechnicianSessionHandle;
 import dev.lifeline.client.session.TechnicianSessions;
 import dev.lifeline.common.pairing.SessionCode;
+import dev.lifeline.common.screen.Quality;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +38,7 @@ public final class HeadlessSession implements SessionListener {
     private final CompletableFuture<SessionHandle> handle = new CompletableFuture<>();
     private boolean allowScreen;
     private boolean viewScreen;
+    private Quality screenQuality = Quality.AUTO;
     private Path saveScreen;
     private final LastPicture lastPicture = new LastPicture();
     private String lastScreenLine = "";
@@ -54,6 +56,12 @@ public final class HeadlessSession implements SessionListener {
     /** Technician: ask to see the screen once the session is secured. */
     public HeadlessSession viewScreen(boolean view) {
         this.viewScreen = view;
+        return this;
+    }
+
+    /** Technician: the quality to view in (Sharp gives the exact pixels). */
+    public HeadlessSession screenQuality(Quality quality) {
+        this.screenQuality = quality;
         return this;
     }
 
@@ -188,6 +196,7 @@ public final class HeadlessSession implements SessionListener {
         if (viewScreen) {
             handle.thenAccept(h -> {
                 if (h instanceof TechnicianSessionHandle technician) {
+                    technician.setScreenQuality(screenQuality);
                     technician.requestScreen();
                 }
             });

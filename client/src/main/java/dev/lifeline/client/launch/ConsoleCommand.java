@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.lifeline.common.screen.Quality;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,6 +45,10 @@ public final class ConsoleCommand implements Callable<Integer> {
             + " picture to this PNG file when the session ends.")
     Path saveScreen;
 
+    @Option(names = "--quality", description = "With --view-screen: auto, sharp (lossless) or fast"
+            + " (default: ${DEFAULT-VALUE}).")
+    Quality quality = Quality.AUTO;
+
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
     String language;
 
@@ -75,7 +80,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                 return 4;
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return new HeadlessSession(System.out).viewScreen(viewScreen || saveScreen != null).saveScreen(saveScreen)
+            return new HeadlessSession(System.out).viewScreen(viewScreen || saveScreen != null).saveScreen(saveScreen).screenQuality(quality)
                     .runTechnician(technician.sessions(), code, in);
         }
     }

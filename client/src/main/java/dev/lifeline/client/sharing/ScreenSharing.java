@@ -8,6 +8,7 @@ import dev.lifeline.client.screen.ScreenShareState.Status;
 import dev.lifeline.common.screen.Quality;
 import dev.lifeline.common.wire.e2e.ScreenControl;
 import dev.lifeline.common.wire.e2e.ScreenPull;
+import dev.lifeline.common.wire.e2e.ScreenRequest;
 import dev.lifeline.common.wire.e2e.ScreenState;
 import dev.lifeline.common.wire.e2e.ScreenUpdate;
 import dev.lifeline.common.wire.e2e.SessionMessage;
@@ -32,6 +33,8 @@ public final class ScreenSharing {
     private final SharingEvents events;
     private final int fps;
     private Phase phase = Phase.IDLE;
+    /** What the technician asked for in its request; the stream starts in it. */
+    private Quality requestedQuality = Quality.AUTO;
     private ScreenShareState state = ScreenShareState.OFF;
     /** Volatile only for the counters tests read; the session thread owns it. */
     private volatile ScreenSender sender;
@@ -52,7 +55,7 @@ public final class ScreenSharing {
     /** A screen-sharing message from the technician. Returns false if it is not one. */
     public boolean onMessage(SessionMessage message) {
         switch (message.getBodyCase()) {
-            case SCREEN_REQUEST -> onRequest();
+            case SCREEN_REQUEST -> onRequest(message.getScreenRequest());
             case SCREEN_PULL -> onPull(message.getScreenPull());
             case SCREEN_CONTROL -> onControl(message.getScreenControl());
             case SCREEN_STATE, SCREEN_UPDATE -> log.warn("ignoring {} from the technician: only the customer sends it",
@@ -64,11 +67,12 @@ public final class ScreenSharing {
         return true;
     }
 
-    private void onRequest() {
+    private void onRequest(ScreenRequest request) {
         if (closed || phase != Phase.IDLE) {
             return; // already asked, or already sharing
         }
         phase = Phase.ASKED;
+        requestedQuality = ScreenMessages.fromWire(request.getQuality());
         publish(ScreenShareState.OFF.with(Status.REQUESTED, ""));
         events.screenRequested();
     }
@@ -97,7 +101,7 @@ public final class ScreenSharing {
             return;
         }
         int primary = monitors.stream().filter(MonitorInfo::primary).findFirst().map(MonitorInfo::index).orElse(0);
-        state = new ScreenShareState(Status.SHARING, monitors, primary, Quality.AUTO, "");
+        state = new ScreenShareState(Status.SHARING, monitors, primary, requestedQuality, "");
         phase = Phase.SHARING;
         stream++;
         sender.startStream(stream, primary, state.quality());

@@ -37,6 +37,8 @@ public final class ScreenViewer {
     private final ViewerEvents events;
     private ScreenShareState state = ScreenShareState.OFF;
     private boolean requested;
+    /** The quality asked for, remembered when set before the request. */
+    private Quality wantedQuality = Quality.AUTO;
     /** The stream whose updates we accept; -1 for none. */
     private int stream = -1;
     private long nextPullId = 1;
@@ -63,7 +65,8 @@ public final class ScreenViewer {
             return;
         }
         requested = true;
-        events.send(SessionMessage.newBuilder().setScreenRequest(ScreenRequest.getDefaultInstance()).build());
+        events.send(SessionMessage.newBuilder()
+                .setScreenRequest(ScreenRequest.newBuilder().setQuality(ScreenMessages.toWire(wantedQuality))).build());
         publish(ScreenShareState.OFF.with(Status.REQUESTED, ""));
     }
 
@@ -78,6 +81,7 @@ public final class ScreenViewer {
     }
 
     public void setQuality(Quality quality) {
+        wantedQuality = quality;
         if (requested) {
             events.send(control(ScreenControl.newBuilder().setSelectQuality(ScreenMessages.toWire(quality))));
         }

@@ -144,12 +144,12 @@ public final class ScreenBenchmarks {
         Viewer viewer = new Viewer();
         TechnicianSessionHandle technician = client.technicianSessions(identity).join(code.get(10, TimeUnit.SECONDS), viewer);
         viewer.secured.get(10, TimeUnit.SECONDS);
+        technician.setScreenQuality(quality);
         technician.requestScreen();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (viewer.state.get().status() != ScreenShareState.Status.SHARING && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        technician.setScreenQuality(quality);
         Thread.sleep(WARM_UP_MS);
         viewer.measuring(true);
         Thread.sleep(MEASURE_MS);

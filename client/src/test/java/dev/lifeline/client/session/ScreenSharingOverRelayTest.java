@@ -110,6 +110,7 @@ class ScreenSharingOverRelayTest {
 
     private Pair sharing(double fps) throws Exception {
         Pair p = connect(countedReplay(framesDir, fps));
+        p.technician().setScreenQuality(Quality.SHARP);
         p.technician().requestScreen();
         awaitTrue(() -> p.customerProbe().requests.get() == 1, "the customer is asked");
         p.customer().answerScreenRequest(true);
@@ -120,6 +121,8 @@ class ScreenSharingOverRelayTest {
     @Test
     void grantedScreenArrivesPixelExactInSharp() throws Exception {
         Pair p = connect(countedReplay(framesDir, 20));
+        // Sharp from the first frame: Auto would send photo-like areas as JPEG.
+        p.technician().setScreenQuality(Quality.SHARP);
         p.technician().requestScreen();
         awaitTrue(() -> p.customerProbe().requests.get() == 1, "the customer is asked");
         p.customerProbe().awaitState(Status.REQUESTED);
@@ -135,8 +138,7 @@ class ScreenSharingOverRelayTest {
         assertEquals(1, shared.monitors().size());
         assertEquals(WIDTH, shared.monitors().get(0).width());
         assertEquals(HEIGHT, shared.monitors().get(0).height());
-        p.technician().setScreenQuality(Quality.SHARP);
-        awaitTrue(() -> p.technicianProbe().lastState().quality() == Quality.SHARP, "the customer confirms SHARP");
+        assertEquals(Quality.SHARP, p.technicianProbe().lastState().quality(), "the stream starts in the quality asked for");
 
         int before = p.technicianProbe().pictureCount();
         p.technicianProbe().awaitPictures(before + 12);
@@ -248,11 +250,11 @@ class ScreenSharingOverRelayTest {
         Path busyDir = SyntheticScreens.writePngs(dir.resolve("busy"), busy);
         Pair p = connect(countedReplay(busyDir, 30));
         p.technicianProbe().drawDelayMs = 150;
+        p.technician().setScreenQuality(Quality.SHARP);
         p.technician().requestScreen();
         awaitTrue(() -> p.customerProbe().requests.get() == 1, "the customer is asked");
         p.customer().answerScreenRequest(true);
         p.technicianProbe().awaitState(Status.SHARING);
-        p.technician().setScreenQuality(Quality.SHARP);
 
         long maxInFlight = 0;
         long maxUnacked = 0;
@@ -318,7 +320,7 @@ class ScreenSharingOverRelayTest {
                 session -> session.allowScreen(true));
         SessionCode code = SessionCode.parse(customer.awaitPrefix("code: ").substring("code: ".length()));
         HeadlessRun technician = HeadlessRun.technician(client.technicianSessions(alice), code,
-                session -> session.viewScreen(true).saveScreen(png));
+                session -> session.viewScreen(true).screenQuality(Quality.SHARP).saveScreen(png));
         assertEquals("screen: sharing " + WIDTH + "x" + HEIGHT, technician.awaitPrefix("screen: sharing"));
         customer.awaitPrefix("screen: sharing");
         String stats = technician.awaitPrefix("screen-stats: ");
