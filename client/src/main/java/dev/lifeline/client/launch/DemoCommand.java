@@ -1,5 +1,6 @@
 package dev.lifeline.client.launch;
 
+import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationCa;
@@ -32,6 +33,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
     String language;
 
+    @Option(names = "--replay", paramLabel = "DIR", description = "Get Help shares these PNG frames (in name order,"
+            + " looping) instead of this machine's screen, e.g. ../shared/corpus/browser.")
+    Path replay;
+
+    @Option(names = "--replay-fps", paramLabel = "FPS", description = "Frames per second of --replay (default: ${DEFAULT-VALUE}).")
+    double replayFps = 10;
+
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("lifeline-demo");
@@ -45,7 +53,8 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Demo technician identity: " + setup.identityFile());
         RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
         DesktopLauncher.launch(new DesktopLauncher.Windows(
-                client.customerSessions(setup.root()), setup.root().organisation(), client.identities(), setup.identityFile(),
+                client.customerSessions(setup.root(),
+                        replay == null ? ScreenSources.robot() : ScreenSources.replay(replay, replayFps)), setup.root().organisation(), client.identities(), setup.identityFile(),
                 Languages.locale(language), () -> {
                     client.close();
                     relay.close();

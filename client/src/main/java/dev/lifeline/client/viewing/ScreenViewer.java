@@ -67,7 +67,7 @@ public final class ScreenViewer {
         requested = true;
         events.send(SessionMessage.newBuilder()
                 .setScreenRequest(ScreenRequest.newBuilder().setQuality(ScreenMessages.toWire(wantedQuality))).build());
-        publish(ScreenShareState.OFF.with(Status.REQUESTED, ""));
+        publish(new ScreenShareState(Status.REQUESTED, List.of(), 0, wantedQuality, ""));
     }
 
     public void stopViewing() {
