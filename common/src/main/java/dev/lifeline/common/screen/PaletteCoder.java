@@ -5,7 +5,7 @@ package dev.lifeline.common.screen;
  * first-seen order and one index byte per pixel, which zstd then squeezes. Lossless.
  */
 final class PaletteCoder {
-    /** 255, not 256: index + 1 must fit in a byte (see {@link #writePalette}). */
+    /** 255, so a colour count fits the format's one byte (count - 1 would allow 256, kept as headroom). */
     static final int MAX_COLOURS = 255;
     private static final int TABLE_BITS = 10;
     private static final int TABLE_MASK = (1 << TABLE_BITS) - 1;
@@ -66,8 +66,7 @@ final class PaletteCoder {
     /**
      * Finishes a region indexed by {@link #indexRegion}: sorts the palette (the same colours then
      * get the same index in neighbouring tiles, and sorted colours differ little from each other),
-     * writes it as per-channel differences, and rewrites each index below the first row as 0 when
-     * it equals the index above, else index + 1 (flat areas become runs of zeros).
+     * and writes it as per-channel differences. The indices are range-coded per slice ({@link IndexModel}).
      */
     void writePalette(int count, ByteSink indices, int w, int h, ByteSink colours) {
         long[] keyed = new long[count];
@@ -88,12 +87,6 @@ final class PaletteCoder {
         int start = indices.size() - w * h;
         for (int i = start; i < start + w * h; i++) {
             a[i] = (byte) remap[a[i] & 0xFF];
-        }
-        for (int i = start + w * h - 1; i >= start + w; i--) {
-            a[i] = a[i] == a[i - w] ? 0 : (byte) ((a[i] & 0xFF) + 1);
-        }
-        for (int i = start; i < start + w; i++) {
-            a[i] = (byte) ((a[i] & 0xFF) + 1);
         }
     }
 
@@ -149,26 +142,18 @@ final class PaletteCoder {
         return count;
     }
 
-    /** Reads {@code w × h} indices written by {@link #writePalette} into the region, each checked. */
-    static void decodeRegion(SliceReader indices, int[] palette, int colours, int[] pixels, int stride,
-                             int x0, int y0, int w, int h) throws MalformedScreenUpdateException {
-        int pos = indices.claim(w * h);
-        byte[] src = indices.array();
+    /** Paints a region from decoded indices, each checked against the palette size. */
+    static void paintRegion(byte[] indices, int[] palette, int colours, int[] pixels, int stride,
+                            int x0, int y0, int w, int h) throws MalformedScreenUpdateException {
+        int pos = 0;
         for (int y = y0; y < y0 + h; y++) {
             int row = y * stride;
             for (int x = x0; x < x0 + w; x++) {
-                int v = src[pos++] & 0xFF;
-                if (v == 0) {
-                    if (y == y0) {
-                        throw new MalformedScreenUpdateException("'same as above' in the first row of a region");
-                    }
-                    pixels[row + x] = pixels[row - stride + x];
-                    continue;
+                int i = indices[pos++] & 0xFF;
+                if (i >= colours) {
+                    throw new MalformedScreenUpdateException("palette index " + i + " beyond " + colours + " colours");
                 }
-                if (v > colours) {
-                    throw new MalformedScreenUpdateException("palette index " + (v - 1) + " beyond " + colours + " colours");
-                }
-                pixels[row + x] = palette[v - 1];
+                pixels[row + x] = palette[i];
             }
         }
     }

@@ -13,6 +13,7 @@ public final class ScreenDecoder {
     private final ZstdDecompressCtx zstd = new ZstdDecompressCtx();
     private final TileCache cache = new TileCache();
     private final int[] palette = new int[PaletteCoder.MAX_COLOURS];
+    private final byte[] indexScratch = new byte[TileGrid.TILE * TileGrid.TILE];
     private final PendingCopies pendingCopies = new PendingCopies();
     private ScreenImage image;
     private TileGrid grid;
@@ -55,11 +56,13 @@ public final class ScreenDecoder {
         int opCount = in.varint(tiles * 2, "operation count");
         int opsLength = in.varint(tiles * 16, "operations length");
         int coloursLength = in.varint(tiles * (PaletteCoder.MAX_COLOURS * 3 + 3), "colours length");
-        int indicesLength = in.varint(width * height, "indices length");
         int residualsLength = in.varint(width * height * 3, "residuals length");
-        int bodyLength = opsLength + coloursLength + indicesLength + residualsLength;
+        int bodyLength = opsLength + coloursLength + residualsLength;
         int packedLength = in.varint();
         int packedAt = in.claim(packedLength);
+        int codedLength = in.varint();
+        boolean zippedIndices = codedLength > 0 && in.u8() == 1;
+        int codedAt = in.claim(codedLength);
         byte[] body = new byte[bodyLength];
         if (bodyLength > 0) {
             try {
@@ -91,8 +94,10 @@ public final class ScreenDecoder {
 
         SliceReader opsIn = new SliceReader(body, 0, opsLength);
         SliceReader coloursIn = new SliceReader(body, opsLength, opsLength + coloursLength);
-        SliceReader indicesIn = new SliceReader(body, opsLength + coloursLength, opsLength + coloursLength + indicesLength);
-        SliceReader residualsIn = new SliceReader(body, opsLength + coloursLength + indicesLength, bodyLength);
+        SliceReader residualsIn = new SliceReader(body, opsLength + coloursLength, bodyLength);
+        RangeDecoder indicesIn = zippedIndices ? null : new RangeDecoder(slice, codedAt, codedAt + codedLength);
+        IndexModel indexModel = new IndexModel();
+        SliceReader zipped = zippedIndices ? unzipIndices(slice, codedAt, codedLength, width * height) : null;
         int[] px = image.pixels();
         ScreenRect changed = ScreenRect.EMPTY;
         int photosUsed = 0;
@@ -145,7 +150,12 @@ public final class ScreenDecoder {
                             throw new MalformedScreenUpdateException("palette of " + count + " colours");
                         }
                         PaletteCoder.readPalette(coloursIn, palette, count);
-                        PaletteCoder.decodeRegion(indicesIn, palette, count, px, width, x0, y0, bw, bh);
+                        if (zipped != null) {
+                            unzipRegion(zipped, indexScratch, bw, bh);
+                        } else {
+                            indexModel.decode(indicesIn, indexScratch, bw, bh);
+                        }
+                        PaletteCoder.paintRegion(indexScratch, palette, count, px, width, x0, y0, bw, bh);
                     } else {
                         LosslessCoder.decodeRegion(residualsIn, px, width, x0, y0, bw, bh);
                     }
@@ -181,11 +191,45 @@ public final class ScreenDecoder {
             changed = changed.union(grid.rect(tile));
         }
         copies.apply();
-        if (opsIn.remaining() != 0 || coloursIn.remaining() != 0 || indicesIn.remaining() != 0
-                || residualsIn.remaining() != 0 || photosUsed != photoCount) {
+        if (opsIn.remaining() != 0 || coloursIn.remaining() != 0 || residualsIn.remaining() != 0
+                || (zipped != null && zipped.remaining() != 0) || photosUsed != photoCount) {
             throw new MalformedScreenUpdateException("update holds data no operation uses");
         }
         return changed;
+    }
+
+    private SliceReader unzipIndices(byte[] slice, int at, int length, int limit) throws MalformedScreenUpdateException {
+        long size = com.github.luben.zstd.Zstd.getFrameContentSize(slice, at, length);
+        if (size <= 0 || size > limit) {
+            throw new MalformedScreenUpdateException("palette indices declare " + size + " bytes");
+        }
+        byte[] raw = new byte[(int) size];
+        try {
+            int n = zstd.decompressByteArray(raw, 0, raw.length, slice, at, length);
+            if (n != raw.length) {
+                throw new MalformedScreenUpdateException("palette indices are " + n + " bytes, not " + size);
+            }
+        } catch (ZstdException e) {
+            throw new MalformedScreenUpdateException("palette indices do not decompress: " + e.getMessage(), e);
+        }
+        return new SliceReader(raw);
+    }
+
+    /** Undoes the zip path's transform: 0 = same as the index above, else index + 1. */
+    private static void unzipRegion(SliceReader zipped, byte[] out, int w, int h) throws MalformedScreenUpdateException {
+        int at = zipped.claim(w * h);
+        byte[] raw = zipped.array();
+        for (int i = 0; i < w * h; i++) {
+            int v = raw[at + i] & 0xFF;
+            if (v == 0) {
+                if (i < w) {
+                    throw new MalformedScreenUpdateException("'same as above' in the first row of a region");
+                }
+                out[i] = out[i - w];
+            } else {
+                out[i] = (byte) (v - 1);
+            }
+        }
     }
 
     private static int rgb(SliceReader in) throws MalformedScreenUpdateException {

@@ -47,11 +47,14 @@ public final class ScreenEncoder {
     private int opCount;
     private int copyCount;
     private int cachedTiles;
+    private int pendingIndexWidth;
     private int[] opsEnd = new int[64];
     private int[] coloursEnd = new int[64];
     private int[] indicesEnd = new int[64];
     private int[] residualsEnd = new int[64];
     private int[] photosEnd = new int[64];
+    /** Row width of each op's palette indices, 0 for ops without any. */
+    private int[] indexWidth = new int[64];
     private final List<Integer> photoTiles = new ArrayList<>();
     private final int[] quantized = new int[TileGrid.TILE * TileGrid.TILE];
 
@@ -334,6 +337,7 @@ public final class ScreenEncoder {
             exact = !reduce;
         } else if (colourCount > 0) {
             palette.writePalette(colourCount, indices, bw, bh, colours);
+            pendingIndexWidth = bw;
             kind = SliceFormat.OP_PALETTE;
             exact = !reduce;
         } else if (quality != Quality.SHARP && photos != PhotoCodec.NONE) {
@@ -402,12 +406,15 @@ public final class ScreenEncoder {
             indicesEnd = Arrays.copyOf(indicesEnd, n);
             residualsEnd = Arrays.copyOf(residualsEnd, n);
             photosEnd = Arrays.copyOf(photosEnd, n);
+            indexWidth = Arrays.copyOf(indexWidth, n);
         }
         opsEnd[opCount] = ops.size();
         coloursEnd[opCount] = colours.size();
         indicesEnd[opCount] = indices.size();
         residualsEnd[opCount] = residuals.size();
         photosEnd[opCount] = photoTiles.size();
+        indexWidth[opCount] = pendingIndexWidth;
+        pendingIndexWidth = 0;
         opCount++;
     }
 
@@ -447,26 +454,36 @@ public final class ScreenEncoder {
                          Quality quality, boolean congested) {
         int opsLen = start(opsEnd, from, to);
         int coloursLen = start(coloursEnd, from, to);
-        int indicesLen = start(indicesEnd, from, to);
         int residualsLen = start(residualsEnd, from, to);
-        byte[] body = new byte[opsLen + coloursLen + indicesLen + residualsLen];
+        byte[] body = new byte[opsLen + coloursLen + residualsLen];
         int at = 0;
         System.arraycopy(ops.array(), begin(opsEnd, from), body, at, opsLen);
         at += opsLen;
         System.arraycopy(colours.array(), begin(coloursEnd, from), body, at, coloursLen);
         at += coloursLen;
-        System.arraycopy(indices.array(), begin(indicesEnd, from), body, at, indicesLen);
-        at += indicesLen;
         System.arraycopy(residuals.array(), begin(residualsEnd, from), body, at, residualsLen);
         zstd.setLevel(body.length < SMALL_BODY_BYTES ? ZSTD_LEVEL_SMALL : ZSTD_LEVEL_BIG);
         byte[] packed = zstd.compress(body);
+        byte[] coded = codeIndices(from, to);
+        // The range coder wins wherever pixels follow their neighbours (UI, flat shading); text
+        // whose glyphs repeat exactly can do better with zstd. Only try that where the range coder
+        // needed more than 0.75 bits per pixel, which keeps the second pass off most updates.
+        int indexedPixels = start(indicesEnd, from, to);
+        boolean useZip = false;
+        if (coded.length * 8L > indexedPixels * 3L / 4) {
+            byte[] zipped = zipIndices(from, to);
+            if (zipped.length + 1 < coded.length) {
+                coded = zipped;
+                useZip = true;
+            }
+        }
         sectionBytes[0] += opsLen;
         sectionBytes[1] += coloursLen;
-        sectionBytes[2] += indicesLen;
+        sectionBytes[2] += coded.length;
         sectionBytes[3] += residualsLen;
         sectionBytes[4] += packed.length;
 
-        ByteSink out = new ByteSink(packed.length + 64);
+        ByteSink out = new ByteSink(packed.length + coded.length + 64);
         out.write(SliceFormat.VERSION);
         out.write((keyframe ? SliceFormat.FLAG_KEYFRAME : 0) | (first ? SliceFormat.FLAG_FIRST : 0)
                 | (last ? SliceFormat.FLAG_LAST : 0));
@@ -475,10 +492,14 @@ public final class ScreenEncoder {
         out.writeVarint(to - from);
         out.writeVarint(opsLen);
         out.writeVarint(coloursLen);
-        out.writeVarint(indicesLen);
         out.writeVarint(residualsLen);
         out.writeVarint(packed.length);
         out.write(packed, 0, packed.length);
+        out.writeVarint(coded.length);
+        if (coded.length > 0) {
+            out.write(useZip ? 1 : 0);
+        }
+        out.write(coded, 0, coded.length);
         int photoFrom = begin(photosEnd, from);
         int photoCount = start(photosEnd, from, to);
         out.writeVarint(photoCount);
@@ -488,6 +509,59 @@ public final class ScreenEncoder {
             out.write(photo, 0, photo.length);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The palette indices of ops [from, to) the other way: rows below the first as 0 when equal to
+     * the index above, else index + 1, then zstd. Wins over the range coder on text whose glyphs
+     * repeat exactly (terminals), which a dictionary coder finds and a pixel context does not.
+     */
+    private byte[] zipIndices(int from, int to) {
+        int total = start(indicesEnd, from, to);
+        if (total == 0) {
+            return new byte[0];
+        }
+        byte[] raw = new byte[total];
+        int at = 0;
+        byte[] a = indices.array();
+        for (int op = from; op < to; op++) {
+            int w = indexWidth[op];
+            if (w == 0) {
+                continue;
+            }
+            int start = begin(indicesEnd, op);
+            int n = indicesEnd[op] - start;
+            for (int i = 0; i < n; i++) {
+                int v = a[start + i] & 0xFF;
+                raw[at + i] = i >= w && v == (a[start + i - w] & 0xFF) ? 0 : (byte) (v + 1);
+            }
+            at += n;
+        }
+        zstd.setLevel(total < SMALL_BODY_BYTES ? ZSTD_LEVEL_SMALL : ZSTD_LEVEL_BIG);
+        return zstd.compress(raw);
+    }
+
+    /** The palette indices of ops [from, to), range-coded with a fresh model. */
+    private byte[] codeIndices(int from, int to) {
+        ByteSink coded = new ByteSink(1024);
+        RangeEncoder rc = null;
+        IndexModel model = null;
+        for (int op = from; op < to; op++) {
+            int w = indexWidth[op];
+            if (w == 0) {
+                continue;
+            }
+            if (rc == null) {
+                rc = new RangeEncoder(coded);
+                model = new IndexModel();
+            }
+            int start = begin(indicesEnd, op);
+            model.encode(indices.array(), start, w, (indicesEnd[op] - start) / w, rc);
+        }
+        if (rc != null) {
+            rc.finish();
+        }
+        return coded.toByteArray();
     }
 
     /** JPEG quality: Auto keeps photos close to the original, Fast trades detail for speed. */

@@ -1,5 +1,6 @@
 package dev.lifeline.common.screen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,7 +17,10 @@ class MalformedUpdateTest {
                 .slices().get(0);
     }
 
-    /** A hand-built slice: header fields as given, body sections compressed as the encoder does. */
+    /**
+     * A hand-built slice: header fields as given, sections laid out as the encoder does; palette
+     * indices (raw, before the zip path's +1 transform) go the zstd way.
+     */
     private static byte[] slice(int flags, int width, int height, int opCount, byte[] ops, byte[] colours,
                                 byte[] indices, byte[] residuals, int photoCount) {
         ByteSink out = new ByteSink(64);
@@ -27,18 +31,39 @@ class MalformedUpdateTest {
         out.writeVarint(opCount);
         out.writeVarint(ops.length);
         out.writeVarint(colours.length);
-        out.writeVarint(indices.length);
         out.writeVarint(residuals.length);
-        byte[] body = new byte[ops.length + colours.length + indices.length + residuals.length];
+        byte[] body = new byte[ops.length + colours.length + residuals.length];
         System.arraycopy(ops, 0, body, 0, ops.length);
         System.arraycopy(colours, 0, body, ops.length, colours.length);
-        System.arraycopy(indices, 0, body, ops.length + colours.length, indices.length);
-        System.arraycopy(residuals, 0, body, ops.length + colours.length + indices.length, residuals.length);
+        System.arraycopy(residuals, 0, body, ops.length + colours.length, residuals.length);
         byte[] packed = Zstd.compress(body);
         out.writeVarint(packed.length);
         out.write(packed, 0, packed.length);
+        if (indices.length == 0) {
+            out.writeVarint(0);
+        } else {
+            byte[] shifted = new byte[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                shifted[i] = (byte) ((indices[i] & 0xFF) + 1);
+            }
+            byte[] zipped = Zstd.compress(shifted);
+            out.writeVarint(zipped.length);
+            out.write(1);
+            out.write(zipped, 0, zipped.length);
+        }
         out.writeVarint(photoCount);
         return out.toByteArray();
+    }
+
+    @Test
+    void aHandBuiltSliceOfTheSameLayoutIsAccepted() throws Exception {
+        ScreenDecoder decoder = new ScreenDecoder(PhotoCodec.NONE);
+        // Palette of two colours (second is first + (1,1,1)), a checkerboard of indices.
+        decoder.apply(slice(KEY, 2, 2, 1, bytes(SliceFormat.OP_PALETTE, 0, 0, 0, 1, 1, 1), bytes(1, 1, 1, 1, 1, 1),
+                bytes(0, 1, 1, 0), new byte[0], 0));
+        assertEquals(0x010101, decoder.image().rgb(0, 0));
+        assertEquals(0x020202, decoder.image().rgb(1, 0));
+        assertEquals(0x020202, decoder.image().rgb(0, 1));
     }
 
     private static final int KEY = SliceFormat.FLAG_KEYFRAME | SliceFormat.FLAG_FIRST | SliceFormat.FLAG_LAST;
@@ -83,7 +108,7 @@ class MalformedUpdateTest {
     @Test
     void paletteIndexBeyondThePalette() {
         byte[] indices = new byte[4];
-        Arrays.fill(indices, (byte) 3);   // index 2 of a 2-colour palette
+        Arrays.fill(indices, (byte) 2);   // index 2 of a 2-colour palette
         rejected(slice(KEY, 2, 2, 1, bytes(SliceFormat.OP_PALETTE, 0, 0, 0, 1, 1, 1), bytes(1, 1, 1, 2, 2, 2), indices, new byte[0], 0));
     }
 
