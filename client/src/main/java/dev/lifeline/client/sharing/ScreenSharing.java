@@ -35,6 +35,11 @@ public final class ScreenSharing {
     private Phase phase = Phase.IDLE;
     /** What the technician asked for in its request; the stream starts in it. */
     private Quality requestedQuality = Quality.AUTO;
+    /** After this many "no"s in a session, requests are answered "no" without asking. */
+    static final int MAX_DENIALS = 3;
+    static final long ASK_AGAIN_AFTER_DENIAL_NANOS = 10_000_000_000L;
+    private int denials;
+    private long lastDenialNanos = System.nanoTime() - ASK_AGAIN_AFTER_DENIAL_NANOS;
     private ScreenShareState state = ScreenShareState.OFF;
     /** Volatile only for the counters tests read; the session thread owns it. */
     private volatile ScreenSender sender;
@@ -71,6 +76,14 @@ public final class ScreenSharing {
         if (closed || phase != Phase.IDLE) {
             return; // already asked, or already sharing
         }
+        // A "no" is not an invitation to ask again at once: nobody gets to nag the customer with prompts.
+        if (denials >= MAX_DENIALS || System.nanoTime() - lastDenialNanos < ASK_AGAIN_AFTER_DENIAL_NANOS) {
+            log.info("screen request ignored: the customer said no {} time(s), last one moments ago", denials);
+            sendState(ScreenState.Status.DENIED, denials >= MAX_DENIALS
+                    ? "the customer declined " + denials + " times; no more requests in this session"
+                    : "the customer declined just now; ask again in a few seconds");
+            return;
+        }
         phase = Phase.ASKED;
         requestedQuality = ScreenMessages.fromWire(request.getQuality());
         publish(ScreenShareState.OFF.with(Status.REQUESTED, ""));
@@ -85,6 +98,8 @@ public final class ScreenSharing {
         }
         if (!allow) {
             phase = Phase.IDLE;
+            denials++;
+            lastDenialNanos = System.nanoTime();
             sendState(ScreenState.Status.DENIED, "");
             publish(state.with(Status.DENIED, ""));
             return;
