@@ -48,6 +48,8 @@ public final class ScreenEncoder {
     private int copyCount;
     private int cachedTiles;
     private int pendingIndexWidth;
+    /** Which palette index coder won the last update: tried first next time. */
+    private boolean zipFirst;
     private int[] opsEnd = new int[64];
     private int[] coloursEnd = new int[64];
     private int[] indicesEnd = new int[64];
@@ -464,18 +466,36 @@ public final class ScreenEncoder {
         System.arraycopy(residuals.array(), begin(residualsEnd, from), body, at, residualsLen);
         zstd.setLevel(body.length < SMALL_BODY_BYTES ? ZSTD_LEVEL_SMALL : ZSTD_LEVEL_BIG);
         byte[] packed = zstd.compress(body);
-        byte[] coded = codeIndices(from, to);
         // The range coder wins wherever pixels follow their neighbours (UI, flat shading); text
-        // whose glyphs repeat exactly can do better with zstd. Only try that where the range coder
-        // needed more than 0.75 bits per pixel, which keeps the second pass off most updates.
+        // whose glyphs repeat exactly does better with zstd. Each update starts with the coder that
+        // won last time and tries the other only when the first did poorly, so most updates pay for
+        // one of them.
         int indexedPixels = start(indicesEnd, from, to);
-        boolean useZip = false;
-        if (coded.length * 8L > indexedPixels * 3L / 4) {
-            byte[] zipped = zipIndices(from, to);
-            if (zipped.length + 1 < coded.length) {
-                coded = zipped;
-                useZip = true;
+        byte[] coded;
+        boolean useZip;
+        if (!zipFirst) {
+            coded = codeIndices(from, to);
+            useZip = false;
+            if (coded.length * 8L > indexedPixels * 3L / 4) {
+                byte[] zipped = zipIndices(from, to);
+                if (zipped.length + 1 < coded.length) {
+                    coded = zipped;
+                    useZip = true;
+                }
             }
+        } else {
+            coded = zipIndices(from, to);
+            useZip = true;
+            if (coded.length * 8L > indexedPixels * 3L / 2) {
+                byte[] ranged = codeIndices(from, to);
+                if (ranged.length <= coded.length) {
+                    coded = ranged;
+                    useZip = false;
+                }
+            }
+        }
+        if (indexedPixels > 0) {
+            zipFirst = useZip;
         }
         sectionBytes[0] += opsLen;
         sectionBytes[1] += coloursLen;
