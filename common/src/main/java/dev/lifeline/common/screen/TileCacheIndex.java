@@ -23,15 +23,28 @@ final class TileCacheIndex extends TileCache {
     }
 
     static long hash(int[] frame, int stride, int x0, int y0, int w, int h) {
-        long hash = 0x9E3779B97F4A7C15L ^ ((long) w << 8 | h);
+        // Four independent lanes so the multiplies overlap; only a hint, pixels are compared anyway.
+        long h0 = 0x9E3779B97F4A7C15L ^ ((long) w << 8 | h);
+        long h1 = 0xC2B2AE3D27D4EB4FL;
+        long h2 = 0x165667B19E3779F9L;
+        long h3 = 0x27D4EB2F165667C5L;
         for (int y = y0; y < y0 + h; y++) {
             int row = y * stride;
-            for (int x = x0; x < x0 + w; x++) {
-                hash = (hash ^ (frame[row + x] & 0xFFFFFF)) * 0x100000001B3L;
-                hash ^= hash >>> 29;
+            int x = x0;
+            int end = x0 + w;
+            for (; x + 3 < end; x += 4) {
+                h0 = (h0 ^ (frame[row + x] & 0xFFFFFF)) * 0x100000001B3L;
+                h1 = (h1 ^ (frame[row + x + 1] & 0xFFFFFF)) * 0x100000001B3L;
+                h2 = (h2 ^ (frame[row + x + 2] & 0xFFFFFF)) * 0x100000001B3L;
+                h3 = (h3 ^ (frame[row + x + 3] & 0xFFFFFF)) * 0x100000001B3L;
             }
+            for (; x < end; x++) {
+                h0 = (h0 ^ (frame[row + x] & 0xFFFFFF)) * 0x100000001B3L;
+            }
+            h0 ^= h0 >>> 29;
         }
-        return hash;
+        long hash = h0 ^ Long.rotateLeft(h1, 17) ^ Long.rotateLeft(h2, 31) ^ Long.rotateLeft(h3, 47);
+        return hash ^ (hash >>> 29);
     }
 
     /** The slot already holding exactly these pixels, or -1. */
