@@ -16,6 +16,8 @@ public final class ScreenEncoder {
     public static final int DEFAULT_MAX_SLICE_BYTES = 960 * 1024;
     /** Auto: a tile sent as JPEG is resent lossless once it has not changed for this many encodes. */
     static final int REFINE_AFTER_ENCODES = 6;
+    /** Auto: a tile that changed again within this many encodes is moving and may go as JPEG. */
+    static final int MOVING_WITHIN_ENCODES = 2;
     /** Lossless refinements per update, so that sharpening never floods the link. */
     static final int MAX_REFINEMENTS_PER_UPDATE = 64;
     /** Big updates get zstd's fast level; small ones (most of them) a stronger one at little cost. */
@@ -342,7 +344,7 @@ public final class ScreenEncoder {
             pendingIndexWidth = bw;
             kind = SliceFormat.OP_PALETTE;
             exact = !reduce;
-        } else if (quality != Quality.SHARP && photos != PhotoCodec.NONE) {
+        } else if (photos != PhotoCodec.NONE && lossyWanted(t, quality, congested, keyframe)) {
             kind = SliceFormat.OP_PHOTO;
             photoTiles.add(t);
             exact = false;
@@ -370,6 +372,23 @@ public final class ScreenEncoder {
             ops.writeVarint(cache.add(hash, cur, stride, tx, ty, tw, th));
         }
         endOp();
+    }
+
+    /**
+     * Whether a many-colour tile goes out as JPEG. Fast: always. Auto: when it is moving (changed
+     * in one of the last encodes: video, animation, a scroll in progress), in a keyframe (a fast
+     * first picture, sharpened while the screen is still), or when the link is congested. A photo
+     * that appears later and was still before goes lossless at once, rather than as JPEG and then
+     * again lossless when it is sharpened.
+     */
+    private boolean lossyWanted(int t, Quality quality, boolean congested, boolean keyframe) {
+        if (quality == Quality.SHARP) {
+            return false;
+        }
+        if (quality == Quality.FAST || congested) {
+            return true;
+        }
+        return keyframe || encodes - lastChanged[t] <= MOVING_WITHIN_ENCODES;
     }
 
     private void copyTile(int[] from, int[] to, int t) {

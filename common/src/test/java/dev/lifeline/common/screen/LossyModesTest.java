@@ -105,4 +105,20 @@ class LossyModesTest {
         }
         assertArrayEquals(scrolled.pixels(), decoder.image().pixels());
     }
+
+    @Test
+    void autoSendsAStillPhotoLosslessAndAMovingOneAsJpeg() throws Exception {
+        ScreenImage blank = new ScreenImage(512, 512, new int[512 * 512]);
+        send(blank, Quality.AUTO);
+        send(SyntheticScreens.copy(blank), Quality.AUTO);
+        // A picture opens where the screen was still: exact at once, no JPEG-then-sharpen.
+        ScreenImage photo = SyntheticScreens.noise(512, 512, 8);
+        int before = photos.encoded;
+        send(photo, Quality.AUTO);
+        assertEquals(before, photos.encoded, "a still area that changes once is not a video");
+        assertArrayEquals(photo.pixels(), decoder.image().pixels());
+        // It keeps changing, frame after frame: now it is motion and goes through the photo codec.
+        send(SyntheticScreens.noise(512, 512, 9), Quality.AUTO);
+        assertTrue(photos.encoded > before, "moving photo areas go lossy in Auto");
+    }
 }
