@@ -125,7 +125,8 @@ public final class ScreenEncoder {
             if (!done[i]) {
                 codeTile(t, boxes[i], cur, quality, congested, keyframe);
             }
-            lastChanged[t] = encodes;
+            // A keyframe repaints everything but is not motion: it must not make tiles look moving.
+            lastChanged[t] = keyframe ? encodes - MOVING_WITHIN_ENCODES - 1 : encodes;
             changed = changed.union(grid.rect(t));
         }
         for (int t : refine) {
