@@ -70,7 +70,7 @@ public final class ReplayScreenSource implements ScreenSource {
         }
     }
 
-    private static List<ScreenImage> load(Path folder) throws CaptureUnavailableException {
+    static List<ScreenImage> load(Path folder) throws CaptureUnavailableException {
         List<ScreenImage> frames = new ArrayList<>();
         long bytes = 0;
         for (Path png : framePaths(folder)) {

@@ -1,6 +1,10 @@
 package dev.lifeline.client.capture;
 
+import dev.lifeline.common.screen.ScreenImage;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Opens a {@link ScreenSource} when the customer has agreed to share, not before: nothing touches
@@ -18,5 +22,35 @@ public interface ScreenSources {
     /** PNG frames from a folder, played in a loop at {@code fps} (tests, benchmarks, demos). */
     static ScreenSources replay(Path folder, double fps) {
         return () -> ReplayScreenSource.open(folder, fps);
+    }
+
+    /**
+     * Like {@link #replay}, but the PNG files (not the screen: they are files named on the command
+     * line) are decoded in the background from now on, so the first picture does not wait seconds
+     * for a folder of 1080p frames after the customer says yes.
+     */
+    static ScreenSources replayPreloaded(Path folder, double fps) {
+        CompletableFuture<List<ScreenImage>> frames =
+                CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return ReplayScreenSource.load(folder);
+                    } catch (CaptureUnavailableException e) {
+                        throw new CompletionException(e);
+                    }
+                }, runnable -> {
+                    Thread loader = new Thread(runnable, "lifeline-replay-loader");
+                    loader.setDaemon(true);
+                    loader.start();
+                });
+        return () -> {
+            try {
+                return new ReplayScreenSource(frames.join(), fps, System::nanoTime);
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof CaptureUnavailableException unavailable) {
+                    throw unavailable;
+                }
+                throw new CaptureUnavailableException("replay frames cannot be loaded: " + e.getCause(), e.getCause());
+            }
+        };
     }
 }

@@ -54,7 +54,8 @@ public final class DemoCommand implements Callable<Integer> {
         RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
         DesktopLauncher.launch(new DesktopLauncher.Windows(
                 client.customerSessions(setup.root(),
-                        replay == null ? ScreenSources.robot() : ScreenSources.replay(replay, replayFps)), setup.root().organisation(), client.identities(), setup.identityFile(),
+                        replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps)),
+                setup.root().organisation(), client.identities(), setup.identityFile(),
                 Languages.locale(language), () -> {
                     client.close();
                     relay.close();

@@ -45,7 +45,7 @@ public final class GetHelpCommand implements Callable<Integer> {
     String language;
 
     private ScreenSources screens() {
-        return replay == null ? ScreenSources.robot() : ScreenSources.replay(replay, replayFps);
+        return replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
     }
 
     @Override

@@ -56,6 +56,18 @@ class ReplayScreenSourceTest {
         assertThrows(CaptureUnavailableException.class, () -> ReplayScreenSource.open(dir.resolve("broken"), 30));
     }
 
+    @Test
+    void preloadedReplayDecodesBeforeTheOpenAndReportsTheSameProblems() throws Exception {
+        SyntheticScreens.writePngs(dir.resolve("ok"), SyntheticScreens.frames(2, 32, 32, 0));
+        ScreenSources sources = ScreenSources.replayPreloaded(dir.resolve("ok"), 30);
+        try (ScreenSource source = sources.open()) {
+            assertEquals(32, source.capture(0).width());
+        }
+        ScreenSources missing = ScreenSources.replayPreloaded(dir.resolve("missing"), 30);
+        CaptureUnavailableException e = assertThrows(CaptureUnavailableException.class, missing::open);
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
     private static ScreenImage load(Path dir, int n) throws Exception {
         return RobotScreenSource.toScreenImage(javax.imageio.ImageIO.read(dir.resolve(String.format("frame-%04d.png", n)).toFile()));
     }
