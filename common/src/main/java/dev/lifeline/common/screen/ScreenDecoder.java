@@ -40,6 +40,9 @@ public final class ScreenDecoder {
         if (width == 0 || height == 0) {
             throw new MalformedScreenUpdateException("empty screen size");
         }
+        if ((long) width * height > ScreenImage.MAX_PIXELS) {
+            throw new MalformedScreenUpdateException("screen of " + width + "x" + height + " is larger than any monitor");
+        }
         boolean keyframe = (flags & SliceFormat.FLAG_KEYFRAME) != 0;
         boolean first = (flags & SliceFormat.FLAG_FIRST) != 0;
         if (keyframe && first) {

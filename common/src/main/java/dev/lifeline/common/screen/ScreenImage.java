@@ -7,13 +7,18 @@ package dev.lifeline.common.screen;
 public final class ScreenImage {
     /** Largest side the codec accepts: 8K with room to spare, small enough that w × h fits an int. */
     public static final int MAX_SIDE = 16_384;
+    /**
+     * Largest area: an 8K monitor (7680 x 4320) with room to spare. A viewer never allocates more
+     * than this for a picture, whatever a peer's update claims.
+     */
+    public static final int MAX_PIXELS = 36_000_000;
 
     private final int width;
     private final int height;
     private final int[] pixels;
 
     public ScreenImage(int width, int height, int[] pixels) {
-        if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) {
+        if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
             throw new IllegalArgumentException("screen size " + width + "x" + height + " out of range");
         }
         if (pixels.length != width * height) {

@@ -130,6 +130,8 @@ class MalformedUpdateTest {
     @Test
     void hugeDeclaredSizesAreRefusedBeforeAllocation() {
         rejected(slice(KEY, 20000, 64, 0, new byte[0], new byte[0], new byte[0], new byte[0], 0));
+        // Both sides within bounds but together 1 GiB of pixels: refused before any allocation.
+        rejected(slice(KEY, 16384, 16384, 0, new byte[0], new byte[0], new byte[0], new byte[0], 0));
         ByteSink bomb = new ByteSink(16);
         bomb.write(SliceFormat.VERSION);
         bomb.write(KEY);
