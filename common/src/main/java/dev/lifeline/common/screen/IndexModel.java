@@ -36,33 +36,44 @@ final class IndexModel {
                     continue;
                 }
             }
-            for (int x = 0; x < w; x++) {
-                int i = start + y * w + x;
-                int value = indices[i] & 0xFF;
-                int a = x > 0 ? indices[i - 1] & 0xFF : -1;
-                int b = y > 0 ? indices[i - w] & 0xFF : -1;
-                int c = x > 0 && y > 0 ? indices[i - w - 1] & 0xFF : -1;
-                int d = y > 0 && x + 1 < w ? indices[i - w + 1] & 0xFF : -1;
-                if (x == 0 && y == 0) {
-                    rc.encodeTree(literal, 8, value);
-                    continue;
+            int row = start + y * w;
+            if (y == 0) {
+                rc.encodeTree(literal, 8, indices[row] & 0xFF);
+                for (int x = 1; x < w; x++) {
+                    encodePixel(rc, indices[row + x] & 0xFF, FIRST_ROW_CONTEXT, indices[row + x - 1] & 0xFF, -1, -1, -1);
                 }
-                int context = context(x, y, a, b, c, d);
-                int guess1 = a >= 0 ? a : b;
-                rc.encodeBit(first, context, value == guess1 ? 0 : 1);
-                if (value == guess1) {
-                    continue;
-                }
-                int guess2 = secondGuess(guess1, b, c, d);
-                if (guess2 >= 0) {
-                    rc.encodeBit(second, context, value == guess2 ? 0 : 1);
-                    if (value == guess2) {
-                        continue;
-                    }
-                }
-                rc.encodeTree(literal, 8, value);
+                continue;
+            }
+            // Neighbours slide along the row: c is the old b, b the old d.
+            int b = indices[row - w] & 0xFF;
+            int d = w > 1 ? indices[row - w + 1] & 0xFF : -1;
+            encodePixel(rc, indices[row] & 0xFF, firstColumnContext(b, d), b, b, -1, d);
+            int c;
+            for (int x = 1; x < w; x++) {
+                int i = row + x;
+                int a = indices[i - 1] & 0xFF;
+                c = b;
+                b = d;
+                d = x + 1 < w ? indices[i - w + 1] & 0xFF : -1;
+                int agreement = (a == b ? 1 : 0) | (b == c ? 2 : 0) | (a == c ? 4 : 0) | (b == d ? 8 : 0);
+                encodePixel(rc, indices[i] & 0xFF, agreement, a, b, c, d);
             }
         }
+    }
+
+    private void encodePixel(RangeEncoder rc, int value, int context, int guess1, int b, int c, int d) {
+        rc.encodeBit(first, context, value == guess1 ? 0 : 1);
+        if (value == guess1) {
+            return;
+        }
+        int guess2 = secondGuess(guess1, b, c, d);
+        if (guess2 >= 0) {
+            rc.encodeBit(second, context, value == guess2 ? 0 : 1);
+            if (value == guess2) {
+                return;
+            }
+        }
+        rc.encodeTree(literal, 8, value);
     }
 
     /** Decodes {@code w × h} indices into {@code out}; values are checked by the caller. */
@@ -77,36 +88,47 @@ final class IndexModel {
                     continue;
                 }
             }
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                int a = x > 0 ? out[i - 1] & 0xFF : -1;
-                int b = y > 0 ? out[i - w] & 0xFF : -1;
-                int c = x > 0 && y > 0 ? out[i - w - 1] & 0xFF : -1;
-                int d = y > 0 && x + 1 < w ? out[i - w + 1] & 0xFF : -1;
-                if (x == 0 && y == 0) {
-                    out[i] = (byte) rc.decodeTree(literal, 8);
-                    continue;
+            int row = y * w;
+            if (y == 0) {
+                out[0] = (byte) rc.decodeTree(literal, 8);
+                for (int x = 1; x < w; x++) {
+                    out[x] = (byte) decodePixel(rc, FIRST_ROW_CONTEXT, out[x - 1] & 0xFF, -1, -1, -1);
                 }
-                int context = context(x, y, a, b, c, d);
-                int guess1 = a >= 0 ? a : b;
-                if (rc.decodeBit(first, context) == 0) {
-                    out[i] = (byte) guess1;
-                    continue;
-                }
-                int guess2 = secondGuess(guess1, b, c, d);
-                if (guess2 >= 0 && rc.decodeBit(second, context) == 0) {
-                    out[i] = (byte) guess2;
-                    continue;
-                }
-                out[i] = (byte) rc.decodeTree(literal, 8);
+                continue;
+            }
+            int b = out[row - w] & 0xFF;
+            int d = w > 1 ? out[row - w + 1] & 0xFF : -1;
+            out[row] = (byte) decodePixel(rc, firstColumnContext(b, d), b, b, -1, d);
+            int c;
+            for (int x = 1; x < w; x++) {
+                int i = row + x;
+                int a = out[i - 1] & 0xFF;
+                c = b;
+                b = d;
+                d = x + 1 < w ? out[i - w + 1] & 0xFF : -1;
+                int agreement = (a == b ? 1 : 0) | (b == c ? 2 : 0) | (a == c ? 4 : 0) | (b == d ? 8 : 0);
+                out[i] = (byte) decodePixel(rc, agreement, a, b, c, d);
             }
         }
     }
 
-    private static int context(int x, int y, int a, int b, int c, int d) {
-        int position = y == 0 ? 1 : x == 0 ? 2 : 0;
-        int agreement = (a == b ? 1 : 0) | (b == c ? 2 : 0) | (a == c ? 4 : 0) | (b == d ? 8 : 0);
-        return position * 16 + agreement;
+    private int decodePixel(RangeDecoder rc, int context, int guess1, int b, int c, int d) {
+        if (rc.decodeBit(first, context) == 0) {
+            return guess1;
+        }
+        int guess2 = secondGuess(guess1, b, c, d);
+        if (guess2 >= 0 && rc.decodeBit(second, context) == 0) {
+            return guess2;
+        }
+        return rc.decodeTree(literal, 8);
+    }
+
+    /** First row: only the left neighbour is known (16 = first-row contexts, 10 = the missing ones agree). */
+    private static final int FIRST_ROW_CONTEXT = 16 + 10;
+
+    /** First column: up and upper-right are known (32 = first-column contexts, 4 = the missing ones agree). */
+    private static int firstColumnContext(int b, int d) {
+        return 32 + 4 + (b == d ? 8 : 0);
     }
 
     /** The first of up, upper-left, upper-right that differs from the first guess, or -1. */
