@@ -141,6 +141,8 @@ public final class RemoteScreenViewModel {
         status.set(state.status());
         if (!viewing.get()) {
             clearPicture();
+        } else if (state.status() == Status.PAUSED) {
+            stats.set(null); // a frozen picture has no frame rate; old numbers would mislead
         }
     }
 
@@ -174,7 +176,7 @@ public final class RemoteScreenViewModel {
     }
 
     void statsMeasured(ScreenStats s) {
-        if (viewing.get()) {
+        if (viewing.get() && status.get() != Status.PAUSED) {
             stats.set(s);
         }
     }

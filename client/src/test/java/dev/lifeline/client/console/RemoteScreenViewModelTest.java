@@ -3,6 +3,7 @@ package dev.lifeline.client.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -165,6 +166,13 @@ class RemoteScreenViewModelTest {
         handle.pushFrame(FakeSessions.solid(8, 8, 1), new ScreenRect(0, 0, 8, 8), 0, 0);
         drain();
         assertEquals(24, screen.statsProperty().get().framesPerSecond());
+
+        // Paused: the picture stays, the numbers go (a frozen picture has no frame rate).
+        handle.screenState(Status.PAUSED, "");
+        handle.listener.onScreenStats(new ScreenStats(3, 40, 1_000));
+        drain();
+        assertNull(screen.statsProperty().get());
+        assertNotNull(screen.pixelsProperty().get());
 
         handle.screenState(Status.UNAVAILABLE, " Wayland session without a screen-capture portal ");
         drain();
