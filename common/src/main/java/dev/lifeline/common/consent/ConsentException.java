@@ -21,7 +21,7 @@ public final class ConsentException extends RuntimeException {
     private final Reason reason;
 
     public ConsentException(Capability capability, Reason reason, String message) {
-        super(capability + ": " + message);
+        super(message);
         this.capability = capability;
         this.reason = reason;
     }
