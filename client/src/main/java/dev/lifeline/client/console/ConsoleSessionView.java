@@ -96,7 +96,7 @@ final class ConsoleSessionView extends BorderPane {
         ended.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.ENDED));
         ended.managedProperty().bind(ended.visibleProperty());
 
-        setTop(new VBox(header, link, ended));
+        setTop(new VBox(header, new GrantsBar(vm, messages), link, ended));
         ChatView chat = new ChatView(vm.chat(), messages, zone);
         VBox chatPanel = new VBox(chat);
         VBox.setVgrow(chat, Priority.ALWAYS);

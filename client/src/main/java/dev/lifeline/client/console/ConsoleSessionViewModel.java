@@ -1,7 +1,9 @@
 package dev.lifeline.client.console;
 
 import dev.lifeline.client.chat.ChatViewModel;
+import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.common.consent.ConsentSnapshot;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
 import dev.lifeline.client.session.ChatLine;
@@ -35,6 +37,7 @@ public final class ConsoleSessionViewModel {
     private final StringBinding customerName;
     private final ChatViewModel chat;
     private final RemoteScreenViewModel screen = new RemoteScreenViewModel();
+    private final GrantsViewModel grants = new GrantsViewModel();
     private TechnicianSessionHandle handle;
 
     ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
@@ -69,6 +72,7 @@ public final class ConsoleSessionViewModel {
     private void ended(SessionEnd e) {
         chat.detach();
         screen.sessionEnded();
+        grants.detach();
         end.set(e);
         step.set(Step.ENDED);
     }
@@ -90,8 +94,19 @@ public final class ConsoleSessionViewModel {
                 if (handle != null) {
                     chat.attach(handle::sendChat);
                     screen.attach(handle);
+                    grants.attach(handle);
                 }
             });
+        }
+
+        @Override
+        public void onConsentChanged(ConsentSnapshot consent) {
+            onUi(() -> grants.changed(consent));
+        }
+
+        @Override
+        public void onRefused(Refusal refusal) {
+            onUi(() -> grants.refused(refusal));
         }
 
         @Override
@@ -167,6 +182,10 @@ public final class ConsoleSessionViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    public GrantsViewModel grants() {
+        return grants;
     }
 
     public RemoteScreenViewModel screen() {

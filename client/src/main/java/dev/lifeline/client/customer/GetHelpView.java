@@ -55,7 +55,7 @@ public final class GetHelpView extends BorderPane {
         HBox topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), title, spacer, new LanguagePicker(messages));
         topBar.getStyleClass().add("top-bar");
 
-        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages));
+        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages), new ConsentChips(vm, messages));
         setTop(top);
 
         pages.put(Step.IDLE, idlePage());
@@ -66,6 +66,7 @@ public final class GetHelpView extends BorderPane {
         pages.put(Step.ENDED, endedPage());
         StackPane center = new StackPane(pages.values().toArray(Node[]::new));
         center.getChildren().add(new ScreenConsentCard(vm, messages));
+        center.getChildren().add(new CapabilityConsentCard(vm, messages));
         pages.forEach((step, page) -> {
             page.visibleProperty().bind(vm.stepProperty().isEqualTo(step));
             page.managedProperty().bind(page.visibleProperty());

@@ -1,7 +1,10 @@
 package dev.lifeline.client.customer;
 
 import dev.lifeline.client.chat.ChatViewModel;
+import dev.lifeline.client.consent.ConsentPrompt;
+import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.screen.ScreenShareState;
+import dev.lifeline.common.consent.ConsentSnapshot;
 import dev.lifeline.client.session.ChatLine;
 import dev.lifeline.client.session.CustomerSessionHandle;
 import dev.lifeline.client.session.CustomerSessions;
@@ -56,6 +59,7 @@ public final class GetHelpViewModel {
     private final BooleanBinding sessionRunning;
     private final ChatViewModel chat;
     private final ScreenSharingViewModel screen = new ScreenSharingViewModel();
+    private final ConsentViewModel consent = new ConsentViewModel();
 
     private CustomerSessionHandle handle;
     private Object currentSession;
@@ -129,6 +133,7 @@ public final class GetHelpViewModel {
         chat.detach();
         chat.clear();
         screen.reset();
+        consent.reset();
     }
 
     private void ended(SessionEnd reason) {
@@ -136,6 +141,7 @@ public final class GetHelpViewModel {
         handle = null;
         chat.detach();
         screen.reset();
+        consent.reset();
         end.set(reason);
         step.set(Step.ENDED);
     }
@@ -197,8 +203,24 @@ public final class GetHelpViewModel {
                 if (h != null) {
                     chat.attach(h::sendChat);
                     screen.attach(h);
+                    consent.attach(h);
                 }
             });
+        }
+
+        @Override
+        public void onConsentRequested(ConsentPrompt prompt) {
+            onUi(() -> consent.requested(prompt));
+        }
+
+        @Override
+        public void onConsentChanged(ConsentSnapshot snapshot) {
+            onUi(() -> consent.changed(snapshot));
+        }
+
+        @Override
+        public void onRefused(Refusal refusal) {
+            onUi(() -> consent.refused(refusal));
         }
 
         @Override
@@ -296,6 +318,10 @@ public final class GetHelpViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    public ConsentViewModel consent() {
+        return consent;
     }
 
     public ScreenSharingViewModel screen() {

@@ -1,10 +1,17 @@
 package dev.lifeline.client.session;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.consent.ConsentPrompt;
+import dev.lifeline.client.consent.CustomerConsent;
+import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.sharing.ScreenSharing;
 import dev.lifeline.client.sharing.SharingEvents;
+import dev.lifeline.common.consent.Capability;
+import dev.lifeline.common.consent.ConsentEvent;
+import dev.lifeline.common.consent.ConsentLedger;
+import dev.lifeline.common.consent.ConsentSnapshot;
 import dev.lifeline.common.handshake.CustomerHandshake;
 import dev.lifeline.common.handshake.HandshakeFailedException;
 import dev.lifeline.common.handshake.HandshakeResult;
@@ -43,6 +50,8 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     private final SecureRandom random;
     /** Consent and capture; nothing is captured before the person says yes. */
     private final ScreenSharing sharing;
+    /** Per-capability consent and the gate every technician message passes first. */
+    private final CustomerConsent consent;
     private String secret;
     private SessionCode code;
     private int failedHandshakes;
@@ -54,6 +63,8 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
                         SecureRandom random, SessionListener listener, Clock clock,
                         Consumer<CompletableFuture<Void>> goodbyes, ScreenSources screens) {
         super(loop, endpoint, Role.CUSTOMER, listener, clock, goodbyes);
+        // The ledger reports to consent, which is made after screen sharing (it asks through it).
+        ConsentLedger ledger = new ConsentLedger(clock, this::consentChanged);
         this.sharing = new ScreenSharing(loop, screens, new SharingEvents() {
             @Override
             public void send(SessionMessage message) {
@@ -68,6 +79,27 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
             @Override
             public void stateChanged(ScreenShareState state) {
                 listener.onScreenShare(state);
+            }
+        }, ledger);
+        this.consent = new CustomerConsent(ledger, sharing, new CustomerConsent.Events() {
+            @Override
+            public void send(SessionMessage message) {
+                sendMessage(message);
+            }
+
+            @Override
+            public void requested(ConsentPrompt prompt) {
+                listener.onConsentRequested(prompt);
+            }
+
+            @Override
+            public void changed(ConsentSnapshot snapshot) {
+                listener.onConsentChanged(snapshot);
+            }
+
+            @Override
+            public void refused(Refusal refusal) {
+                listener.onRefused(refusal);
             }
         });
         this.customerName = customerName == null ? "" : customerName.strip();
@@ -176,7 +208,8 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     protected boolean onRoleMessage(SessionMessage message) {
-        return sharing.onMessage(message);
+        // Consent first: nothing needing a capability reaches a handler without a live grant.
+        return consent.onMessage(message) || sharing.onMessage(message);
     }
 
     @Override
@@ -201,7 +234,31 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     public void stopScreen() {
-        onLoop(() -> sharing.stop("the customer stopped sharing"));
+        onLoop(() -> consent.revoke(Capability.VIEW_SCREEN));
+    }
+
+    @Override
+    public void grant(Capability capability) {
+        onLoop(() -> consent.grant(capability));
+    }
+
+    @Override
+    public void deny(Capability capability) {
+        onLoop(() -> consent.deny(capability));
+    }
+
+    @Override
+    public void revoke(Capability capability) {
+        onLoop(() -> consent.revoke(capability));
+    }
+
+    private void consentChanged(ConsentEvent event) {
+        consent.changed(event);
+    }
+
+    /** Consent state and counters, for tests in this package. */
+    CustomerConsent consent() {
+        return consent;
     }
 
     /** Screen-sharing counters, for tests in this package. */

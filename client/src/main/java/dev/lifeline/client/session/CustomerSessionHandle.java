@@ -1,5 +1,7 @@
 package dev.lifeline.client.session;
 
+import dev.lifeline.common.consent.Capability;
+
 /** What Get Help can do in a session besides chat: answer and control screen sharing. */
 public interface CustomerSessionHandle extends SessionHandle {
     /** The customer's answer to {@link SessionListener#onScreenRequested()}. */
@@ -12,4 +14,13 @@ public interface CustomerSessionHandle extends SessionHandle {
 
     /** Ends sharing; the technician must ask again. */
     void stopScreen();
+
+    /** Yes to a pending request ({@link SessionListener#onConsentRequested}); the screen's too. */
+    void grant(Capability capability);
+
+    /** No to a pending request. After a no the technician must wait to ask again, after three cannot. */
+    void deny(Capability capability);
+
+    /** Takes a grant back at once (or withdraws a pending request); the technician must ask again. */
+    void revoke(Capability capability);
 }

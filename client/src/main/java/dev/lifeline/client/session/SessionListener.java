@@ -1,8 +1,11 @@
 package dev.lifeline.client.session;
 
+import dev.lifeline.client.consent.ConsentPrompt;
+import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
+import dev.lifeline.common.consent.ConsentSnapshot;
 import dev.lifeline.common.pairing.SessionCode;
 
 /**
@@ -57,6 +60,24 @@ public interface SessionListener {
 
     /** Technician: fps, latency and bandwidth, about once a second while frames flow. */
     default void onScreenStats(ScreenStats stats) {
+    }
+
+    /**
+     * Customer: the technician asks for capabilities other than the screen (that one comes as
+     * {@link #onScreenRequested()}); answer each with {@link CustomerSessionHandle#grant} or deny.
+     */
+    default void onConsentRequested(ConsentPrompt prompt) {
+    }
+
+    /** Both: a capability was asked, granted, denied or revoked; the full current set. */
+    default void onConsentChanged(ConsentSnapshot consent) {
+    }
+
+    /**
+     * Both: the customer's app refused a technician's message because its capability was not
+     * granted; nothing of it was applied.
+     */
+    default void onRefused(Refusal refusal) {
     }
 
     /** The session is over; no event follows. */

@@ -1,11 +1,15 @@
 package dev.lifeline.client.session;
 
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.consent.ConsentMessages;
+import dev.lifeline.client.consent.CustomerConsent;
+import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
 import dev.lifeline.client.viewing.ScreenViewer;
 import dev.lifeline.client.viewing.ViewerEvents;
+import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.handshake.HandshakeFailedException;
 import dev.lifeline.common.handshake.HandshakeResult;
 import dev.lifeline.common.handshake.TechnicianHandshake;
@@ -14,7 +18,12 @@ import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.screen.Quality;
 import dev.lifeline.common.session.EndToEndFailure;
 import dev.lifeline.common.session.EndToEndSession;
+import dev.lifeline.common.wire.e2e.ConsentRequest;
+import dev.lifeline.common.wire.e2e.ConsentRevoke;
+import dev.lifeline.common.wire.e2e.Refused;
 import dev.lifeline.common.wire.e2e.SessionMessage;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.lifeline.common.wire.relay.CloseReason;
 import dev.lifeline.common.wire.relay.Join;
 import dev.lifeline.common.wire.relay.Paired;
@@ -164,7 +173,20 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
 
     @Override
     protected boolean onRoleMessage(SessionMessage message) {
-        return viewer.onMessage(message);
+        switch (message.getBodyCase()) {
+            case CONSENT_STATE -> listener.onConsentChanged(ConsentMessages.fromWire(message.getConsentState()));
+            case REFUSED -> onRefused(message.getRefused());
+            default -> {
+                return viewer.onMessage(message);
+            }
+        }
+        return true;
+    }
+
+    private void onRefused(Refused refused) {
+        String kind = refused.getMessageKind();
+        ConsentMessages.fromWire(refused.getCapability()).ifPresent(capability -> listener.onRefused(
+                new Refusal(capability, kind.length() > 64 ? kind.substring(0, 64) : kind, refused.getCount())));
     }
 
     @Override
@@ -206,5 +228,32 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     @Override
     public void selectMonitor(int index) {
         onLoop(() -> viewer.selectMonitor(index));
+    }
+
+    @Override
+    public void requestCapabilities(Set<Capability> capabilities, String reason) {
+        Set<Capability> others = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
+        // The screen is asked for through the viewer, which then expects the customer's answer.
+        if (others.remove(Capability.VIEW_SCREEN)) {
+            requestScreen();
+        }
+        if (others.isEmpty()) {
+            return;
+        }
+        String shown = reason == null ? "" : reason.strip();
+        ConsentRequest.Builder request = ConsentRequest.newBuilder()
+                .setReason(shown.length() > CustomerConsent.MAX_REASON_CHARS ? shown.substring(0, CustomerConsent.MAX_REASON_CHARS) : shown);
+        others.forEach(c -> request.addCapabilities(ConsentMessages.toWire(c)));
+        onLoop(() -> sendMessage(SessionMessage.newBuilder().setConsentRequest(request).build()));
+    }
+
+    @Override
+    public void giveUp(Capability capability) {
+        if (capability == Capability.VIEW_SCREEN) {
+            stopViewing();
+            return;
+        }
+        onLoop(() -> sendMessage(SessionMessage.newBuilder().setConsentRevoke(
+                ConsentRevoke.newBuilder().addCapabilities(ConsentMessages.toWire(capability))).build()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.lifeline.client.session;
 
+import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.screen.Quality;
+import java.util.Set;
 
 /** What the Console can do in a session besides chat: ask for and steer the customer's screen. */
 public interface TechnicianSessionHandle extends SessionHandle {
@@ -14,4 +16,14 @@ public interface TechnicianSessionHandle extends SessionHandle {
 
     /** Index into the monitors of the current {@link dev.lifeline.client.screen.ScreenShareState}. */
     void selectMonitor(int index);
+
+    /**
+     * Asks the customer for capabilities, with a reason they read (at most 280 characters are
+     * shown). The answers come as {@link SessionListener#onConsentChanged}; the screen's also as
+     * {@link SessionListener#onScreenShare}.
+     */
+    void requestCapabilities(Set<Capability> capabilities, String reason);
+
+    /** Gives a capability up; the customer's app stops honouring it at once. */
+    void giveUp(Capability capability);
 }

@@ -5,6 +5,10 @@ import dev.lifeline.client.screen.MonitorInfo;
 import dev.lifeline.client.screen.ScreenMessages;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenShareState.Status;
+import dev.lifeline.common.consent.Capability;
+import dev.lifeline.common.consent.ConsentEvent.Actor;
+import dev.lifeline.common.consent.ConsentException;
+import dev.lifeline.common.consent.ConsentLedger;
 import dev.lifeline.common.screen.Quality;
 import dev.lifeline.common.wire.e2e.ScreenControl;
 import dev.lifeline.common.wire.e2e.ScreenPull;
@@ -21,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * The customer's side of screen sharing: consent first, then a {@link ScreenSender} per grant.
  * Runs on the session's event loop. The technician's messages are requests, never orders: a
  * request only asks the person, pulls count only while sharing, and monitor numbers are checked.
- * Nothing is captured before the person answered yes to a pending request.
+ * Nothing is captured before the person answered yes to a pending request. The consent itself is
+ * the {@link Capability#VIEW_SCREEN} entry of the session's {@link ConsentLedger}, which also keeps
+ * the technician from nagging after a "no".
  */
 public final class ScreenSharing {
     private static final Logger log = LoggerFactory.getLogger(ScreenSharing.class);
@@ -35,23 +41,20 @@ public final class ScreenSharing {
     private Phase phase = Phase.IDLE;
     /** What the technician asked for in its request; the stream starts in it. */
     private Quality requestedQuality = Quality.AUTO;
-    /** After this many "no"s in a session, requests are answered "no" without asking. */
-    static final int MAX_DENIALS = 3;
-    static final long ASK_AGAIN_AFTER_DENIAL_NANOS = 10_000_000_000L;
-    private int denials;
-    private long lastDenialNanos = System.nanoTime() - ASK_AGAIN_AFTER_DENIAL_NANOS;
+    private final ConsentLedger consent;
     private ScreenShareState state = ScreenShareState.OFF;
     /** Volatile only for the counters tests read; the session thread owns it. */
     private volatile ScreenSender sender;
     private int stream;
     private boolean closed;
 
-    public ScreenSharing(EventLoop loop, ScreenSources sources, SharingEvents events) {
-        this(loop, sources, events, ScreenSender.DEFAULT_FPS);
+    public ScreenSharing(EventLoop loop, ScreenSources sources, SharingEvents events, ConsentLedger consent) {
+        this(loop, sources, events, consent, ScreenSender.DEFAULT_FPS);
     }
 
-    public ScreenSharing(EventLoop loop, ScreenSources sources, SharingEvents events, int fps) {
+    public ScreenSharing(EventLoop loop, ScreenSources sources, SharingEvents events, ConsentLedger consent, int fps) {
         this.loop = loop;
+        this.consent = consent;
         this.sources = sources;
         this.events = events;
         this.fps = fps;
@@ -60,7 +63,7 @@ public final class ScreenSharing {
     /** A screen-sharing message from the technician. Returns false if it is not one. */
     public boolean onMessage(SessionMessage message) {
         switch (message.getBodyCase()) {
-            case SCREEN_REQUEST -> onRequest(message.getScreenRequest());
+            case SCREEN_REQUEST -> request(message.getScreenRequest());
             case SCREEN_PULL -> onPull(message.getScreenPull());
             case SCREEN_CONTROL -> onControl(message.getScreenControl());
             case SCREEN_STATE, SCREEN_UPDATE -> log.warn("ignoring {} from the technician: only the customer sends it",
@@ -72,16 +75,17 @@ public final class ScreenSharing {
         return true;
     }
 
-    private void onRequest(ScreenRequest request) {
+    /** The technician asks to see the screen (a ScreenRequest, or VIEW_SCREEN in a ConsentRequest). */
+    public void request(ScreenRequest request) {
         if (closed || phase != Phase.IDLE) {
             return; // already asked, or already sharing
         }
-        // A "no" is not an invitation to ask again at once: nobody gets to nag the customer with prompts.
-        if (denials >= MAX_DENIALS || System.nanoTime() - lastDenialNanos < ASK_AGAIN_AFTER_DENIAL_NANOS) {
-            log.info("screen request ignored: the customer said no {} time(s), last one moments ago", denials);
-            sendState(ScreenState.Status.DENIED, denials >= MAX_DENIALS
-                    ? "the customer declined " + denials + " times; no more requests in this session"
-                    : "the customer declined just now; ask again in a few seconds");
+        try {
+            consent.request(Capability.VIEW_SCREEN);
+        } catch (ConsentException e) {
+            // A "no" is not an invitation to ask again at once: the app answers for the person.
+            log.info("screen request refused without asking: {}", e.getMessage());
+            sendState(ScreenState.Status.DENIED, e.getMessage());
             return;
         }
         phase = Phase.ASKED;
@@ -98,12 +102,12 @@ public final class ScreenSharing {
         }
         if (!allow) {
             phase = Phase.IDLE;
-            denials++;
-            lastDenialNanos = System.nanoTime();
+            consent.deny(Capability.VIEW_SCREEN);
             sendState(ScreenState.Status.DENIED, "");
             publish(state.with(Status.DENIED, ""));
             return;
         }
+        consent.grant(Capability.VIEW_SCREEN);
         phase = Phase.OPENING;
         SenderOutput output = new SenderOutput();
         sender = new ScreenSender(output, fps, System::nanoTime);
@@ -131,6 +135,7 @@ public final class ScreenSharing {
         sender.close();
         sender = null;
         phase = Phase.IDLE;
+        consent.revoke(Capability.VIEW_SCREEN, Actor.CUSTOMER_APP);
         sendState(ScreenState.Status.UNAVAILABLE, reason);
         publish(state.with(Status.UNAVAILABLE, reason));
     }
@@ -157,14 +162,15 @@ public final class ScreenSharing {
         publish(state.with(Status.SHARING, ""));
     }
 
-    /** Ends sharing; the technician has to ask again. */
-    public void stop(String detail) {
+    /** Ends sharing (or withdraws a pending request); the technician has to ask again. */
+    public void stop(String detail, Actor by) {
         if (phase == Phase.IDLE) {
             return;
         }
         boolean wasAsked = phase == Phase.ASKED;
         stopSender();
         phase = Phase.IDLE;
+        consent.revoke(Capability.VIEW_SCREEN, by);
         sendState(ScreenState.Status.STOPPED, detail);
         publish((wasAsked ? ScreenShareState.OFF : state).with(Status.STOPPED, detail));
     }
@@ -192,7 +198,7 @@ public final class ScreenSharing {
 
     private void onControl(ScreenControl control) {
         switch (control.getActionCase()) {
-            case STOP_VIEWING -> stop("the technician stopped viewing");
+            case STOP_VIEWING -> stop("the technician stopped viewing", Actor.TECHNICIAN);
             case SELECT_MONITOR -> {
                 int index = control.getSelectMonitor();
                 if ((phase != Phase.SHARING && phase != Phase.PAUSED) || index < 0 || index >= state.monitors().size()) {

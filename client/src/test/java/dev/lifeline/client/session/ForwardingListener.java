@@ -54,4 +54,19 @@ final class ForwardingListener implements SessionListener {
     public void onEnded(SessionEnd end) {
         rest.onEnded(end);
     }
+
+    @Override
+    public void onConsentRequested(dev.lifeline.client.consent.ConsentPrompt prompt) {
+        rest.onConsentRequested(prompt);
+    }
+
+    @Override
+    public void onConsentChanged(dev.lifeline.common.consent.ConsentSnapshot consent) {
+        rest.onConsentChanged(consent);
+    }
+
+    @Override
+    public void onRefused(dev.lifeline.client.consent.Refusal refusal) {
+        rest.onRefused(refusal);
+    }
 }

@@ -2,9 +2,12 @@ package dev.lifeline.client.session;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.lifeline.client.consent.ConsentPrompt;
+import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
+import dev.lifeline.common.consent.ConsentSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,9 @@ final class ScreenProbe implements SessionListener {
     final List<ScreenStats> stats = new ArrayList<>();
     final List<String> chat = new ArrayList<>();
     final AtomicInteger requests = new AtomicInteger();
+    final List<ConsentPrompt> prompts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<ConsentSnapshot> consents = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Refusal> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicLong drawn = new AtomicLong();
     /** Simulates a slow screen: drawn() is called this long after the picture arrived. */
     volatile long drawDelayMs;
@@ -49,6 +55,25 @@ final class ScreenProbe implements SessionListener {
         if (!line.mine()) {
             chat.add(line.text());
         }
+    }
+
+    @Override
+    public void onConsentRequested(ConsentPrompt prompt) {
+        prompts.add(prompt);
+    }
+
+    @Override
+    public void onConsentChanged(ConsentSnapshot consent) {
+        consents.add(consent);
+    }
+
+    @Override
+    public void onRefused(Refusal refusal) {
+        refusals.add(refusal);
+    }
+
+    ConsentSnapshot lastConsent() {
+        return consents.isEmpty() ? ConsentSnapshot.NOTHING : consents.get(consents.size() - 1);
     }
 
     @Override

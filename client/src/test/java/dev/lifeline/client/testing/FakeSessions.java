@@ -12,6 +12,7 @@ import dev.lifeline.client.session.SessionListener;
 import dev.lifeline.client.session.TechnicianIdentities;
 import dev.lifeline.client.session.TechnicianSessionHandle;
 import dev.lifeline.client.session.TechnicianSessions;
+import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.screen.Quality;
 import dev.lifeline.common.screen.ScreenImage;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -92,6 +95,34 @@ public final class FakeSessions {
         @Override
         public void selectMonitor(int index) {
             screenCalls.add("monitor:" + index);
+        }
+
+        /** Consent calls in order: "grant:CLIPBOARD", "request:[CLIPBOARD, CONTROL_INPUT]:why", "giveUp:CLIPBOARD", ... */
+        public final List<String> consentCalls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void grant(Capability capability) {
+            consentCalls.add("grant:" + capability);
+        }
+
+        @Override
+        public void deny(Capability capability) {
+            consentCalls.add("deny:" + capability);
+        }
+
+        @Override
+        public void revoke(Capability capability) {
+            consentCalls.add("revoke:" + capability);
+        }
+
+        @Override
+        public void requestCapabilities(Set<Capability> capabilities, String reason) {
+            consentCalls.add("request:" + new TreeSet<>(capabilities) + ":" + reason);
+        }
+
+        @Override
+        public void giveUp(Capability capability) {
+            consentCalls.add("giveUp:" + capability);
         }
 
         /** Fires onScreenShare(SHARING) with these monitors, the first one active, quality AUTO. */
