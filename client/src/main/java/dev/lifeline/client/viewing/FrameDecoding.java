@@ -111,12 +111,17 @@ final class FrameDecoding {
         boolean cursorVisible = cursor.getVisible()
                 && cursor.getX() >= 0 && cursor.getX() < image.width()
                 && cursor.getY() >= 0 && cursor.getY() < image.height();
-        events.frame(new RemoteScreenFrame(image, changed, update.getKeyframe(), cursor.getX(), cursor.getY(),
-                cursorVisible, () -> {
-                    if (once.compareAndSet(false, true)) {
-                        drawn(forStream);
-                    }
-                }));
+        try {
+            events.frame(new RemoteScreenFrame(image, changed, update.getKeyframe(), cursor.getX(), cursor.getY(),
+                    cursorVisible, () -> {
+                        if (once.compareAndSet(false, true)) {
+                            drawn(forStream);
+                        }
+                    }));
+        } catch (RuntimeException e) {
+            // A failing view must not take the decode thread down with it; the stream waits for drawn().
+            log.warn("the screen view failed to take a picture", e);
+        }
     }
 
     /** Any thread: the viewer has copied the picture. */
