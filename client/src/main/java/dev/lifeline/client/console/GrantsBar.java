@@ -31,6 +31,7 @@ final class GrantsBar extends FlowPane {
         setId("grantsBar");
         getStyleClass().add("grants-bar");
         setAlignment(Pos.CENTER_LEFT);
+        setPadding(new javafx.geometry.Insets(6, 12, 6, 12));
         request.setId("requestCapability");
         request.textProperty().bind(messages.text("console.consent.request"));
         request.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);

@@ -19,7 +19,11 @@ import javafx.collections.ObservableList;
  */
 public final class GrantsViewModel {
     private final ObservableList<Capability> granted = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would be collected with the listeners on it. */
+    private final ObservableList<Capability> grantedView = FXCollections.unmodifiableObservableList(granted);
     private final ObservableList<Capability> asked = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would be collected with the listeners on it. */
+    private final ObservableList<Capability> askedView = FXCollections.unmodifiableObservableList(asked);
     private final LongProperty refused = new SimpleLongProperty(this, "refused", 0);
     private TechnicianSessionHandle handle;
 
@@ -56,12 +60,12 @@ public final class GrantsViewModel {
     }
 
     public ObservableList<Capability> granted() {
-        return FXCollections.unmodifiableObservableList(granted);
+        return grantedView;
     }
 
     /** Asked and not answered yet. */
     public ObservableList<Capability> asked() {
-        return FXCollections.unmodifiableObservableList(asked);
+        return askedView;
     }
 
     public ReadOnlyLongProperty refusedProperty() {

@@ -25,6 +25,8 @@ import javafx.collections.ObservableList;
 public final class ConsentViewModel {
     private final ObjectProperty<ConsentPrompt> prompt = new SimpleObjectProperty<>(this, "prompt");
     private final ObservableList<Capability> granted = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call would be collected with the listeners on it. */
+    private final ObservableList<Capability> grantedView = FXCollections.unmodifiableObservableList(granted);
     private final LongProperty refused = new SimpleLongProperty(this, "refused", 0);
     private CustomerSessionHandle handle;
 
@@ -97,7 +99,7 @@ public final class ConsentViewModel {
 
     /** Live grants, one chip each. */
     public ObservableList<Capability> granted() {
-        return FXCollections.unmodifiableObservableList(granted);
+        return grantedView;
     }
 
     /** Technician messages refused for lack of consent in this session. */

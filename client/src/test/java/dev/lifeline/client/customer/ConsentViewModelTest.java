@@ -84,6 +84,19 @@ class ConsentViewModelTest {
     }
 
     @Test
+    void listenersOnTheGrantsSurviveGarbageCollection() {
+        // The chips listen to granted(); a throw-away wrapper per call was collected in the real app.
+        int[] changes = {0};
+        consent.granted().addListener((javafx.collections.ListChangeListener<Capability>) c -> changes[0]++);
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+        }
+        handle.listener.onConsentChanged(snapshot(Map.of(Capability.CLIPBOARD, ConsentStatus.GRANTED)));
+        drain();
+        assertEquals(1, changes[0], "the chips heard about the grant");
+    }
+
+    @Test
     void aQuestionWithdrawnByTheTechnicianCloses() {
         handle.listener.onConsentRequested(new ConsentPrompt(Set.of(Capability.RUN_DIAGNOSTICS), ""));
         handle.listener.onConsentChanged(snapshot(Map.of(Capability.RUN_DIAGNOSTICS, ConsentStatus.REVOKED)));
