@@ -23,38 +23,10 @@ final class LosslessCoder {
                 int g = (p >>> 8) & 0xFF;
                 int rg = ((p >>> 16) - g) & 0xFF;
                 int bg = (p - g) & 0xFF;
-                int pg;
-                int prg;
-                int pbg;
-                if (y == 0) {
-                    if (x == 0) {
-                        pg = 0;
-                        prg = 0;
-                        pbg = 0;
-                    } else {
-                        int a = pixels[row + x - 1];
-                        int ag = (a >>> 8) & 0xFF;
-                        pg = ag;
-                        prg = ((a >>> 16) - ag) & 0xFF;
-                        pbg = (a - ag) & 0xFF;
-                    }
-                } else if (x == 0) {
-                    int b = pixels[up + x];
-                    int bgv = (b >>> 8) & 0xFF;
-                    pg = bgv;
-                    prg = ((b >>> 16) - bgv) & 0xFF;
-                    pbg = (b - bgv) & 0xFF;
-                } else {
-                    int a = pixels[row + x - 1];
-                    int b = pixels[up + x];
-                    int c = pixels[up + x - 1];
-                    int ag = (a >>> 8) & 0xFF;
-                    int bgv = (b >>> 8) & 0xFF;
-                    int cg = (c >>> 8) & 0xFF;
-                    pg = med(ag, bgv, cg);
-                    prg = med(((a >>> 16) - ag) & 0xFF, ((b >>> 16) - bgv) & 0xFF, ((c >>> 16) - cg) & 0xFF);
-                    pbg = med((a - ag) & 0xFF, (b - bgv) & 0xFF, (c - cg) & 0xFF);
-                }
+                int prediction = predict(pixels, row, up, x, y);
+                int pg = prediction >>> 16;
+                int prg = (prediction >>> 8) & 0xFF;
+                int pbg = prediction & 0xFF;
                 out[base + pos] = (byte) (g - pg);
                 out[base + n + pos] = (byte) (rg - prg);
                 out[base + 2 * n + pos] = (byte) (bg - pbg);
@@ -74,38 +46,10 @@ final class LosslessCoder {
             int row = (y0 + y) * stride + x0;
             int up = row - stride;
             for (int x = 0; x < w; x++) {
-                int pg;
-                int prg;
-                int pbg;
-                if (y == 0) {
-                    if (x == 0) {
-                        pg = 0;
-                        prg = 0;
-                        pbg = 0;
-                    } else {
-                        int a = pixels[row + x - 1];
-                        int ag = (a >>> 8) & 0xFF;
-                        pg = ag;
-                        prg = ((a >>> 16) - ag) & 0xFF;
-                        pbg = (a - ag) & 0xFF;
-                    }
-                } else if (x == 0) {
-                    int b = pixels[up + x];
-                    int bgv = (b >>> 8) & 0xFF;
-                    pg = bgv;
-                    prg = ((b >>> 16) - bgv) & 0xFF;
-                    pbg = (b - bgv) & 0xFF;
-                } else {
-                    int a = pixels[row + x - 1];
-                    int b = pixels[up + x];
-                    int c = pixels[up + x - 1];
-                    int ag = (a >>> 8) & 0xFF;
-                    int bgv = (b >>> 8) & 0xFF;
-                    int cg = (c >>> 8) & 0xFF;
-                    pg = med(ag, bgv, cg);
-                    prg = med(((a >>> 16) - ag) & 0xFF, ((b >>> 16) - bgv) & 0xFF, ((c >>> 16) - cg) & 0xFF);
-                    pbg = med((a - ag) & 0xFF, (b - bgv) & 0xFF, (c - cg) & 0xFF);
-                }
+                int prediction = predict(pixels, row, up, x, y);
+                int pg = prediction >>> 16;
+                int prg = (prediction >>> 8) & 0xFF;
+                int pbg = prediction & 0xFF;
                 int g = (in[base + pos] + pg) & 0xFF;
                 int r = (in[base + n + pos] + prg + g) & 0xFF;
                 int blue = (in[base + 2 * n + pos] + pbg + g) & 0xFF;
@@ -113,6 +57,37 @@ final class LosslessCoder {
                 pos++;
             }
         }
+    }
+
+    /**
+     * The predicted green, red-minus-green and blue-minus-green of pixel {@code x} of region row
+     * {@code y} (starting at {@code row}, the row above at {@code up}), packed as 0xGGRRBB: from
+     * the left neighbour on the first row, the upper one in the first column, the median edge
+     * detector elsewhere. Encoder and decoder call the same code, so they cannot drift apart.
+     */
+    private static int predict(int[] pixels, int row, int up, int x, int y) {
+        int neighbour;
+        if (y == 0) {
+            if (x == 0) {
+                return 0;
+            }
+            neighbour = pixels[row + x - 1];
+        } else if (x == 0) {
+            neighbour = pixels[up];
+        } else {
+            int a = pixels[row + x - 1];
+            int b = pixels[up + x];
+            int c = pixels[up + x - 1];
+            int ag = (a >>> 8) & 0xFF;
+            int bg = (b >>> 8) & 0xFF;
+            int cg = (c >>> 8) & 0xFF;
+            int g = med(ag, bg, cg);
+            int rg = med(((a >>> 16) - ag) & 0xFF, ((b >>> 16) - bg) & 0xFF, ((c >>> 16) - cg) & 0xFF);
+            int blue = med((a - ag) & 0xFF, (b - bg) & 0xFF, (c - cg) & 0xFF);
+            return g << 16 | rg << 8 | blue;
+        }
+        int g = (neighbour >>> 8) & 0xFF;
+        return g << 16 | (((neighbour >>> 16) - g) & 0xFF) << 8 | ((neighbour - g) & 0xFF);
     }
 
     /** LOCO-I / JPEG-LS median edge detector. */
