@@ -107,41 +107,6 @@ final class PaletteCoder {
         }
     }
 
-    /** Counts colours, stopping early past {@code limit}; the palette holds them in first-seen order. */
-    int countColours(int[] pixels, int stride, int x0, int y0, int w, int h, int limit) {
-        generation++;
-        int count = 0;
-        int lastColour = -1;
-        for (int y = y0; y < y0 + h; y++) {
-            int row = y * stride;
-            for (int x = x0; x < x0 + w; x++) {
-                int c = pixels[row + x] & 0xFFFFFF;
-                if (c == lastColour) {
-                    continue;
-                }
-                lastColour = c;
-                int slot = (c * 0x9E3779B1) >>> (32 - TABLE_BITS);
-                while (true) {
-                    if (stamps[slot] != generation) {
-                        if (count == limit) {
-                            return limit + 1;
-                        }
-                        stamps[slot] = generation;
-                        keys[slot] = c;
-                        values[slot] = count;
-                        palette[count++] = c;
-                        break;
-                    }
-                    if (keys[slot] == c) {
-                        break;
-                    }
-                    slot = (slot + 1) & TABLE_MASK;
-                }
-            }
-        }
-        return count;
-    }
-
     /** Paints a region from decoded indices, each checked against the palette size. */
     static void paintRegion(byte[] indices, int[] palette, int colours, int[] pixels, int stride,
                             int x0, int y0, int w, int h) throws MalformedScreenUpdateException {

@@ -415,12 +415,7 @@ public final class ScreenEncoder {
         cachedTiles = 0;
     }
 
-    /** Ops of each kind and raw section bytes over the encoder's life, for tuning. */
-    final long[] opsByKind = new long[8];
-    final long[] sectionBytes = new long[5];
-
     private void endOp() {
-        opsByKind[ops.array()[begin(opsEnd, opCount)] & SliceFormat.OP_KIND_MASK]++;
         if (opCount == opsEnd.length) {
             int n = opCount * 2;
             opsEnd = Arrays.copyOf(opsEnd, n);
@@ -517,11 +512,6 @@ public final class ScreenEncoder {
         if (indexedPixels > 0) {
             zipFirst = useZip;
         }
-        sectionBytes[0] += opsLen;
-        sectionBytes[1] += coloursLen;
-        sectionBytes[2] += coded.length;
-        sectionBytes[3] += residualsLen;
-        sectionBytes[4] += packed.length;
 
         ByteSink out = new ByteSink(packed.length + coded.length + 64);
         out.write(SliceFormat.VERSION);

@@ -4,8 +4,9 @@ package dev.lifeline.common.screen;
  * The byte layout of one slice (docs/screen-codec.md has the full description):
  * <pre>
  * u8 version, u8 flags, varint width, varint height, varint opCount,
- * varint opsLength, varint coloursLength, varint indicesLength, varint residualsLength,
- * varint packedLength, packed (zstd of ops ‖ colours ‖ indices ‖ residuals),
+ * varint opsLength, varint coloursLength, varint residualsLength,
+ * varint packedLength, packed (zstd of ops ‖ colours ‖ residuals),
+ * varint indicesLength, [u8 0 = range-coded | 1 = zstd], indices (every PALETTE op's, in order),
  * varint photoCount, [varint photoLength, photo (one image of all photo tiles, 8 per row)]
  * </pre>
  * Each op starts with a byte: low 7 bits the kind, top bit "store the finished tile in the cache"

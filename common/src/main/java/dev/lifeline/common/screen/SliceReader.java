@@ -48,16 +48,6 @@ final class SliceReader {
         return v;
     }
 
-    byte[] bytes(int length) throws MalformedScreenUpdateException {
-        if (length < 0 || length > end - pos) {
-            throw new MalformedScreenUpdateException("length " + length + " runs past the end of the update");
-        }
-        byte[] out = new byte[length];
-        System.arraycopy(bytes, pos, out, 0, length);
-        pos += length;
-        return out;
-    }
-
     /** Reserves the next {@code length} bytes and returns where they start in {@link #array()}. */
     int claim(int length) throws MalformedScreenUpdateException {
         if (length < 0 || length > end - pos) {
