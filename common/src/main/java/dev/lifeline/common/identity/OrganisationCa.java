@@ -106,6 +106,13 @@ public final class OrganisationCa implements Destroyable {
         KeyFiles.writePrivate(dir.resolve(KEY_FILE), KeyFiles.privateKeyPem(privateKeyInfo(), passphrase));
     }
 
+    /** Vouches for the organisation's recording public key (see {@link RecordingKeyEndorsement}). */
+    public byte[] endorseRecordingKey(byte[] recordingPublicKey) {
+        checkLive();
+        return dev.lifeline.common.crypto.Ed25519.sign(new Ed25519PrivateKeyParameters(privateKey, 0),
+                RecordingKeyEndorsement.message(recordingPublicKey));
+    }
+
     public String organisationName() {
         return Certificates.attribute(certificate.getSubject(), BCStyle.O);
     }

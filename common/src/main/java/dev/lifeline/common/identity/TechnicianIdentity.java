@@ -55,6 +55,18 @@ public final class TechnicianIdentity implements Destroyable {
         return Certificates.ed25519PublicKey(certificate);
     }
 
+    /** The organisation CA the identity was issued by (last in its chain), or null if the file lacks it. */
+    public OrganisationRoot organisationRoot() {
+        if (issuers.isEmpty()) {
+            return null;
+        }
+        try {
+            return OrganisationRoot.fromDer(Certificates.der(issuers.get(issuers.size() - 1)));
+        } catch (NotAnIdentityException e) {
+            return null;
+        }
+    }
+
     /** Ed25519 signature with the certificate's key. */
     public byte[] sign(byte[] message) {
         if (destroyed) {
