@@ -79,6 +79,8 @@ public final class RelayCommand implements Runnable {
                 stopped.countDown();
             }, "relay-shutdown"));
             System.out.println("certificate fingerprint (SHA-256): " + relay.certificateFingerprint());
+            relay.recordingSigningKey().ifPresent(key ->
+                    System.out.println("recording sessions; recording signing key: " + key));
             System.out.println("listening on " + bind + ":" + relay.port());
             System.out.flush();
             stopped.await();

@@ -42,6 +42,8 @@ public final class HeadlessSession implements SessionListener {
     private Path saveScreen;
     private final LastPicture lastPicture = new LastPicture();
     private String lastScreenLine = "";
+    private boolean acceptRecording;
+    private volatile boolean recordingDeclined;
 
     public HeadlessSession(PrintStream out) {
         this.out = out;
@@ -50,6 +52,12 @@ public final class HeadlessSession implements SessionListener {
     /** Customer: share the screen when the technician asks (otherwise every request is answered no). */
     public HeadlessSession allowScreen(boolean allow) {
         this.allowScreen = allow;
+        return this;
+    }
+
+    /** Customer: agree when the organisation records the session (otherwise the session ends, exit 5). */
+    public HeadlessSession acceptRecording(boolean accept) {
+        this.acceptRecording = accept;
         return this;
     }
 
@@ -97,7 +105,21 @@ public final class HeadlessSession implements SessionListener {
         } catch (ExecutionException e) {
             return 3;
         }
-        return exitCode(end);
+        return recordingDeclined ? 5 : exitCode(end);
+    }
+
+    @Override
+    public void onRecordingNotice(dev.lifeline.client.recording.RecordingNoticeInfo notice) {
+        print("recording: " + notice.organisation() + " records this session (kept " + notice.retentionDays() + " days"
+                + (notice.keyVerified() ? "" : "; its recording key is not vouched for by a trusted organisation") + ")");
+        if (!acceptRecording) {
+            recordingDeclined = true;
+            print("recording: declined (pass --accept-recording to agree); ending");
+        } else {
+            print("recording: accepted");
+        }
+        boolean accept = acceptRecording;
+        handle.thenAccept(h -> ((CustomerSessionHandle) h).answerRecordingNotice(accept));
     }
 
     static int exitCode(SessionEnd end) {

@@ -34,6 +34,10 @@ public final class GetHelpCommand implements Callable<Integer> {
             + " (otherwise the request is printed and answered no).")
     boolean allowScreen;
 
+    @Option(names = "--accept-recording", description = "With --headless: agree when the support organisation"
+            + " records the session (otherwise such a session is declined and ends; exit code 5).")
+    boolean acceptRecording;
+
     @Option(names = "--replay", paramLabel = "DIR", description = "Share PNG frames from this folder (in name order,"
             + " looping) instead of the real screen: for demos and machines without a display.")
     Path replay;
@@ -54,7 +58,7 @@ public final class GetHelpCommand implements Callable<Integer> {
         if (headless) {
             try (RelayClient client = new RelayClient(relay.endpoint())) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                return new HeadlessSession(System.out).allowScreen(allowScreen)
+                return new HeadlessSession(System.out).allowScreen(allowScreen).acceptRecording(acceptRecording)
                         .runCustomer(client.customerSessions(root, screens()), name, in);
             }
         }

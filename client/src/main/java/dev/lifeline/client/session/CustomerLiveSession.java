@@ -56,6 +56,11 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     private SessionCode code;
     private int failedHandshakes;
     private boolean burning;
+    /** Recording (issue 7): null before any notice, then whether the person said yes. */
+    private Boolean recordingAccepted;
+    /** A code that waits for the person's answer to the recording notice. */
+    private SessionCode heldCode;
+    private long heldCodeExpiry;
     /** SessionOpened replies to a RejectPeer that are stale because the code was burned meanwhile. */
     private int staleReopenReplies;
 
@@ -135,9 +140,46 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
             reconnected();
             if (!fresh.equals(code)) {
                 code = fresh;
+                if (recorded() && !Boolean.TRUE.equals(recordingAccepted)) {
+                    // Nobody can join before the person has read that the session is recorded.
+                    heldCode = code;
+                    heldCodeExpiry = opened.getExpiresAtMs();
+                    return;
+                }
                 listener.onCodeReady(code, opened.getExpiresAtMs());
             }
         }
+    }
+
+    @Override
+    protected OrganisationRoot recordingTrustRoot() {
+        return pinnedRoot;
+    }
+
+    @Override
+    protected void onRecordingNotice(dev.lifeline.client.recording.RecordingNoticeInfo notice) {
+        sharing.recording(true);
+        if (recordingAccepted == null) {
+            listener.onRecordingNotice(notice);
+        }
+    }
+
+    @Override
+    public void answerRecordingNotice(boolean accept) {
+        onLoop(() -> {
+            if (isEnded() || recordingAccepted != null) {
+                return;
+            }
+            recordingAccepted = accept;
+            if (!accept) {
+                end();
+                return;
+            }
+            if (heldCode != null) {
+                listener.onCodeReady(heldCode, heldCodeExpiry);
+                heldCode = null;
+            }
+        });
     }
 
     @Override

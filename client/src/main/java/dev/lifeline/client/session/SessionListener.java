@@ -2,6 +2,7 @@ package dev.lifeline.client.session;
 
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.Refusal;
+import dev.lifeline.client.recording.RecordingNoticeInfo;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
@@ -15,6 +16,13 @@ import dev.lifeline.common.pairing.SessionCode;
 public interface SessionListener {
     /** Customer: the relay gave us a nameplate; show this code. Called again after a code is burned. */
     default void onCodeReady(SessionCode code, long expiresAtEpochMs) {
+    }
+
+    /**
+     * Customer: the organisation records this session. The code is withheld until the person
+     * answers with {@link CustomerSessionHandle#answerRecordingNotice}; no means the session ends.
+     */
+    default void onRecordingNotice(RecordingNoticeInfo notice) {
     }
 
     /** Customer: too many wrong-code attempts; the old code is dead and a new one follows. */

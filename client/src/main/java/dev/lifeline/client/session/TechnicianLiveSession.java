@@ -100,6 +100,11 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     }
 
     @Override
+    protected dev.lifeline.common.identity.OrganisationRoot recordingTrustRoot() {
+        return identity.organisationRoot();
+    }
+
+    @Override
     protected PeerInfo peerInfo(HandshakeResult result) {
         return PeerInfo.customer(customerName);
     }

@@ -70,12 +70,20 @@ final class ScreenSender {
     private boolean congested;
     private CursorPosition lastCursor = CursorPosition.HIDDEN;
     private ScheduledFuture<?> tick;
+    /** While the session is recorded: a keyframe at least this often, so playback can seek (0 = off). */
+    private volatile long keyframeIntervalNanos;
+    private long lastKeyframeAt;
 
     ScreenSender(Output output, int fps, LongSupplier nanoTime) {
         this.output = output;
         this.frameIntervalNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, Math.min(fps, 120));
         this.nanoTime = nanoTime;
         this.thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("lifeline-screen-capture", true));
+    }
+
+    /** While recording: a full keyframe at least every {@code intervalNanos} (0 turns it off). */
+    void keyframeInterval(long intervalNanos) {
+        keyframeIntervalNanos = Math.max(0, intervalNanos);
     }
 
     /** Opens the source (the customer has agreed); {@link Output#opened} or {@link Output#failed} follows. */
@@ -252,7 +260,14 @@ final class ScreenSender {
         captures.incrementAndGet();
         // Frame numbers count capture ticks, so skipped frames show as a jump.
         frameNumber = Math.max(frameNumber + 1, (captureAt - streamStartNanos) / frameIntervalNanos);
+        long interval = keyframeIntervalNanos;
+        if (interval > 0 && captureAt - lastKeyframeAt >= interval) {
+            encoder.requestKeyframe();
+        }
         EncodedUpdate update = encoder.encode(image, quality, congested);
+        if (update.keyframe()) {
+            lastKeyframeAt = captureAt;
+        }
         boolean cursorMoved = !cursor.equals(lastCursor);
         if (update.isEmpty() && !cursorMoved) {
             return;

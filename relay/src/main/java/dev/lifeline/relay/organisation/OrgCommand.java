@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "org", mixinStandardHelpOptions = true,
         description = "The organisation's keys: the CA that vouches for technicians and the recording key pair.",
-        subcommands = OrgCommand.Init.class)
+        subcommands = {OrgCommand.Init.class, RecordingCommands.Policy.class, RecordingCommands.ExportKey.class})
 public final class OrgCommand {
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Create the organisation CA key pair and the recording key pair (private keys encrypted"
@@ -40,7 +40,9 @@ public final class OrgCommand {
                 Files.createDirectories(dir);
                 OrganisationCa ca = OrganisationCa.create(organisation);
                 ca.save(dir, passphrase);
-                RecordingKeyPair.create().save(dir, passphrase);
+                RecordingKeyPair recording = RecordingKeyPair.create();
+                recording.save(dir, passphrase);
+                RecordingCommands.writePublicMaterial(dir, ca, recording);
             } finally {
                 Arrays.fill(passphrase, '\0');
             }

@@ -1,9 +1,11 @@
 package dev.lifeline.relay.pairing;
 
+import dev.lifeline.common.wire.relay.RelayFrame;
 import dev.lifeline.common.wire.relay.Welcome;
 import dev.lifeline.relay.forwarding.SessionTable;
 import dev.lifeline.relay.limits.KeyedRateLimiter;
 import dev.lifeline.relay.recording.ForwardedFrameListener;
+import dev.lifeline.relay.recording.RecordingFetches;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -21,6 +23,10 @@ public final class Lobby {
     final BooleanSupplier overConnectionCap;
     final ForwardedFrameListener listener;
     final Map<NameplateRegistry.Entry, LobbyHandler> waiting = new ConcurrentHashMap<>();
+    /** Told to both apps before a session starts when the organisation records sessions; else null. */
+    volatile RelayFrame recordingNotice;
+    /** Serves lead recording fetches; null when this relay keeps no recordings. */
+    volatile RecordingFetches recordingFetches;
 
     public Lobby(NameplateRegistry nameplates, KeyedRateLimiter<String> joinsPerAddress,
                  KeyedRateLimiter<String> joinsPerNameplate, SessionTable sessions, Welcome welcome,
@@ -32,6 +38,12 @@ public final class Lobby {
         this.welcome = welcome;
         this.overConnectionCap = overConnectionCap;
         this.listener = listener;
+    }
+
+    /** Recording policy hooks (issue 7): the notice the apps must show, and the fetch service. */
+    public void recording(RelayFrame notice, RecordingFetches fetches) {
+        this.recordingNotice = notice;
+        this.recordingFetches = fetches;
     }
 
     /** A fresh handler for a new connection (stateful, so one per channel). */

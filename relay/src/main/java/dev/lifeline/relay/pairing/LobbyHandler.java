@@ -18,6 +18,7 @@ import dev.lifeline.relay.frames.Replies;
 import dev.lifeline.relay.pairing.NameplateRegistry.Claim;
 import dev.lifeline.relay.pairing.NameplateRegistry.Entry;
 import dev.lifeline.relay.pairing.NameplateRegistry.RegistryFullException;
+import dev.lifeline.relay.recording.RecordingFetches;
 import com.google.protobuf.ByteString;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -139,6 +140,7 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
             case JOIN -> onJoin(ctx, frame.getJoin().getNameplate());
             case RESUME -> onResume(ctx, frame.getResume().getResumeToken().toByteArray());
             case CLOSE -> onClose(ctx);
+            case FETCH_RECORDING -> onFetchRecording(ctx, frame);
             default -> unexpected(ctx, frame);
         }
     }
@@ -200,6 +202,11 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         phase = Phase.WAITING;
         lobby.waiting.put(entry, this);
         scheduleExpiry();
+        RelayFrame notice = lobby.recordingNotice;
+        if (notice != null) {
+            // Before the code: the customer's app asks the person before it shows the code.
+            ctx.channel().write(notice);
+        }
         reply(ctx, sessionOpened(entry));
     }
 
@@ -240,9 +247,14 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         // sees Paired before any forwarded frame.
         customer.ctx.executor().execute(() -> customer.becomePaired(pairing, claimed));
         phase = Phase.DONE;
+        lobby.listener.onPaired(pairing.session().id(), pairing.session().customerName());
         ctx.pipeline().replace(this, "forwarding",
                 new ForwardingHandler(sessions, pairing.session(), Role.TECHNICIAN, lobby.listener));
         LOG.info("session paired");
+        RelayFrame notice = lobby.recordingNotice;
+        if (notice != null) {
+            ctx.channel().write(notice);
+        }
         replyOn(ctx.channel(), paired(pairing.session(), pairing.technicianToken(), Role.CUSTOMER, sessions));
     }
 
@@ -283,6 +295,18 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
                 .setSessionId(ByteString.copyFrom(resumed.session().id()))
                 .setResumeToken(ByteString.copyFrom(resumed.newToken()))
                 .setPeerPresent(resumed.peerPresent())).build());
+    }
+
+    /** A lead fetches a recording (issue 7): checked and streamed by {@link RecordingFetches}. */
+    private void onFetchRecording(ChannelHandlerContext ctx, RelayFrame frame) {
+        RecordingFetches fetches = lobby.recordingFetches;
+        if (role != Role.TECHNICIAN || phase != Phase.READY || fetches == null) {
+            fatal(ctx, ErrorCode.UNEXPECTED_FRAME, fetches == null ? "this relay keeps no recordings"
+                    : "fetch a recording right after hello");
+            return;
+        }
+        phase = Phase.DONE;
+        fetches.serve(ctx.channel(), frame.getFetchRecording());
     }
 
     private void onClose(ChannelHandlerContext ctx) {
@@ -401,10 +425,12 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void sessionEnded(PairedSession session) {
             lobby.nameplates.release(entry);
+            lobby.listener.onSessionEnded(session.id());
         }
 
         @Override
         public void customerRejectedPeer(ChannelHandlerContext customerCtx, PairedSession session) {
+            lobby.listener.onSessionEnded(session.id());
             Channel channel = customerCtx.channel();
             if (!lobby.nameplates.rewait(entry)) {
                 Replies.sendAndClose(channel, Replies.close(CloseReason.CODE_EXPIRED, "the code is no longer valid"));

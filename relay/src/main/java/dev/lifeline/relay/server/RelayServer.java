@@ -6,6 +6,7 @@ import dev.lifeline.relay.forwarding.SessionTable;
 import dev.lifeline.relay.limits.KeyedRateLimiter;
 import dev.lifeline.relay.pairing.Lobby;
 import dev.lifeline.relay.pairing.NameplateRegistry;
+import dev.lifeline.relay.recording.ForwardedFrameListener;
 import dev.lifeline.relay.tls.RelayCertificate;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -48,10 +49,13 @@ public final class RelayServer {
                 .setMaxFrameBytes(config.maxFrameBytes())
                 .setMaxFramesPerSecond(config.maxFramesPerSecond())
                 .build();
+        RelayRecording recording = RelayRecording.start(config);
         Lobby lobby = new Lobby(nameplates,
                 new KeyedRateLimiter<>(config.joinsPerMinutePerAddress(), config.joinsPerMinutePerAddress(), config.clock()),
                 new KeyedRateLimiter<>(config.joinsPerMinutePerNameplate(), config.joinsPerMinutePerNameplate(), config.clock()),
-                sessions, welcome, () -> connections.get() > config.maxConnections(), config.forwardedFrameListener());
+                sessions, welcome, () -> connections.get() > config.maxConnections(),
+                ForwardedFrameListener.both(config.forwardedFrameListener(), recording.listener()));
+        recording.attach(lobby);
 
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
@@ -73,8 +77,9 @@ public final class RelayServer {
                     .channel();
             int port = ((InetSocketAddress) server.localAddress()).getPort();
             LOG.info("relay listening on {}:{}", config.bindAddress(), port);
-            return new Running(server, boss, workers, all, sessions, port, certificate.fingerprint());
+            return new Running(server, boss, workers, all, sessions, port, certificate.fingerprint(), recording);
         } catch (RuntimeException | InterruptedException e) {
+            recording.close();
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
@@ -82,7 +87,13 @@ public final class RelayServer {
     }
 
     private record Running(Channel server, EventLoopGroup boss, EventLoopGroup workers, ChannelGroup all,
-                           SessionTable sessions, int port, String certificateFingerprint) implements RunningRelay {
+                           SessionTable sessions, int port, String certificateFingerprint,
+                           RelayRecording recording) implements RunningRelay {
+        @Override
+        public java.util.Optional<String> recordingSigningKey() {
+            return recording.signingKeyHex();
+        }
+
         @Override
         public int pairedSessions() {
             return sessions.size();
@@ -95,6 +106,7 @@ public final class RelayServer {
             all.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            recording.close();
         }
     }
 }
