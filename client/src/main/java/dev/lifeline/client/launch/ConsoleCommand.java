@@ -52,6 +52,23 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
     String language;
 
+    @Option(names = "--play", paramLabel = "SESSION_ID|FILE", description = "With --headless: verify a session"
+            + " recording and print its timeline. A 32-hex-digit session id is fetched from --relay; anything else"
+            + " is read as a recording file.")
+    String play;
+
+    @Option(names = "--recording-key", paramLabel = "FILE", description = "With --play: the lead's recording key"
+            + " file (from `lifeline relay org recording-key`).")
+    Path recordingKey;
+
+    @Option(names = "--recording-key-passphrase-file", paramLabel = "FILE", description = "With --play: first line is"
+            + " the key file's passphrase (else asked on the terminal).")
+    Path recordingKeyPassphraseFile;
+
+    @Option(names = "--relay-signing-key", paramLabel = "HEX", description = "With --play: insist that the"
+            + " recording is signed by this relay key (printed by `lifeline relay run`).")
+    String relaySigningKey;
+
     @Override
     public Integer call() throws Exception {
         if (!headless) {
@@ -59,6 +76,9 @@ public final class ConsoleCommand implements Callable<Integer> {
             DesktopLauncher.launch(new DesktopLauncher.Windows(null, null, client.identities(), identity,
                     Languages.locale(language), client::close));
             return 0;
+        }
+        if (play != null) {
+            return PlayCommand.run(play, recordingKey, recordingKeyPassphraseFile, relaySigningKey, relay);
         }
         if (identity == null || join == null) {
             System.err.println("error: --headless needs --identity FILE and --join CODE");
