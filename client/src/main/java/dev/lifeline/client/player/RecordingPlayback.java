@@ -294,6 +294,48 @@ public final class RecordingPlayback implements Closeable {
         return copy(decoder.image());
     }
 
+    /**
+     * Straight play: one decoder from the first keyframe through the end, the picture after each
+     * complete update, with its time. What a seek must agree with (tests, benchmarks).
+     */
+    List<java.util.Map.Entry<Long, ScreenImage>> straightPlay() throws IOException {
+        List<java.util.Map.Entry<Long, ScreenImage>> pictures = new ArrayList<>();
+        if (keyframeSteps.length == 0) {
+            return pictures;
+        }
+        ScreenDecoder decoder = new ScreenDecoder(new JpegPhotoCodec());
+        for (int i = keyframeSteps[0]; i < screen.size(); i++) {
+            ScreenStep step = screen.get(i);
+            SessionMessage message = decrypt(reader, step.frame(),
+                    step.frame().from() == Sender.CUSTOMER ? fromCustomer : fromTechnician);
+            if (message == null) {
+                continue;
+            }
+            try {
+                decoder.apply(message.getScreenUpdate().getSlice().toByteArray());
+            } catch (MalformedScreenUpdateException e) {
+                continue;
+            }
+            if (step.lastSlice()) {
+                pictures.add(java.util.Map.entry(step.atMs(), copy(decoder.image())));
+            }
+        }
+        return pictures;
+    }
+
+    /** Every screen slice's decrypted bytes (tests search the file for them in clear). */
+    List<byte[]> slices() throws IOException {
+        List<byte[]> slices = new ArrayList<>();
+        for (ScreenStep step : screen) {
+            SessionMessage message = decrypt(reader, step.frame(),
+                    step.frame().from() == Sender.CUSTOMER ? fromCustomer : fromTechnician);
+            if (message != null) {
+                slices.add(message.getScreenUpdate().getSlice().toByteArray());
+            }
+        }
+        return slices;
+    }
+
     private static ScreenImage copy(ScreenImage image) {
         return image == null ? null : new ScreenImage(image.width(), image.height(), image.pixels().clone());
     }

@@ -41,6 +41,13 @@ public final class RecordingKeyPair implements Destroyable {
         return keyPair;
     }
 
+    /** Writes only the public key (SubjectPublicKeyInfo PEM): what a relay needs, with nothing to open recordings. */
+    public void savePublic(Path dir) throws IOException {
+        SubjectPublicKeyInfo publicInfo = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
+                new X25519PublicKeyParameters(keyPair.publicKey(), 0));
+        KeyFiles.writePublic(dir.resolve(PUBLIC_FILE), KeyFiles.pem(new PemObject("PUBLIC KEY", publicInfo.getEncoded())));
+    }
+
     /** Writes the public key (SubjectPublicKeyInfo PEM) and the passphrase-encrypted private key (mode 600). */
     public void save(Path dir, char[] passphrase) throws IOException {
         if (passphrase == null || passphrase.length == 0) {
