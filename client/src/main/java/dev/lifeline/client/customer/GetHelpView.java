@@ -66,6 +66,7 @@ public final class GetHelpView extends BorderPane {
         pages.put(Step.ENDED, endedPage());
         StackPane center = new StackPane(pages.values().toArray(Node[]::new));
         center.getChildren().add(new ScreenConsentCard(vm, messages));
+        center.getChildren().add(new RecordingNoticeCard(vm, messages));
         center.getChildren().add(new CapabilityConsentCard(vm, messages));
         pages.forEach((step, page) -> {
             page.visibleProperty().bind(vm.stepProperty().isEqualTo(step));

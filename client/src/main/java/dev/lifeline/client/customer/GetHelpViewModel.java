@@ -3,6 +3,7 @@ package dev.lifeline.client.customer;
 import dev.lifeline.client.chat.ChatViewModel;
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.Refusal;
+import dev.lifeline.client.recording.RecordingNoticeInfo;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.common.consent.ConsentSnapshot;
 import dev.lifeline.client.session.ChatLine;
@@ -60,6 +61,10 @@ public final class GetHelpViewModel {
     private final ChatViewModel chat;
     private final ScreenSharingViewModel screen = new ScreenSharingViewModel();
     private final ConsentViewModel consent = new ConsentViewModel();
+    /** Issue 7: the recording notice waiting for an answer (null when none), and whether the session is recorded. */
+    private final ObjectProperty<RecordingNoticeInfo> recordingNotice = new SimpleObjectProperty<>(this, "recordingNotice");
+    private final javafx.beans.property.BooleanProperty recorded =
+            new javafx.beans.property.SimpleBooleanProperty(this, "recorded", false);
 
     private CustomerSessionHandle handle;
     private Object currentSession;
@@ -101,6 +106,35 @@ public final class GetHelpViewModel {
         }
     }
 
+    /** Yes to the recording notice: the code appears. */
+    public void acceptRecording() {
+        CustomerSessionHandle h = handle;
+        if (recordingNotice.get() == null || h == null) {
+            return;
+        }
+        recordingNotice.set(null);
+        recorded.set(true);
+        h.answerRecordingNotice(true);
+    }
+
+    /** No to the recording notice: the session ends before anyone can join. */
+    public void declineRecording() {
+        CustomerSessionHandle h = handle;
+        if (recordingNotice.get() == null || h == null) {
+            return;
+        }
+        recordingNotice.set(null);
+        h.answerRecordingNotice(false);
+    }
+
+    public ReadOnlyObjectProperty<RecordingNoticeInfo> recordingNoticeProperty() {
+        return recordingNotice;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty recordedProperty() {
+        return recorded;
+    }
+
     /** End session, at any step; the session's onEnded moves us to ENDED. */
     public void endSession() {
         if (!sessionRunning.get()) {
@@ -134,9 +168,12 @@ public final class GetHelpViewModel {
         chat.clear();
         screen.reset();
         consent.reset();
+        recordingNotice.set(null);
+        recorded.set(false);
     }
 
     private void ended(SessionEnd reason) {
+        recordingNotice.set(null);
         currentSession = null;
         handle = null;
         chat.detach();
@@ -154,6 +191,11 @@ public final class GetHelpViewModel {
                     r.run();
                 }
             });
+        }
+
+        @Override
+        public void onRecordingNotice(RecordingNoticeInfo notice) {
+            onUi(() -> recordingNotice.set(notice));
         }
 
         @Override
