@@ -71,6 +71,16 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!headless && play != null) {
+            if (recordingKey == null) {
+                System.err.println("error: --play needs --recording-key FILE");
+                return 64;
+            }
+            char[] passphrase = recordingKeyPassphraseFile == null ? null
+                    : Files.readAllLines(recordingKeyPassphraseFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+            PlayerLauncher.launch(new PlayerLauncher.Request(Path.of(play), recordingKey, passphrase, Languages.locale(language)));
+            return 0;
+        }
         if (!headless) {
             RelayClient client = new RelayClient(relay.endpoint());
             DesktopLauncher.launch(new DesktopLauncher.Windows(null, null, client.identities(), identity,
@@ -78,6 +88,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             return 0;
         }
         if (play != null) {
+            // Headless: verify and print the timeline.
             return PlayCommand.run(play, recordingKey, recordingKeyPassphraseFile, relaySigningKey, relay);
         }
         if (identity == null || join == null) {

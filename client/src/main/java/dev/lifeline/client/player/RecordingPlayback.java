@@ -240,6 +240,18 @@ public final class RecordingPlayback implements Closeable {
         return undecryptable;
     }
 
+    /** When the first complete picture is there (ms from the start), or 0 without any. */
+    public long firstPictureMs() {
+        for (int k : keyframeSteps) {
+            for (int i = k; i < screen.size(); i++) {
+                if (screen.get(i).lastSlice()) {
+                    return screen.get(i).atMs();
+                }
+            }
+        }
+        return 0;
+    }
+
     /** Times (ms from the start) at which a complete screen picture is available. */
     public List<Long> frameTimes() {
         List<Long> times = new ArrayList<>();
@@ -292,6 +304,74 @@ public final class RecordingPlayback implements Closeable {
             }
         }
         return copy(decoder.image());
+    }
+
+    /** A position in the screen stream that moves forward cheaply and seeks via keyframes. */
+    public Cursor cursor() {
+        return new Cursor();
+    }
+
+    /**
+     * Decodes the screen up to a time: forward from where it is when the target is ahead and no
+     * keyframe lies in between, else from the last keyframe at or before the target. Returns the
+     * decoder's live picture (copy it before the next call), or null before the first picture.
+     * One thread at a time.
+     */
+    public final class Cursor {
+        private ScreenDecoder decoder;
+        /** Next screen step to apply. */
+        private int next;
+        private boolean hasPicture;
+
+        public synchronized ScreenImage moveTo(long atMs) throws IOException {
+            int keyframe = lastKeyframeAtOrBefore(atMs);
+            if (keyframe < 0) {
+                decoder = null;
+                next = 0;
+                hasPicture = false;
+                return null;
+            }
+            long current = next == 0 ? Long.MIN_VALUE : screen.get(next - 1).atMs();
+            // Forward only if the target is ahead and its keyframe is already behind us.
+            if (decoder == null || atMs < current || keyframe >= next) {
+                decoder = new ScreenDecoder(new JpegPhotoCodec());
+                next = keyframe;
+                hasPicture = false;
+            }
+            int end = next - 1;
+            for (int i = next; i < screen.size() && screen.get(i).atMs() <= atMs; i++) {
+                if (screen.get(i).lastSlice()) {
+                    end = i;
+                }
+            }
+            for (; next <= end; next++) {
+                ScreenStep step = screen.get(next);
+                SessionMessage message = decrypt(reader, step.frame(),
+                        step.frame().from() == Sender.CUSTOMER ? fromCustomer : fromTechnician);
+                if (message == null) {
+                    continue;
+                }
+                try {
+                    decoder.apply(message.getScreenUpdate().getSlice().toByteArray());
+                    hasPicture |= step.lastSlice();
+                } catch (MalformedScreenUpdateException e) {
+                    // Left as it was; the next keyframe repairs it.
+                }
+            }
+            return hasPicture ? decoder.image() : null;
+        }
+    }
+
+    private int lastKeyframeAtOrBefore(long atMs) {
+        int found = -1;
+        for (int k : keyframeSteps) {
+            if (screen.get(k).atMs() <= atMs) {
+                found = k;
+            } else {
+                break;
+            }
+        }
+        return found;
     }
 
     /**
