@@ -45,6 +45,7 @@ import javafx.scene.shape.Polygon;
  */
 public final class RemoteScreenView extends BorderPane {
     private final RemoteScreenViewModel vm;
+    private final RemoteControlViewModel control;
     private final Messages messages;
     private final ImageView imageView = new ImageView();
     private final Polygon cursor = new Polygon(0, 0, 0, 17, 4.5, 13, 7.5, 19.5, 10, 18.5, 7, 12, 12.5, 12);
@@ -53,11 +54,13 @@ public final class RemoteScreenView extends BorderPane {
     private final ScrollPane scroll = new ScrollPane(holder);
     private PixelBuffer<IntBuffer> pixelBuffer;
 
-    RemoteScreenView(RemoteScreenViewModel vm, Messages messages) {
+    RemoteScreenView(RemoteScreenViewModel vm, RemoteControlViewModel control, Messages messages) {
         this.vm = vm;
+        this.control = control;
         this.messages = messages;
         getStyleClass().add("remote-screen");
-        setTop(toolBar());
+        setTop(new VBox(toolBar(), new RemoteControlBar(control, vm, messages)));
+        RemoteInputHandlers.install(canvas, scroll, control);
         setCenter(stage());
 
         vm.pixelsProperty().addListener((obs, o, p) -> showPixels(p));
@@ -71,7 +74,8 @@ public final class RemoteScreenView extends BorderPane {
 
     /** The picture without the live session's controls, for the recording player (issue 7). */
     public static RemoteScreenView forPlayback(RemoteScreenViewModel vm, Messages messages) {
-        RemoteScreenView view = new RemoteScreenView(vm, messages);
+        // No grants, no session: the control bar never activates; both bars are removed below.
+        RemoteScreenView view = new RemoteScreenView(vm, new RemoteControlViewModel(vm, new GrantsViewModel()), messages);
         view.setTop(null);
         return view;
     }
@@ -335,8 +339,8 @@ public final class RemoteScreenView extends BorderPane {
             return;
         }
         boolean fit = vm.fitToWindowProperty().get();
-        double scale = fit && viewport.getWidth() > 0 && viewport.getHeight() > 0
-                ? Math.min(viewport.getWidth() / p.width(), viewport.getHeight() / p.height()) : 1;
+        vm.viewportResized(viewport.getWidth(), viewport.getHeight());
+        double scale = vm.scaleProperty().get();
         double w = p.width() * scale;
         double h = p.height() * scale;
         imageView.setFitWidth(w);
