@@ -5,6 +5,13 @@ import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.CustomerConsent;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.diagnostics.CustomerDiagnostics;
+import dev.lifeline.client.diagnostics.DiagnosticsActivity;
+import dev.lifeline.client.diagnostics.DiagnosticsReview;
+import dev.lifeline.client.probes.ProbeRunner;
+import dev.lifeline.common.wire.diagnostics.Probe;
+import java.util.Collection;
+import java.util.List;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.sharing.ScreenSharing;
 import dev.lifeline.client.sharing.SharingEvents;
@@ -52,6 +59,8 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     private final ScreenSharing sharing;
     /** Per-capability consent and the gate every technician message passes first. */
     private final CustomerConsent consent;
+    /** Diagnostics probes: run only with RUN_DIAGNOSTICS granted, previewed before they are sent. */
+    private final CustomerDiagnostics diagnostics;
     private String secret;
     private SessionCode code;
     private int failedHandshakes;
@@ -62,6 +71,13 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     CustomerLiveSession(EventLoop loop, RelayEndpoint endpoint, String customerName, OrganisationRoot pinnedRoot,
                         SecureRandom random, SessionListener listener, Clock clock,
                         Consumer<CompletableFuture<Void>> goodbyes, ScreenSources screens) {
+        this(loop, endpoint, customerName, pinnedRoot, random, listener, clock, goodbyes, screens, null, true);
+    }
+
+    /** {@code probes} null: diagnostics requests are answered "not available"; {@code review}: the person previews results. */
+    CustomerLiveSession(EventLoop loop, RelayEndpoint endpoint, String customerName, OrganisationRoot pinnedRoot,
+                        SecureRandom random, SessionListener listener, Clock clock,
+                        Consumer<CompletableFuture<Void>> goodbyes, ScreenSources screens, ProbeRunner probes, boolean review) {
         super(loop, endpoint, Role.CUSTOMER, listener, clock, goodbyes);
         // The ledger reports to consent, which is made after screen sharing (it asks through it).
         ConsentLedger ledger = new ConsentLedger(clock, this::consentChanged);
@@ -100,6 +116,22 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
             @Override
             public void refused(Refusal refusal) {
                 listener.onRefused(refusal);
+            }
+        });
+        this.diagnostics = new CustomerDiagnostics(this::onLoop, probes, ledger, review, new CustomerDiagnostics.Events() {
+            @Override
+            public void send(SessionMessage message) {
+                sendMessage(message);
+            }
+
+            @Override
+            public void progress(DiagnosticsActivity activity) {
+                listener.onDiagnosticsProgress(activity);
+            }
+
+            @Override
+            public void review(DiagnosticsReview review) {
+                listener.onDiagnosticsReview(review);
             }
         });
         this.customerName = customerName == null ? "" : customerName.strip();
@@ -209,7 +241,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     @Override
     protected boolean onRoleMessage(SessionMessage message) {
         // Consent first: nothing needing a capability reaches a handler without a live grant.
-        return consent.onMessage(message) || sharing.onMessage(message);
+        return consent.onMessage(message) || sharing.onMessage(message) || diagnostics.onMessage(message);
     }
 
     @Override
@@ -254,6 +286,25 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     private void consentChanged(ConsentEvent event) {
         consent.changed(event);
+        if (event.capability() == Capability.RUN_DIAGNOSTICS && event.kind() == ConsentEvent.Kind.REVOKED) {
+            diagnostics.revoked();
+        }
+    }
+
+    @Override
+    public void sendDiagnostics(long requestId, Collection<Probe> withheld) {
+        List<Probe> copy = List.copyOf(withheld);
+        onLoop(() -> diagnostics.release(requestId, copy));
+    }
+
+    @Override
+    public void declineDiagnostics(long requestId) {
+        onLoop(() -> diagnostics.decline(requestId));
+    }
+
+    /** Diagnostics counters, for tests in this package. */
+    CustomerDiagnostics diagnostics() {
+        return diagnostics;
     }
 
     /** Consent state and counters, for tests in this package. */
