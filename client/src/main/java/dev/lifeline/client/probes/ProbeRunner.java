@@ -33,13 +33,7 @@ public final class ProbeRunner implements AutoCloseable {
     private final ProbeContext context;
     private final Map<Probe, DiagnosticProbe> probes = new EnumMap<>(Probe.class);
     private final Duration timeout;
-    /** Two workers: a slow probe (SMART, journal) does not hold up the quick ones. */
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "lifeline-probe");
-        t.setDaemon(true);
-        return t;
-    });
-    /** Waits for each probe's deadline; one thread per running request is not needed. */
+    /** Waits for the probes' deadlines and collects their results. */
     private final ExecutorService waiter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lifeline-probe-wait");
         t.setDaemon(true);
@@ -61,37 +55,66 @@ public final class ProbeRunner implements AutoCloseable {
         return context;
     }
 
-    /** Runs the probes; the future completes with one result per probe, in catalogue order. */
+    /**
+     * Runs the probes, two at a time (a slow one such as SMART or the journal does not hold up
+     * the quick ones); the future completes with one result per probe, in catalogue order. Each
+     * probe gets {@code timeout} from when it starts; a probe still queued when the whole run's
+     * budget is spent times out too. Each run has its own threads, so a probe stuck in a native
+     * call that ignores interruption costs that run a thread, never a later run.
+     */
     public CompletableFuture<List<ProbeResult>> run(Collection<Probe> wanted) {
         List<Probe> order = ProbeCatalogue.ALL.stream().filter(wanted::contains).toList();
+        ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "lifeline-probe");
+            t.setDaemon(true);
+            return t;
+        });
         Map<Probe, Future<ProbeResult>> started = new EnumMap<>(Probe.class);
-        Map<Probe, Long> startedAt = new EnumMap<>(Probe.class);
+        Map<Probe, Long> startedNanos = new java.util.concurrent.ConcurrentHashMap<>();
+        long t0 = System.nanoTime();
         for (Probe p : order) {
-            startedAt.put(p, context.clock().millis());
-            started.put(p, workers.submit(() -> runOne(p)));
+            started.put(p, workers.submit(() -> {
+                startedNanos.put(p, System.nanoTime());
+                return runOne(p);
+            }));
         }
+        long budget = timeout.toNanos() * order.size() + TimeUnit.SECONDS.toNanos(1);
         return CompletableFuture.supplyAsync(() -> {
-            long deadline = System.nanoTime() + timeout.toNanos() * Math.max(1, (order.size() + 1) / 2);
-            List<ProbeResult> results = new ArrayList<>();
-            for (Probe p : order) {
-                Future<ProbeResult> f = started.get(p);
-                // Each probe gets its own timeout from when it could start; all together are bounded too.
-                long wait = Math.min(deadline - System.nanoTime(), timeout.toNanos() * 2);
-                try {
-                    results.add(bounded(f.get(Math.max(wait, 1), TimeUnit.NANOSECONDS)));
-                } catch (TimeoutException e) {
-                    f.cancel(true);
-                    results.add(failed(p, ProbeStatus.TIMED_OUT, "no answer within " + timeout.toSeconds() + " s",
-                            startedAt.get(p)));
-                } catch (ExecutionException e) {
-                    results.add(failed(p, ProbeStatus.FAILED, String.valueOf(e.getCause()), startedAt.get(p)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    results.add(failed(p, ProbeStatus.FAILED, "interrupted", startedAt.get(p)));
+            try {
+                List<ProbeResult> results = new ArrayList<>();
+                for (Probe p : order) {
+                    results.add(await(p, started.get(p), startedNanos, t0 + budget));
                 }
+                return results;
+            } finally {
+                workers.shutdownNow();
             }
-            return results;
         }, waiter);
+    }
+
+    private ProbeResult await(Probe p, Future<ProbeResult> f, Map<Probe, Long> startedNanos, long runDeadline) {
+        long wallStart = context.clock().millis();
+        while (true) {
+            try {
+                return bounded(f.get(20, TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                long now = System.nanoTime();
+                Long start = startedNanos.get(p);
+                boolean expired = start != null ? now - start > timeout.toNanos() : now > runDeadline;
+                if (expired) {
+                    f.cancel(true);
+                    return failed(p, ProbeStatus.TIMED_OUT, start != null ? "no answer within " + timeout.toMillis() + " ms"
+                            : "did not get to run in time", wallStart);
+                }
+            } catch (ExecutionException e) {
+                return failed(p, ProbeStatus.FAILED, String.valueOf(e.getCause()), wallStart);
+            } catch (java.util.concurrent.CancellationException e) {
+                return failed(p, ProbeStatus.FAILED, "cancelled", wallStart);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failed(p, ProbeStatus.FAILED, "interrupted", wallStart);
+            }
+        }
     }
 
     private ProbeResult runOne(Probe kind) {
@@ -143,7 +166,6 @@ public final class ProbeRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
         waiter.shutdownNow();
     }
 }
