@@ -31,4 +31,10 @@ public interface CustomerSessionHandle extends SessionHandle {
 
     /** Discards a request's results: nothing is sent. */
     void declineDiagnostics(long requestId);
+    /**
+     * The panic key: revokes remote control and pauses the screen at once, through the same
+     * consent path as the chips (so the timeline records it), even while the technician holds the
+     * mouse.
+     */
+    void panic();
 }

@@ -8,6 +8,7 @@ import dev.lifeline.client.probes.HostPort;
 import dev.lifeline.client.probes.Platform;
 import dev.lifeline.client.probes.ProbeContext;
 import dev.lifeline.client.probes.ProbeRunner;
+import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.identity.TechnicianIdentity;
 import io.netty.channel.EventLoopGroup;
@@ -57,7 +58,7 @@ public final class RelayClient implements AutoCloseable {
 
     /** Get Help's sessions sharing pictures from {@code screens}, opened only when the customer agrees. */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens) {
-        return customerSessions(pinnedRoot, screens, defaultDiagnostics());
+        return customerSessions(pinnedRoot, screens, ControlDevices.robot(), defaultDiagnostics());
     }
 
     /** The diagnostics configuration without a settings file: the relay as the one checked endpoint. */
@@ -67,9 +68,20 @@ public final class RelayClient implements AutoCloseable {
 
     /** As above, with the customer's diagnostics configuration (what the network probe may contact). */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, DiagnosticsSettings diagnostics) {
+        return customerSessions(pinnedRoot, screens, ControlDevices.robot(), diagnostics);
+    }
+
+    /** Get Help's sessions, with remote control through {@code devices} once the customer grants it. */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices) {
+        return customerSessions(pinnedRoot, screens, devices, defaultDiagnostics());
+    }
+
+    /** Get Help's sessions with remote control devices and the customer's diagnostics configuration. */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                             DiagnosticsSettings diagnostics) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock, goodbyes::add, screens, probes(diagnostics), diagnostics.reviewBeforeSending());
+                    random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics), diagnostics.reviewBeforeSending());
             session.begin();
             return session;
         };

@@ -5,6 +5,7 @@ import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.diagnostics.DiagnosticsActivity;
 import dev.lifeline.client.diagnostics.DiagnosticsReview;
 import dev.lifeline.common.wire.diagnostics.ProbeResult;
+import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
@@ -99,6 +100,13 @@ public interface SessionListener {
 
     /** Technician: one probe's result from the customer (possibly WITHHELD, UNAVAILABLE, TIMED_OUT). */
     default void onDiagnosticsResult(long requestId, ProbeResult result) {
+    }
+
+    /**
+     * Both: whether the technician's input is applied on the customer's machine now (ready, paused
+     * because the customer is using the mouse or keyboard, unavailable, off).
+     */
+    default void onControlStatus(ControlStatus status) {
     }
 
     /** The session is over; no event follows. */

@@ -84,4 +84,9 @@ final class ForwardingListener implements SessionListener {
     public void onDiagnosticsResult(long requestId, dev.lifeline.common.wire.diagnostics.ProbeResult result) {
         rest.onDiagnosticsResult(requestId, result);
     }
+
+    @Override
+    public void onControlStatus(dev.lifeline.client.control.ControlStatus status) {
+        rest.onControlStatus(status);
+    }
 }
