@@ -4,6 +4,10 @@ import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.consent.ConsentMessages;
 import dev.lifeline.client.consent.CustomerConsent;
 import dev.lifeline.client.consent.Refusal;
+import dev.lifeline.client.control.ControlMessages;
+import dev.lifeline.client.control.InputSender;
+import dev.lifeline.client.control.RemoteControl;
+import dev.lifeline.client.control.RemoteInput;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
@@ -31,6 +35,14 @@ import dev.lifeline.common.wire.relay.RelayError;
 import dev.lifeline.common.wire.relay.RelayFrame;
 import dev.lifeline.common.wire.relay.Role;
 import io.netty.channel.EventLoop;
+import dev.lifeline.client.diagnostics.DiagnosticsActivity;
+import dev.lifeline.client.diagnostics.TechnicianDiagnostics;
+import dev.lifeline.common.wire.diagnostics.Probe;
+import dev.lifeline.common.wire.diagnostics.ProbeResult;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +61,13 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     private HandshakeFailedException handshakeFailure;
     private TechnicianHandshake handshake;
     private final ScreenViewer viewer;
+    /** Coalesces and bounds the technician's input before it is sealed. */
+    private final InputSender input;
     private boolean screenWanted;
+    private final TechnicianDiagnostics diagnostics;
+    /** Set on pairing, read by the Console for the report. */
+    private volatile String sessionId = "";
+    private final AtomicLong nextDiagnosticsId = new AtomicLong();
 
     TechnicianLiveSession(EventLoop loop, RelayEndpoint endpoint, SessionCode code, TechnicianIdentity identity,
                           SecureRandom random, SessionListener listener, Clock clock,
@@ -76,6 +94,42 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
                 listener.onScreenStats(stats);
             }
         });
+        this.diagnostics = new TechnicianDiagnostics(new TechnicianDiagnostics.Events() {
+            @Override
+            public void send(SessionMessage message) {
+                sendMessage(message);
+            }
+
+            @Override
+            public void askConsent(String reason) {
+                requestCapabilities(Set.of(Capability.RUN_DIAGNOSTICS), reason);
+            }
+
+            @Override
+            public void progress(DiagnosticsActivity activity) {
+                listener.onDiagnosticsProgress(activity);
+            }
+
+            @Override
+            public void result(long requestId, ProbeResult result) {
+                listener.onDiagnosticsResult(requestId, result);
+            }
+        });
+        this.input = new InputSender(this::sendMessage, new RemoteControl.SessionThread() {
+            @Override
+            public void execute(Runnable task) {
+                onLoop(task);
+            }
+
+            @Override
+            public void schedule(Runnable task, long delayMs) {
+                try {
+                    loop.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // the app is shutting down
+                }
+            }
+        }, clock::millis);
         this.code = code;
         this.identity = identity;
         this.random = random;
@@ -94,6 +148,7 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     @Override
     protected void onPaired(Paired paired) {
         customerName = paired.getCustomerName();
+        sessionId = HexFormat.of().formatHex(paired.getSessionId().toByteArray());
         handshake = new TechnicianHandshake(code.secret(), paired.getSessionId().toByteArray(), identity, random);
         endToEnd = new EndToEndSession(handshake, frame -> link.send(frame), this);
         endToEnd.start();
@@ -174,8 +229,14 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     @Override
     protected boolean onRoleMessage(SessionMessage message) {
         switch (message.getBodyCase()) {
-            case CONSENT_STATE -> listener.onConsentChanged(ConsentMessages.fromWire(message.getConsentState()));
+            case CONSENT_STATE -> {
+                var snapshot = ConsentMessages.fromWire(message.getConsentState());
+                listener.onConsentChanged(snapshot);
+                diagnostics.consentChanged(snapshot);
+            }
+            case DIAGNOSTICS_PROGRESS, DIAGNOSTICS_RESULT, DIAGNOSTICS_REQUEST -> diagnostics.onMessage(message);
             case REFUSED -> onRefused(message.getRefused());
+            case CONTROL_STATE -> listener.onControlStatus(ControlMessages.fromWire(message.getControlState()));
             default -> {
                 return viewer.onMessage(message);
             }
@@ -248,6 +309,16 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     }
 
     @Override
+    public void sendInput(RemoteInput event) {
+        onLoop(() -> input.send(event));
+    }
+
+    @Override
+    public void pointLaser(int monitor, int x, int y, boolean visible) {
+        onLoop(() -> input.laser(monitor, x, y, visible));
+    }
+
+    @Override
     public void giveUp(Capability capability) {
         if (capability == Capability.VIEW_SCREEN) {
             stopViewing();
@@ -255,5 +326,18 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
         }
         onLoop(() -> sendMessage(SessionMessage.newBuilder().setConsentRevoke(
                 ConsentRevoke.newBuilder().addCapabilities(ConsentMessages.toWire(capability))).build()));
+    }
+
+    @Override
+    public long requestDiagnostics(Collection<Probe> probes) {
+        List<Probe> copy = List.copyOf(probes);
+        long id = nextDiagnosticsId.incrementAndGet();
+        onLoop(() -> diagnostics.request(id, copy));
+        return id;
+    }
+
+    @Override
+    public String sessionId() {
+        return sessionId;
     }
 }

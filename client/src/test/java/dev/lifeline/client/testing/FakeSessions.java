@@ -1,5 +1,6 @@
 package dev.lifeline.client.testing;
 
+import dev.lifeline.client.control.RemoteInput;
 import dev.lifeline.client.screen.MonitorInfo;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
@@ -123,6 +124,51 @@ public final class FakeSessions {
         @Override
         public void giveUp(Capability capability) {
             consentCalls.add("giveUp:" + capability);
+        }
+
+        /** Diagnostics calls in order: "request:1:[SYSTEM, STORAGE]", "send:1:[NETWORK]", "decline:1". */
+        public final List<String> diagnosticsCalls = new CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicLong diagnosticsIds = new java.util.concurrent.atomic.AtomicLong();
+        public volatile String sessionId = "00112233445566778899aabbccddeeff";
+
+        @Override
+        public long requestDiagnostics(java.util.Collection<dev.lifeline.common.wire.diagnostics.Probe> probes) {
+            long id = diagnosticsIds.incrementAndGet();
+            diagnosticsCalls.add("request:" + id + ":" + new TreeSet<>(probes));
+            return id;
+        }
+
+        @Override
+        public String sessionId() {
+            return sessionId;
+        }
+
+        @Override
+        public void sendDiagnostics(long requestId, java.util.Collection<dev.lifeline.common.wire.diagnostics.Probe> withheld) {
+            diagnosticsCalls.add("send:" + requestId + ":" + new TreeSet<>(withheld));
+        }
+
+        @Override
+        public void declineDiagnostics(long requestId) {
+            diagnosticsCalls.add("decline:" + requestId);
+        }
+
+        /** Remote-control calls in order: input events as sent, "laser:0:10,20:true", "panic". */
+        public final List<Object> controlCalls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void sendInput(RemoteInput input) {
+            controlCalls.add(input);
+        }
+
+        @Override
+        public void pointLaser(int monitor, int x, int y, boolean visible) {
+            controlCalls.add("laser:" + monitor + ":" + x + "," + y + ":" + visible);
+        }
+
+        @Override
+        public void panic() {
+            controlCalls.add("panic");
         }
 
         /** Fires onScreenShare(SHARING) with these monitors, the first one active, quality AUTO. */
