@@ -126,6 +126,9 @@ public final class RecordingPlayback implements Closeable {
         List<ScreenStep> screen = new ArrayList<>();
         int screenFrames = 0;
         int undecryptable = 0;
+        // Findings are worked out from the recorded probe results by the same rules the Console uses.
+        dev.lifeline.common.diagnostics.DiagnosticsSnapshot diagnostics = dev.lifeline.common.diagnostics.DiagnosticsSnapshot.EMPTY;
+        java.util.Set<String> findingsShown = new java.util.HashSet<>();
         long last = start;
         for (int i = 0; i < frames.size(); i++) {
             RecordedFrame frame = frames.get(i);
@@ -163,6 +166,15 @@ public final class RecordingPlayback implements Closeable {
                     }
                     if (update.getLastSlice()) {
                         screenFrames++;
+                    }
+                }
+                case DIAGNOSTICS_RESULT -> {
+                    diagnostics = diagnostics.with(message.getDiagnosticsResult().getResult());
+                    for (var finding : dev.lifeline.common.diagnostics.FindingRules.evaluate(diagnostics).findings()) {
+                        if (findingsShown.add(finding.getRuleId() + "\n" + finding.getSummary())) {
+                            events.add(new TimelineEvent(at, TimelineEvent.Kind.FINDING, finding.getSummary()
+                                    + " (" + finding.getSuggestion().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"));
+                        }
                     }
                 }
                 default -> {
