@@ -1,6 +1,9 @@
 package dev.lifeline.client.headless;
 
+import dev.lifeline.client.consent.ConsentPrompt;
+import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.screen.MonitorInfo;
+import dev.lifeline.common.consent.Capability;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
@@ -37,6 +40,7 @@ public final class HeadlessSession implements SessionListener {
     private final CompletableFuture<SessionEnd> ended = new CompletableFuture<>();
     private final CompletableFuture<SessionHandle> handle = new CompletableFuture<>();
     private boolean allowScreen;
+    private boolean allowControl;
     private boolean viewScreen;
     private Quality screenQuality = Quality.AUTO;
     private Path saveScreen;
@@ -50,6 +54,12 @@ public final class HeadlessSession implements SessionListener {
     /** Customer: share the screen when the technician asks (otherwise every request is answered no). */
     public HeadlessSession allowScreen(boolean allow) {
         this.allowScreen = allow;
+        return this;
+    }
+
+    /** Customer: let the technician use the mouse and keyboard when asked (otherwise answered no). */
+    public HeadlessSession allowControl(boolean allow) {
+        this.allowControl = allow;
         return this;
     }
 
@@ -155,6 +165,37 @@ public final class HeadlessSession implements SessionListener {
                 customer.answerScreenRequest(allowScreen);
             }
         });
+    }
+
+    /** Answers control requests as the command line said; other capabilities are answered no. */
+    @Override
+    public void onConsentRequested(ConsentPrompt prompt) {
+        handle.thenAccept(h -> {
+            if (!(h instanceof CustomerSessionHandle customer)) {
+                return;
+            }
+            for (Capability capability : prompt.capabilities()) {
+                boolean yes = capability == Capability.CONTROL_INPUT && allowControl;
+                print("consent: " + capability.name().toLowerCase(Locale.ROOT) + " " + (yes ? "granted" : "denied")
+                        + (capability == Capability.CONTROL_INPUT && !yes ? " (start with --allow-control to allow)" : ""));
+                if (yes) {
+                    customer.grant(capability);
+                } else {
+                    customer.deny(capability);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void onControlStatus(ControlStatus status) {
+        String line = switch (status.state()) {
+            case OFF -> "control: off";
+            case READY -> "control: ready";
+            case CUSTOMER_ACTIVE -> "control: customer-active " + (status.device() == null ? "" : status.device().name().toLowerCase(Locale.ROOT));
+            case UNAVAILABLE -> "control: unavailable: " + clean(status.detail());
+        };
+        print(line.strip());
     }
 
     @Override

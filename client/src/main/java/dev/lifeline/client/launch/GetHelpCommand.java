@@ -1,7 +1,12 @@
 package dev.lifeline.client.launch;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.headless.HeadlessSession;
+import dev.lifeline.client.laser.LaserOverlayWindow;
+import dev.lifeline.client.nativeinput.Hotkey;
+import dev.lifeline.client.nativeinput.NativeHook;
+import dev.lifeline.client.nativeinput.NativeLocalInputWatch;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationRoot;
 import java.io.BufferedReader;
@@ -34,6 +39,14 @@ public final class GetHelpCommand implements Callable<Integer> {
             + " (otherwise the request is printed and answered no).")
     boolean allowScreen;
 
+    @Option(names = "--allow-control", description = "With --headless: let the technician use the mouse and keyboard"
+            + " when asked (otherwise the request is printed and answered no).")
+    boolean allowControl;
+
+    @Option(names = "--panic-key", paramLabel = "KEYS", description = "Global hotkey that takes control back and pauses"
+            + " the screen at once (default: ${DEFAULT-VALUE}).")
+    String panicKey = "Ctrl+Alt+Shift+End";
+
     @Option(names = "--replay", paramLabel = "DIR", description = "Share PNG frames from this folder (in name order,"
             + " looping) instead of the real screen: for demos and machines without a display.")
     Path replay;
@@ -48,19 +61,27 @@ public final class GetHelpCommand implements Callable<Integer> {
         return replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
     }
 
+    /** AWT Robot, pausing for the customer's own mouse and keyboard (seen through the global hook). */
+    private static ControlDevices controlDevices() {
+        return ControlDevices.robot().withLocalInput(new NativeLocalInputWatch(NativeHook.shared()))
+                .withOverlays(LaserOverlayWindow.opener());
+    }
+
     @Override
     public Integer call() throws Exception {
         OrganisationRoot root = orgRoot == null ? null : OrganisationRoot.load(orgRoot);
         if (headless) {
             try (RelayClient client = new RelayClient(relay.endpoint())) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                return new HeadlessSession(System.out).allowScreen(allowScreen)
-                        .runCustomer(client.customerSessions(root, screens()), name, in);
+                return new HeadlessSession(System.out).allowScreen(allowScreen).allowControl(allowControl)
+                        .runCustomer(client.customerSessions(root, screens(), controlDevices()), name, in);
             }
         }
+        Hotkey panic = Hotkey.parse(panicKey);
         RelayClient client = new RelayClient(relay.endpoint());
-        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens()),
-                root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close));
+        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens(), controlDevices()),
+                root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close,
+                new DesktopLauncher.InputHooks(panic, false)));
         return 0;
     }
 }
