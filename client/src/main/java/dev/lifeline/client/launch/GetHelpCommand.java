@@ -2,11 +2,14 @@ package dev.lifeline.client.launch;
 
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.control.ControlDevices;
+import dev.lifeline.client.headless.HeadlessDiagnostics;
 import dev.lifeline.client.headless.HeadlessSession;
 import dev.lifeline.client.laser.LaserOverlayWindow;
 import dev.lifeline.client.nativeinput.Hotkey;
 import dev.lifeline.client.nativeinput.NativeHook;
 import dev.lifeline.client.nativeinput.NativeLocalInputWatch;
+import dev.lifeline.client.probes.DiagnosticsSettings;
+import dev.lifeline.client.probes.HostPort;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationRoot;
 import java.io.BufferedReader;
@@ -54,6 +57,19 @@ public final class GetHelpCommand implements Callable<Integer> {
     @Option(names = "--replay-fps", paramLabel = "FPS", description = "Frames per second of --replay (default: ${DEFAULT-VALUE}).")
     double replayFps = 10;
 
+    @Option(names = "--allow-diagnostics", description = "With --headless: allow diagnostics when the technician asks"
+            + " (otherwise the request is printed and answered no); results are printed, then sent.")
+    boolean allowDiagnostics;
+
+    @Option(names = "--withhold", paramLabel = "PROBES", description = "With --allow-diagnostics: never send these probes'"
+            + " results (e.g. processes,recent-errors); the technician sees them as withheld.")
+    String withhold = "";
+
+    @Option(names = "--diagnostics-config", paramLabel = "FILE", description = "Properties file naming what the network"
+            + " probe may check (dns.names, tcp.endpoints, https.endpoints, gateway.check, review); see docs/diagnostics.md."
+            + " Without it: the relay only.")
+    Path diagnosticsConfig;
+
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
     String language;
 
@@ -67,19 +83,36 @@ public final class GetHelpCommand implements Callable<Integer> {
                 .withOverlays(LaserOverlayWindow.opener());
     }
 
+    private DiagnosticsSettings diagnostics(RelayClient client) throws java.io.IOException {
+        DiagnosticsSettings settings = diagnosticsConfig == null ? client.defaultDiagnostics()
+                : DiagnosticsSettings.load(diagnosticsConfig, new HostPort(client.endpoint().host(), client.endpoint().port()));
+        // Without a person to look, the preview is printed and sent at once.
+        return headless ? settings.withReview(true) : settings;
+    }
+
     @Override
     public Integer call() throws Exception {
         OrganisationRoot root = orgRoot == null ? null : OrganisationRoot.load(orgRoot);
+        java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> withheld;
+        try {
+            withheld = dev.lifeline.common.diagnostics.ProbeCatalogue.parse(withhold);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --withhold: " + e.getMessage());
+            return 64;
+        }
         if (headless) {
             try (RelayClient client = new RelayClient(relay.endpoint())) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 return new HeadlessSession(System.out).allowScreen(allowScreen).allowControl(allowControl)
-                        .runCustomer(client.customerSessions(root, screens(), controlDevices()), name, in);
+                        .diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC())
+                                .customer(allowDiagnostics, withheld))
+                        .runCustomer(client.customerSessions(root, screens(), controlDevices(), diagnostics(client)), name, in);
             }
         }
         Hotkey panic = Hotkey.parse(panicKey);
         RelayClient client = new RelayClient(relay.endpoint());
-        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens(), controlDevices()),
+        DesktopLauncher.launch(new DesktopLauncher.Windows(
+                client.customerSessions(root, screens(), controlDevices(), diagnostics(client)),
                 root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close,
                 new DesktopLauncher.InputHooks(panic, false)));
         return 0;
