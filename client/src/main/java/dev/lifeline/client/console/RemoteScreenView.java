@@ -75,7 +75,7 @@ public final class RemoteScreenView extends BorderPane {
     /** The picture without the live session's controls, for the recording player (issue 7). */
     public static RemoteScreenView forPlayback(RemoteScreenViewModel vm, Messages messages) {
         // No grants, no session: the control bar never activates; both bars are removed below.
-        RemoteScreenView view = new RemoteScreenView(vm, new RemoteControlViewModel(vm, new GrantsViewModel()), messages);
+        RemoteScreenView view = new RemoteScreenView(vm, new RemoteControlViewModel(vm, new GrantsViewModel(), Runnable::run), messages);
         view.setTop(null);
         return view;
     }

@@ -65,6 +65,7 @@ public final class GetHelpViewModel {
     private final ObjectProperty<RecordingNoticeInfo> recordingNotice = new SimpleObjectProperty<>(this, "recordingNotice");
     private final javafx.beans.property.BooleanProperty recorded =
             new javafx.beans.property.SimpleBooleanProperty(this, "recorded", false);
+    private final RemoteControlBannerViewModel control = new RemoteControlBannerViewModel(consent);
 
     private CustomerSessionHandle handle;
     private Object currentSession;
@@ -170,6 +171,7 @@ public final class GetHelpViewModel {
         consent.reset();
         recordingNotice.set(null);
         recorded.set(false);
+        control.reset();
     }
 
     private void ended(SessionEnd reason) {
@@ -179,6 +181,7 @@ public final class GetHelpViewModel {
         chat.detach();
         screen.reset();
         consent.reset();
+        control.reset();
         end.set(reason);
         step.set(Step.ENDED);
     }
@@ -246,6 +249,7 @@ public final class GetHelpViewModel {
                     chat.attach(h::sendChat);
                     screen.attach(h);
                     consent.attach(h);
+                    control.attach(h);
                 }
             });
         }
@@ -263,6 +267,11 @@ public final class GetHelpViewModel {
         @Override
         public void onRefused(Refusal refusal) {
             onUi(() -> consent.refused(refusal));
+        }
+
+        @Override
+        public void onControlStatus(dev.lifeline.client.control.ControlStatus status) {
+            onUi(() -> control.statusChanged(status));
         }
 
         @Override
@@ -364,6 +373,11 @@ public final class GetHelpViewModel {
 
     public ConsentViewModel consent() {
         return consent;
+    }
+
+    /** Remote control's banner and the panic key. */
+    public RemoteControlBannerViewModel control() {
+        return control;
     }
 
     public ScreenSharingViewModel screen() {
