@@ -9,11 +9,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.lifeline.client.ClientVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "gethelp", mixinStandardHelpOptions = true,
+@Command(name = "gethelp", mixinStandardHelpOptions = true, versionProvider = ClientVersion.class,
         description = "Ask for help: shows a code to read to your technician, then chat.")
 public final class GetHelpCommand implements Callable<Integer> {
     @Mixin
