@@ -1,5 +1,6 @@
 package dev.lifeline.relay;
 
+import dev.lifeline.relay.organisation.InitCommand;
 import dev.lifeline.relay.organisation.OrgCommand;
 import dev.lifeline.relay.organisation.TechCommand;
 import dev.lifeline.relay.server.RelayConfig;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code lifeline-relay}: the relay's command line. Subcommands are added here. */
 @Command(name = "lifeline-relay", mixinStandardHelpOptions = true, versionProvider = RelayCommand.Version.class,
         description = "The Lifeline relay: pairs customers with technicians and forwards their encrypted traffic.",
-        subcommands = {RelayCommand.Run.class, OrgCommand.class, TechCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RelayCommand.Run.class, InitCommand.class, OrgCommand.class, TechCommand.class, CommandLine.HelpCommand.class})
 public final class RelayCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,10 +1,14 @@
 package dev.lifeline.installer.build;
 
+import dev.lifeline.common.bundle.InvalidBundleException;
+import dev.lifeline.common.bundle.OrganisationBundle;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads the organisation bundle given to the build (-Dlifeline.bundle) for what the package shows. */
+/**
+ * Reads and verifies the organisation bundle given to the build ({@code -Dlifeline.bundle}) and
+ * says what it contains, so the person building the installer can check the organisation.
+ */
 final class BundleBranding {
     private BundleBranding() {
     }
@@ -13,9 +17,19 @@ final class BundleBranding {
         if (bundle == null) {
             return Branding.NONE;
         }
-        if (!Files.isRegularFile(bundle)) {
-            throw new IOException("organisation bundle " + bundle + " not found");
+        OrganisationBundle read;
+        try {
+            read = OrganisationBundle.read(bundle);
+        } catch (InvalidBundleException e) {
+            throw new IOException("organisation bundle " + bundle + " is unusable: " + e.getMessage(), e);
         }
-        return new Branding(ClientApp.GET_HELP.title(), bundle);
+        System.out.println("[packages] Get Help branded from " + bundle + ":");
+        System.out.println("[packages]   product name  " + read.productName());
+        System.out.println("[packages]   relay         " + read.relayAddress() + ", pin "
+                + (read.relayFingerprint() == null ? "none (CA-issued certificate)" : read.relayFingerprint()));
+        System.out.println("[packages]   organisation  " + read.organisationRoot().organisation()
+                + ", root SHA-256 " + read.organisationRoot().sha256FingerprintHex());
+        System.out.println("[packages]   language      " + read.defaultLanguage());
+        return new Branding(read.productName(), bundle);
     }
 }

@@ -22,11 +22,16 @@ public final class Packager {
     }
 
     public static void main(String[] args) throws IOException {
-        new Packager(PackagerOptions.parse(args)).build();
+        build(args);
+    }
+
+    /** Builds with {@code --name value} options as {@link PackagerOptions} describes; returns the packages made. */
+    public static List<Path> build(String... args) throws IOException {
+        return new Packager(PackagerOptions.parse(args)).build();
     }
 
     /** Builds everything asked for and returns the packages made. */
-    List<Path> build() throws IOException {
+    private List<Path> build() throws IOException {
         Files.createDirectories(options.out());
         Files.createDirectories(options.work());
         ReleaseSigning signing = new ReleaseSigning(System.getenv());
@@ -34,8 +39,11 @@ public final class Packager {
         long started = System.nanoTime();
 
         if (options.builds("gethelp") || options.builds("console")) {
-            log("linking the runtime (jlink)");
-            Path runtime = RuntimeImage.link(javafxJars(), options.work().resolve("runtime"), host);
+            Path runtime = options.runtime();
+            if (runtime == null) {
+                log("linking the runtime (jlink)");
+                runtime = RuntimeImage.link(javafxJars(), options.work().resolve("runtime"), host);
+            }
             ClientPackages clients = new ClientPackages(options, host, runtime);
             Branding branding = BundleBranding.of(options.bundle());
             for (ClientApp app : List.of(ClientApp.GET_HELP, ClientApp.CONSOLE)) {

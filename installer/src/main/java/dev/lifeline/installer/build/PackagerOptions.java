@@ -19,10 +19,11 @@ import java.util.Map;
  * @param apps which of gethelp, console, relay to build (all when empty)
  * @param types which package types to make (all the host can when empty)
  * @param fast quicker, slightly larger packages (CI)
+ * @param runtime an already linked runtime to reuse instead of running jlink, or null
  */
 record PackagerOptions(Path clientTarget, Path relayTarget, Path packaging, Path work, Path out, String version,
                        Path bundle, List<String> apps, List<String> types, boolean fast, String vendor,
-                       String maintainer) {
+                       String maintainer, Path runtime) {
 
     static PackagerOptions parse(String... args) {
         if (args.length % 2 != 0) {
@@ -40,7 +41,8 @@ record PackagerOptions(Path clientTarget, Path relayTarget, Path packaging, Path
                 blank(values.get("bundle")) ? null : Path.of(values.get("bundle")).toAbsolutePath(),
                 list(values.get("apps")), list(values.get("types")), Boolean.parseBoolean(values.getOrDefault("fast", "false")),
                 values.getOrDefault("vendor", "Lifeline"),
-                values.getOrDefault("maintainer", "Lifeline packagers <packages@lifeline.invalid>"));
+                values.getOrDefault("maintainer", "Lifeline packagers <packages@lifeline.invalid>"),
+                blank(values.get("runtime")) ? null : Path.of(values.get("runtime")).toAbsolutePath());
     }
 
     boolean builds(String app) {

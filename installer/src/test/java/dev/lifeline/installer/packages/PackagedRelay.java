@@ -52,17 +52,27 @@ final class PackagedRelay implements AutoCloseable {
         return r.output();
     }
 
-    /** An organisation and one technician identity in {@code dataDir}, through the packaged admin commands. */
+    /**
+     * A first start ({@code lifeline-relay init}) and one technician identity in {@code dataDir},
+     * through the packaged admin commands.
+     */
     static Path organisationWithTechnician(Path relayRoot, Path dataDir, String organisation, String technician)
             throws IOException, InterruptedException {
-        Path passphrase = Files.writeString(dataDir.resolveSibling(dataDir.getFileName() + "-passphrase"),
-                "correct horse battery staple\n");
-        admin(relayRoot, "org", "init", "--data-dir", dataDir.toString(), "--organisation", organisation,
+        Path passphrase = Files.writeString(passphraseFile(dataDir), "correct horse battery staple\n");
+        String init = admin(relayRoot, "init", "--data-dir", dataDir.toString(), "--organisation", organisation,
                 "--passphrase-file", passphrase.toString());
+        if (!init.contains("Next steps:")) {
+            throw new AssertionError("relay init printed no next steps: " + init);
+        }
         Path identity = dataDir.resolveSibling(dataDir.getFileName() + "-technician.identity");
         admin(relayRoot, "tech", "issue", "--data-dir", dataDir.toString(), "--name", technician,
                 "--out", identity.toString(), "--passphrase-file", passphrase.toString());
         return identity;
+    }
+
+    /** The file holding the organisation key passphrase of {@code dataDir}. */
+    static Path passphraseFile(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-passphrase");
     }
 
     String fingerprint() {

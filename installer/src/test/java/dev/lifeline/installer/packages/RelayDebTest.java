@@ -1,7 +1,9 @@
 package dev.lifeline.installer.packages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +51,22 @@ class RelayDebTest {
             assertTrue(unit.lines().anyMatch(line::equals), "unit lacks " + line + ":\n" + unit);
         }
         assertTrue(Files.readString(root.resolve("etc/default/lifeline-relay")).contains("LIFELINE_RELAY_OPTS="));
+    }
+
+    @Test
+    void systemdAcceptsTheUnitAndRatesItsExposureLow() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "systemd-analyze not installed");
+        Path unit = root.resolve("lib/systemd/system/lifeline-relay.service");
+        // verify also complains that /usr/bin/lifeline-relay is not installed on this machine; a
+        // misspelt or unknown directive would show here as "Unknown key" or "Unknown section".
+        AppProcess.Result verify = AppProcess.run(List.of("systemd-analyze", "verify", "--man=no", unit.toString()),
+                Duration.ofSeconds(60));
+        assertFalse(verify.output().contains("Unknown") || verify.output().contains("Failed to parse"), verify.output());
+        // systemd's own scoring of the sandbox (0 locked down, 10 fully exposed; the threshold is in tenths): at most 2.5.
+        AppProcess.Result security = AppProcess.run(List.of("systemd-analyze", "security", "--offline=yes",
+                "--threshold=25", unit.toString()), Duration.ofSeconds(60));
+        assertEquals(0, security.exit(), security.output());
+        assertTrue(security.output().contains("Overall exposure level for lifeline-relay.service"), security.output());
     }
 
     @Test

@@ -1,11 +1,14 @@
 package dev.lifeline.relay.organisation;
 
 import dev.lifeline.common.bundle.OrganisationBundle;
+import dev.lifeline.common.identity.IdentityException;
 import dev.lifeline.common.identity.OrganisationCa;
 import dev.lifeline.common.identity.RecordingKeyPair;
 import dev.lifeline.relay.tls.RelayCertificate;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -52,6 +55,31 @@ final class BundleCommand implements Callable<Integer> {
             description = "First line: the organisation key passphrase (else asked on the terminal).")
     Path passphraseFile;
 
+    /**
+     * Signs and writes a bundle for the organisation in {@code dataDir}; an out-of-bounds field is an
+     * {@link IllegalArgumentException} and writes nothing.
+     */
+    static OrganisationBundle write(Path out, OrganisationCa ca, Path dataDir, String productName, byte[] logoPng,
+                                    String relay, String pin, String language) throws IOException, IdentityException {
+        OrganisationBundle bundle = new OrganisationBundle(productName, logoPng, relay, pin, ca.root(),
+                RecordingKeyPair.loadPublicKey(OrganisationFiles.directory(dataDir).resolve(RecordingKeyPair.PUBLIC_FILE)),
+                language, Instant.now());
+        Files.write(out, bundle.sign(ca), StandardOpenOption.CREATE_NEW);
+        return bundle;
+    }
+
+    /** What an administrator checks before building installers with the bundle. */
+    static String describe(Path out, OrganisationBundle bundle, OrganisationCa ca) {
+        byte[] logo = bundle.logoPng();
+        return "Wrote " + out + ":\n"
+                + "  product name   " + bundle.productName() + "\n"
+                + "  relay          " + bundle.relayAddress() + "\n"
+                + "  relay pin      " + (bundle.relayFingerprint() == null ? "none (CA-issued certificate)" : bundle.relayFingerprint()) + "\n"
+                + "  organisation   " + ca.organisationName() + ", root SHA-256 " + ca.root().sha256FingerprintHex() + "\n"
+                + "  language       " + bundle.defaultLanguage() + (logo == null ? "" : ", logo " + logo.length + " bytes") + "\n"
+                + "Build branded installers: ./mvnw -Ppackage verify -Dlifeline.bundle=" + out.toAbsolutePath();
+    }
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out)) {
@@ -80,20 +108,12 @@ final class BundleCommand implements Callable<Integer> {
             String name = productName != null ? productName : ca.organisationName() + " Get Help";
             OrganisationBundle bundle;
             try {
-                bundle = new OrganisationBundle(name, logoPng, relay, pin, ca.root(),
-                        RecordingKeyPair.loadPublicKey(orgDir.resolve(RecordingKeyPair.PUBLIC_FILE)), language, Instant.now());
+                bundle = write(out, ca, dataDir, name, logoPng, relay, pin, language);
             } catch (IllegalArgumentException e) {
                 System.err.println("error: " + e.getMessage());
                 return 64;
             }
-            Files.write(out, bundle.sign(ca));
-            System.out.println("Wrote " + out + ":");
-            System.out.println("  product name   " + bundle.productName());
-            System.out.println("  relay          " + bundle.relayAddress());
-            System.out.println("  relay pin      " + (pin == null ? "none (CA-issued certificate)" : pin));
-            System.out.println("  organisation   " + ca.organisationName() + ", root SHA-256 " + ca.root().sha256FingerprintHex());
-            System.out.println("  language       " + bundle.defaultLanguage() + (logoPng == null ? "" : ", logo " + logoPng.length + " bytes"));
-            System.out.println("Build branded installers: ./mvnw -Ppackage verify -Dlifeline.bundle=" + out.toAbsolutePath());
+            System.out.println(describe(out, bundle, ca));
             return 0;
         } finally {
             ca.destroy();

@@ -1,7 +1,5 @@
 package dev.lifeline.relay.organisation;
 
-import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.common.identity.RecordingKeyPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,10 +35,7 @@ public final class OrgCommand {
             }
             char[] passphrase = Passphrases.forNewKey(passphraseFile, "the organisation keys");
             try {
-                Files.createDirectories(dir);
-                OrganisationCa ca = OrganisationCa.create(organisation);
-                ca.save(dir, passphrase);
-                RecordingKeyPair.create().save(dir, passphrase);
+                OrganisationFiles.create(dataDir, organisation, passphrase).destroy();
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
