@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /** The one-time question of a Get Help without an organisation bundle: which relay to use. */
 public final class FirstStartView extends BorderPane {
@@ -68,6 +69,7 @@ public final class FirstStartView extends BorderPane {
         fields.setMaxWidth(320);
         fields.setAlignment(Pos.CENTER_LEFT);
         Label hint = label(messages, "firststart.hint", "hint");
+        hint.setTextAlignment(TextAlignment.CENTER);
         VBox page = new VBox(12, Icons.icon(Icons.HELP, 64, "accent"), heading, text, fields, connect, hint);
         page.getStyleClass().add("step");
         page.setId("firstStartPage");

@@ -29,6 +29,9 @@ public final class FirstStartViewModel {
     public FirstStartViewModel(Path configDir, Consumer<RelayEndpoint> onSaved) {
         this.configDir = configDir;
         this.onSaved = onSaved;
+        // A complaint is about what was typed: it goes as soon as the text changes.
+        address.addListener((obs, old, now) -> problem.set(Problem.NONE));
+        fingerprint.addListener((obs, old, now) -> problem.set(Problem.NONE));
     }
 
     public StringProperty addressProperty() {

@@ -63,6 +63,7 @@ class FirstStartViewModelTest {
         assertTrue(connected.isEmpty());
         assertFalse(Files.exists(config.resolve(SavedRelay.FILE)));
         vm.fingerprintProperty().set("");
+        assertEquals(Problem.NONE, vm.problemProperty().get(), "editing clears the complaint");
         assertTrue(vm.connect());
         assertEquals(Problem.NONE, vm.problemProperty().get());
     }
