@@ -6,7 +6,10 @@ import dev.lifeline.client.branding.InstalledBundle;
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.firststart.SavedRelay;
+import dev.lifeline.client.headless.HeadlessDiagnostics;
 import dev.lifeline.client.headless.HeadlessSession;
+import dev.lifeline.client.probes.DiagnosticsSettings;
+import dev.lifeline.client.probes.HostPort;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.bundle.InvalidBundleException;
 import dev.lifeline.common.bundle.OrganisationBundle;
@@ -51,11 +54,31 @@ public final class GetHelpCommand implements Callable<Integer> {
     @Option(names = "--replay-fps", paramLabel = "FPS", description = "Frames per second of --replay (default: ${DEFAULT-VALUE}).")
     double replayFps = 10;
 
+    @Option(names = "--allow-diagnostics", description = "With --headless: allow diagnostics when the technician asks"
+            + " (otherwise the request is printed and answered no); results are printed, then sent.")
+    boolean allowDiagnostics;
+
+    @Option(names = "--withhold", paramLabel = "PROBES", description = "With --allow-diagnostics: never send these probes'"
+            + " results (e.g. processes,recent-errors); the technician sees them as withheld.")
+    String withhold = "";
+
+    @Option(names = "--diagnostics-config", paramLabel = "FILE", description = "Properties file naming what the network"
+            + " probe may check (dns.names, tcp.endpoints, https.endpoints, gateway.check, review); see docs/diagnostics.md."
+            + " Without it: the relay only.")
+    Path diagnosticsConfig;
+
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the organisation bundle's, else the system's).")
     String language;
 
     private ScreenSources screens() {
         return replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
+    }
+
+    private DiagnosticsSettings diagnostics(RelayClient client) throws java.io.IOException {
+        DiagnosticsSettings settings = diagnosticsConfig == null ? client.defaultDiagnostics()
+                : DiagnosticsSettings.load(diagnosticsConfig, new HostPort(client.endpoint().host(), client.endpoint().port()));
+        // Without a person to look, the preview is printed and sent at once.
+        return headless ? settings.withReview(true) : settings;
     }
 
     @Override
@@ -69,6 +92,13 @@ public final class GetHelpCommand implements Callable<Integer> {
         }
         OrganisationRoot root = orgRoot != null ? OrganisationRoot.load(orgRoot) : bundle != null ? bundle.organisationRoot() : null;
         Locale locale = Languages.locale(language != null ? language : bundle != null ? bundle.defaultLanguage() : null);
+        java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> withheld;
+        try {
+            withheld = dev.lifeline.common.diagnostics.ProbeCatalogue.parse(withhold);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --withhold: " + e.getMessage());
+            return 64;
+        }
         RelayEndpoint endpoint = relayEndpoint(bundle);
         if (endpoint == null && headless) {
             System.err.println("error: no relay configured: give --relay HOST[:PORT] (and --fingerprint SHA256),"
@@ -79,7 +109,9 @@ public final class GetHelpCommand implements Callable<Integer> {
             try (RelayClient client = new RelayClient(endpoint)) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 return new HeadlessSession(System.out).allowScreen(allowScreen)
-                        .runCustomer(client.customerSessions(root, screens()), name, in);
+                        .diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC())
+                                .customer(allowDiagnostics, withheld))
+                        .runCustomer(client.customerSessions(root, screens(), diagnostics(client)), name, in);
             }
         }
         if (bundle != null) {
@@ -90,7 +122,7 @@ public final class GetHelpCommand implements Callable<Integer> {
             return 0;
         }
         RelayClient client = new RelayClient(endpoint);
-        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens()),
+        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens(), diagnostics(client)),
                 root == null ? null : root.organisation(), null, null, locale, client::close));
         return 0;
     }
