@@ -59,7 +59,8 @@ public final class GetHelpView extends BorderPane {
         topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), appTitle, spacer, new LanguagePicker(messages));
         topBar.getStyleClass().add("top-bar");
 
-        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages), new ConsentChips(vm, messages));
+        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages),
+                new RemoteControlBanner(vm, messages), new ConsentChips(vm, messages));
         setTop(top);
 
         pages.put(Step.IDLE, idlePage());
