@@ -236,7 +236,7 @@ public final class PlayerViewModel {
             if (picture != null) {
                 ScreenImage copy = new ScreenImage(picture.width(), picture.height(), picture.pixels().clone());
                 ui.execute(() -> screen.showPlaybackFrame(new RemoteScreenFrame(copy,
-                        new ScreenRect(0, 0, copy.width(), copy.height()), true, 0, 0, false, () -> { })));
+                        new ScreenRect(0, 0, copy.width(), copy.height()), true, 0, 0, false, null, () -> { })));
             }
         }
         decoding.set(false);
