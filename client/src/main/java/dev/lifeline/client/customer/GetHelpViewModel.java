@@ -60,6 +60,7 @@ public final class GetHelpViewModel {
     private final ChatViewModel chat;
     private final ScreenSharingViewModel screen = new ScreenSharingViewModel();
     private final ConsentViewModel consent = new ConsentViewModel();
+    private final DiagnosticsReviewViewModel diagnostics = new DiagnosticsReviewViewModel();
 
     private CustomerSessionHandle handle;
     private Object currentSession;
@@ -134,6 +135,7 @@ public final class GetHelpViewModel {
         chat.clear();
         screen.reset();
         consent.reset();
+        diagnostics.reset();
     }
 
     private void ended(SessionEnd reason) {
@@ -142,6 +144,7 @@ public final class GetHelpViewModel {
         chat.detach();
         screen.reset();
         consent.reset();
+        diagnostics.reset();
         end.set(reason);
         step.set(Step.ENDED);
     }
@@ -204,8 +207,19 @@ public final class GetHelpViewModel {
                     chat.attach(h::sendChat);
                     screen.attach(h);
                     consent.attach(h);
+                    diagnostics.attach(h);
                 }
             });
+        }
+
+        @Override
+        public void onDiagnosticsProgress(dev.lifeline.client.diagnostics.DiagnosticsActivity activity) {
+            onUi(() -> diagnostics.progress(activity));
+        }
+
+        @Override
+        public void onDiagnosticsReview(dev.lifeline.client.diagnostics.DiagnosticsReview review) {
+            onUi(() -> diagnostics.review(review));
         }
 
         @Override
@@ -318,6 +332,11 @@ public final class GetHelpViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    /** The diagnostics preview: checks running now, results waiting for the customer's Send. */
+    public DiagnosticsReviewViewModel diagnostics() {
+        return diagnostics;
     }
 
     public ConsentViewModel consent() {
