@@ -58,7 +58,7 @@ public final class ConsoleSessionViewModel {
     private final ObjectProperty<SessionReport> report = new SimpleObjectProperty<>(this, "report");
     private final StringProperty reportLocation = new SimpleStringProperty(this, "reportLocation", "");
     private final StringProperty reportError = new SimpleStringProperty(this, "reportError", "");
-    private final RemoteControlViewModel control = new RemoteControlViewModel(screen, grants);
+    private final RemoteControlViewModel control;
     private TechnicianSessionHandle handle;
 
     ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
@@ -67,6 +67,7 @@ public final class ConsoleSessionViewModel {
         this.chat = new ChatViewModel(clock);
         this.clock = clock;
         this.record = new SessionRecord(code.nameplate(), Party.getDefaultInstance(), clock.millis());
+        this.control = new RemoteControlViewModel(screen, grants, uiExecutor);
         customerName = Bindings.createStringBinding(() -> {
             PeerInfo p = customer.get();
             return p == null || p.name() == null ? "" : p.name().strip();

@@ -61,6 +61,7 @@ public final class GetHelpViewModel {
     private final ScreenSharingViewModel screen = new ScreenSharingViewModel();
     private final ConsentViewModel consent = new ConsentViewModel();
     private final DiagnosticsReviewViewModel diagnostics = new DiagnosticsReviewViewModel();
+    private final RemoteControlBannerViewModel control = new RemoteControlBannerViewModel(consent);
 
     private CustomerSessionHandle handle;
     private Object currentSession;
@@ -136,6 +137,7 @@ public final class GetHelpViewModel {
         screen.reset();
         consent.reset();
         diagnostics.reset();
+        control.reset();
     }
 
     private void ended(SessionEnd reason) {
@@ -145,6 +147,7 @@ public final class GetHelpViewModel {
         screen.reset();
         consent.reset();
         diagnostics.reset();
+        control.reset();
         end.set(reason);
         step.set(Step.ENDED);
     }
@@ -208,6 +211,7 @@ public final class GetHelpViewModel {
                     screen.attach(h);
                     consent.attach(h);
                     diagnostics.attach(h);
+                    control.attach(h);
                 }
             });
         }
@@ -235,6 +239,11 @@ public final class GetHelpViewModel {
         @Override
         public void onRefused(Refusal refusal) {
             onUi(() -> consent.refused(refusal));
+        }
+
+        @Override
+        public void onControlStatus(dev.lifeline.client.control.ControlStatus status) {
+            onUi(() -> control.statusChanged(status));
         }
 
         @Override
@@ -341,6 +350,11 @@ public final class GetHelpViewModel {
 
     public ConsentViewModel consent() {
         return consent;
+    }
+
+    /** Remote control's banner and the panic key. */
+    public RemoteControlBannerViewModel control() {
+        return control;
     }
 
     public ScreenSharingViewModel screen() {

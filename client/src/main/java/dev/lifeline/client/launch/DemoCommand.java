@@ -1,6 +1,8 @@
 package dev.lifeline.client.launch;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.control.ControlDevices;
+import dev.lifeline.client.laser.LaserOverlayWindow;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationCa;
@@ -53,8 +55,10 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Demo technician identity: " + setup.identityFile());
         RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
         DesktopLauncher.launch(new DesktopLauncher.Windows(
+                // No local-user-first in the demo: the technician's mouse is the customer's mouse here.
                 client.customerSessions(setup.root(),
                         replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps),
+                        ControlDevices.robot().withOverlays(LaserOverlayWindow.opener()),
                         // Everything stays on this machine: the relay is the only checked endpoint, no gateway ping.
                         client.defaultDiagnostics().withGatewayCheck(false)),
                 setup.root().organisation(), client.identities(), setup.identityFile(),
