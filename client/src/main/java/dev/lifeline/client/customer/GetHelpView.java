@@ -73,6 +73,7 @@ public final class GetHelpView extends BorderPane {
         center.getChildren().add(new ScreenConsentCard(vm, messages));
         center.getChildren().add(new RecordingNoticeCard(vm, messages));
         center.getChildren().add(new CapabilityConsentCard(vm, messages));
+        center.getChildren().add(new DiagnosticsReviewCard(vm, messages));
         pages.forEach((step, page) -> {
             page.visibleProperty().bind(vm.stepProperty().isEqualTo(step));
             page.managedProperty().bind(page.visibleProperty());

@@ -65,6 +65,7 @@ public final class GetHelpViewModel {
     private final ObjectProperty<RecordingNoticeInfo> recordingNotice = new SimpleObjectProperty<>(this, "recordingNotice");
     private final javafx.beans.property.BooleanProperty recorded =
             new javafx.beans.property.SimpleBooleanProperty(this, "recorded", false);
+    private final DiagnosticsReviewViewModel diagnostics = new DiagnosticsReviewViewModel();
     private final RemoteControlBannerViewModel control = new RemoteControlBannerViewModel(consent);
 
     private CustomerSessionHandle handle;
@@ -171,6 +172,7 @@ public final class GetHelpViewModel {
         consent.reset();
         recordingNotice.set(null);
         recorded.set(false);
+        diagnostics.reset();
         control.reset();
     }
 
@@ -181,6 +183,7 @@ public final class GetHelpViewModel {
         chat.detach();
         screen.reset();
         consent.reset();
+        diagnostics.reset();
         control.reset();
         end.set(reason);
         step.set(Step.ENDED);
@@ -249,9 +252,20 @@ public final class GetHelpViewModel {
                     chat.attach(h::sendChat);
                     screen.attach(h);
                     consent.attach(h);
+                    diagnostics.attach(h);
                     control.attach(h);
                 }
             });
+        }
+
+        @Override
+        public void onDiagnosticsProgress(dev.lifeline.client.diagnostics.DiagnosticsActivity activity) {
+            onUi(() -> diagnostics.progress(activity));
+        }
+
+        @Override
+        public void onDiagnosticsReview(dev.lifeline.client.diagnostics.DiagnosticsReview review) {
+            onUi(() -> diagnostics.review(review));
         }
 
         @Override
@@ -369,6 +383,11 @@ public final class GetHelpViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    /** The diagnostics preview: checks running now, results waiting for the customer's Send. */
+    public DiagnosticsReviewViewModel diagnostics() {
+        return diagnostics;
     }
 
     public ConsentViewModel consent() {

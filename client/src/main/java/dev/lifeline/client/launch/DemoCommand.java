@@ -58,7 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
                 // No local-user-first in the demo: the technician's mouse is the customer's mouse here.
                 client.customerSessions(setup.root(),
                         replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps),
-                        ControlDevices.robot().withOverlays(LaserOverlayWindow.opener())),
+                        ControlDevices.robot().withOverlays(LaserOverlayWindow.opener()),
+                        // Everything stays on this machine: the relay is the only checked endpoint, no gateway ping.
+                        client.defaultDiagnostics().withGatewayCheck(false)),
                 setup.root().organisation(), client.identities(), setup.identityFile(),
                 Languages.locale(language), () -> {
                     client.close();
