@@ -1,5 +1,7 @@
 package dev.lifeline.relay;
 
+import dev.lifeline.relay.accounts.UserCommand;
+import dev.lifeline.relay.audit.AuditCommand;
 import dev.lifeline.relay.organisation.OrgCommand;
 import dev.lifeline.relay.organisation.TechCommand;
 import dev.lifeline.relay.server.RelayConfig;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code lifeline-relay}: the relay's command line. Subcommands are added here. */
 @Command(name = "lifeline-relay", mixinStandardHelpOptions = true,
         description = "The Lifeline relay: pairs customers with technicians and forwards their encrypted traffic.",
-        subcommands = {RelayCommand.Run.class, OrgCommand.class, TechCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RelayCommand.Run.class, OrgCommand.class, TechCommand.class, UserCommand.class,
+                AuditCommand.class, CommandLine.HelpCommand.class})
 public final class RelayCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
