@@ -2,6 +2,8 @@ package dev.lifeline.relay;
 
 import dev.lifeline.relay.accounts.UserCommand;
 import dev.lifeline.relay.audit.AuditCommand;
+import dev.lifeline.relay.billing.BillingCommand;
+import dev.lifeline.relay.contracts.CustomerCommand;
 import dev.lifeline.relay.organisation.OrgCommand;
 import dev.lifeline.relay.organisation.TechCommand;
 import dev.lifeline.relay.server.RelayConfig;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lifeline-relay", mixinStandardHelpOptions = true,
         description = "The Lifeline relay: pairs customers with technicians and forwards their encrypted traffic.",
         subcommands = {RelayCommand.Run.class, OrgCommand.class, TechCommand.class, UserCommand.class,
-                AuditCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, CustomerCommand.class, BillingCommand.class, CommandLine.HelpCommand.class})
 public final class RelayCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
