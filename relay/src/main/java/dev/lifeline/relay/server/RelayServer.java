@@ -20,7 +20,9 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProtocols;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import dev.lifeline.relay.teamserver.TeamServer;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +54,17 @@ public final class RelayServer {
                 new KeyedRateLimiter<>(config.joinsPerMinutePerAddress(), config.joinsPerMinutePerAddress(), config.clock()),
                 new KeyedRateLimiter<>(config.joinsPerMinutePerNameplate(), config.joinsPerMinutePerNameplate(), config.clock()),
                 sessions, welcome, () -> connections.get() > config.maxConnections(), config.forwardedFrameListener());
+        // Issue 6: with a database the relay is also the team's server (sign-in, queue, contracts).
+        TeamServer team = null;
+        if (config.database() != null) {
+            try {
+                team = new TeamServer(config.database(), config.organisationCa(), config.passwordHashing(), config.clock());
+            } catch (SQLException e) {
+                throw new IOException("cannot start the team server: " + e.getMessage(), e);
+            }
+            lobby.extend(team);
+        }
+        TeamServer teamServer = team;
 
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
@@ -73,8 +86,11 @@ public final class RelayServer {
                     .channel();
             int port = ((InetSocketAddress) server.localAddress()).getPort();
             LOG.info("relay listening on {}:{}", config.bindAddress(), port);
-            return new Running(server, boss, workers, all, sessions, port, certificate.fingerprint());
+            return new Running(server, boss, workers, all, sessions, port, certificate.fingerprint(), teamServer);
         } catch (RuntimeException | InterruptedException e) {
+            if (teamServer != null) {
+                teamServer.close();
+            }
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
@@ -82,7 +98,8 @@ public final class RelayServer {
     }
 
     private record Running(Channel server, EventLoopGroup boss, EventLoopGroup workers, ChannelGroup all,
-                           SessionTable sessions, int port, String certificateFingerprint) implements RunningRelay {
+                           SessionTable sessions, int port, String certificateFingerprint,
+                           TeamServer team) implements RunningRelay {
         @Override
         public int pairedSessions() {
             return sessions.size();
@@ -95,6 +112,9 @@ public final class RelayServer {
             all.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            if (team != null) {
+                team.close();
+            }
         }
     }
 }
