@@ -2,6 +2,7 @@ package dev.lifeline.client.session;
 
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.identity.TechnicianIdentity;
 import io.netty.channel.EventLoopGroup;
@@ -50,9 +51,14 @@ public final class RelayClient implements AutoCloseable {
 
     /** Get Help's sessions sharing pictures from {@code screens}, opened only when the customer agrees. */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens) {
+        return customerSessions(pinnedRoot, screens, ControlDevices.robot());
+    }
+
+    /** Get Help's sessions, with remote control through {@code devices} once the customer grants it. */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock, goodbyes::add, screens);
+                    random, listener, clock, goodbyes::add, screens, devices);
             session.begin();
             return session;
         };

@@ -2,6 +2,7 @@ package dev.lifeline.client.session;
 
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.Refusal;
+import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
@@ -78,6 +79,13 @@ public interface SessionListener {
      * granted; nothing of it was applied.
      */
     default void onRefused(Refusal refusal) {
+    }
+
+    /**
+     * Both: whether the technician's input is applied on the customer's machine now (ready, paused
+     * because the customer is using the mouse or keyboard, unavailable, off).
+     */
+    default void onControlStatus(ControlStatus status) {
     }
 
     /** The session is over; no event follows. */

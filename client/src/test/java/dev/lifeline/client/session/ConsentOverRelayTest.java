@@ -21,6 +21,7 @@ import dev.lifeline.common.wire.e2e.ClipboardContent;
 import dev.lifeline.common.wire.e2e.ConsentRequest;
 import dev.lifeline.common.wire.e2e.FileChunk;
 import dev.lifeline.common.wire.e2e.InputEvent;
+import dev.lifeline.common.wire.e2e.KeyStroke;
 import dev.lifeline.common.wire.e2e.SessionMessage;
 import dev.lifeline.relay.server.RelayConfig;
 import dev.lifeline.relay.server.RelayServer;
@@ -92,7 +93,7 @@ class ConsentOverRelayTest {
     }
 
     private static SessionMessage input() {
-        return SessionMessage.newBuilder().setInputEvent(InputEvent.newBuilder().setX(10).setY(20).setButtons(1).setPressed(true)).build();
+        return SessionMessage.newBuilder().setInputEvent(InputEvent.newBuilder().setKey(KeyStroke.newBuilder().setKeyCode(65).setPressed(true))).build();
     }
 
     private static SessionMessage clipboard() {

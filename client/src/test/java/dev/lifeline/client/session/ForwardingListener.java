@@ -69,4 +69,9 @@ final class ForwardingListener implements SessionListener {
     public void onRefused(dev.lifeline.client.consent.Refusal refusal) {
         rest.onRefused(refusal);
     }
+
+    @Override
+    public void onControlStatus(dev.lifeline.client.control.ControlStatus status) {
+        rest.onControlStatus(status);
+    }
 }
