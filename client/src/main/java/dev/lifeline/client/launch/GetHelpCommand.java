@@ -2,6 +2,7 @@ package dev.lifeline.client.launch;
 
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.headless.HeadlessSession;
+import dev.lifeline.client.session.QueueRequest;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationRoot;
 import java.io.BufferedReader;
@@ -44,6 +45,19 @@ public final class GetHelpCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
     String language;
 
+    @Option(names = "--queue", description = "Also wait in the relay's queue (a signed-in technician picks you; the code still works).")
+    boolean queue;
+
+    @Option(names = "--problem", paramLabel = "TEXT", description = "With --queue: the problem in a sentence.")
+    String problem;
+
+    @Option(names = "--contact", paramLabel = "TEXT", description = "With --queue: phone or e-mail (optional).")
+    String contact;
+
+    @Option(names = "--organisation", paramLabel = "NAME",
+            description = "With --queue: your organisation (default: the one named by --org-root).")
+    String organisation;
+
     private ScreenSources screens() {
         return replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
     }
@@ -51,11 +65,19 @@ public final class GetHelpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OrganisationRoot root = orgRoot == null ? null : OrganisationRoot.load(orgRoot);
+        if (queue && root == null) {
+            // Queue flow has no code: only the pinned organisation root can tell who picked us.
+            System.err.println("error: --queue needs --org-root, so Get Help can verify the technician who picks you");
+            return 64;
+        }
         if (headless) {
             try (RelayClient client = new RelayClient(relay.endpoint())) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                return new HeadlessSession(System.out).allowScreen(allowScreen)
-                        .runCustomer(client.customerSessions(root, screens()), name, in);
+                var sessions = queue
+                        ? client.queuedCustomerSessions(root, screens(), new QueueRequest(problem, contact,
+                                organisation != null ? organisation : root.organisation()))
+                        : client.customerSessions(root, screens());
+                return new HeadlessSession(System.out).allowScreen(allowScreen).runCustomer(sessions, name, in);
             }
         }
         RelayClient client = new RelayClient(relay.endpoint());

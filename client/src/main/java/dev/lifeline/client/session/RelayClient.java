@@ -74,6 +74,31 @@ public final class RelayClient implements AutoCloseable {
         };
     }
 
+    /** Issue 6: Get Help's sessions that also wait in the relay's queue with {@code request}. */
+    public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, QueueRequest request) {
+        return (customerName, listener) -> {
+            CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
+                    random, listener, clock, goodbyes::add, screens, ControlDevices.robot());
+            session.queue(request);
+            session.begin();
+            return session;
+        };
+    }
+
+    /** Issue 6: picks a waiting customer from the queue as the signed-in technician {@code identity}. */
+    public TechnicianSessionHandle pick(TechnicianIdentity identity, QueueTicket ticket, SessionListener listener) {
+        TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, null, identity,
+                random, listener, clock, goodbyes::add);
+        session.pick(ticket);
+        session.begin();
+        return session;
+    }
+
+    /** The network thread group, for the Console's queue connection. */
+    public EventLoopGroup group() {
+        return group;
+    }
+
     /** Loads identity files into technicians that join through this relay. */
     public TechnicianIdentities identities() {
         return new IdentityFiles(this);

@@ -136,7 +136,17 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
             onFirstFrame(ctx, frame);
             return;
         }
+        if (extensionBusy) {
+            // Frames that arrived in the same read as an extension's frame wait for its answer.
+            if (pending.size() >= MAX_PENDING) {
+                fatal(ctx, ErrorCode.RATE_LIMITED, "too many frames before the last answer");
+                return;
+            }
+            pending.add(frame);
+            return;
+        }
         if (lobby.extension.handles(frame.getBodyCase())) {
+            extensionBusy = true;
             lobby.extension.handle(connection(), frame);
             return;
         }
@@ -381,6 +391,21 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
     }
 
     private LobbyConnection connection;
+    /** Sign-in and queue frames are answered from another thread; frames behind one wait here. */
+    private boolean extensionBusy;
+    private final java.util.ArrayDeque<RelayFrame> pending = new java.util.ArrayDeque<>();
+    static final int MAX_PENDING = 8;
+
+    /** The extension answered: handle a frame that waited, or read the next one. Event loop. */
+    private void extensionDone() {
+        extensionBusy = false;
+        RelayFrame next = pending.poll();
+        if (next == null) {
+            Reads.next(ctx.channel());
+        } else if (phase != Phase.DONE) {
+            channelRead(ctx, next);
+        }
+    }
 
     /** This connection as the extension sees it (one per handler, made on first use). */
     private LobbyConnection connection() {
@@ -408,7 +433,12 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         public void reply(RelayFrame frame) {
-            replyOn(ctx.channel(), frame);
+            Channel channel = ctx.channel();
+            channel.writeAndFlush(frame).addListener(f -> {
+                if (f.isSuccess()) {
+                    ctx.executor().execute(LobbyHandler.this::extensionDone);
+                }
+            });
         }
 
         @Override
