@@ -33,6 +33,7 @@ public final class ConsentGate {
             case INPUT_EVENT -> Optional.of(Capability.CONTROL_INPUT);
             case CLIPBOARD -> Optional.of(Capability.CLIPBOARD);
             case FILE_CHUNK -> Optional.of(Capability.TRANSFER_FILES);
+            case DIAGNOSTICS_REQUEST -> Optional.of(Capability.RUN_DIAGNOSTICS);
             case SCREEN_PULL -> Optional.of(Capability.VIEW_SCREEN);
             // Pointing at the shared picture does nothing to the machine: it goes with the screen.
             case LASER_POINTER -> Optional.of(Capability.VIEW_SCREEN);

@@ -42,6 +42,8 @@ public final class HeadlessSession implements SessionListener {
     private Path saveScreen;
     private final LastPicture lastPicture = new LastPicture();
     private String lastScreenLine = "";
+    /** Diagnostics of this session (issue 5): what to ask for, or what the customer allows. */
+    private HeadlessDiagnostics diagnostics;
 
     public HeadlessSession(PrintStream out) {
         this.out = out;
@@ -71,6 +73,13 @@ public final class HeadlessSession implements SessionListener {
         return this;
     }
 
+    /** Diagnostics: the technician's probes and report, or the customer's consent and withheld probes. */
+    public HeadlessSession diagnostics(HeadlessDiagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+        diagnostics.printTo(this::print);
+        return this;
+    }
+
     public int runCustomer(CustomerSessions sessions, String customerName, BufferedReader in) {
         CustomerSessionHandle started = sessions.start(customerName, this);
         handle.complete(started);
@@ -85,6 +94,9 @@ public final class HeadlessSession implements SessionListener {
     }
 
     public int runTechnician(TechnicianSessions sessions, SessionCode code, BufferedReader in) {
+        if (diagnostics != null) {
+            diagnostics.started(code.nameplate()); // the report's times start at the join
+        }
         TechnicianSessionHandle started = sessions.join(code, this);
         handle.complete(started);
         return run(started, in);
@@ -204,7 +216,89 @@ public final class HeadlessSession implements SessionListener {
     }
 
     @Override
+    public void onConsentRequested(dev.lifeline.client.consent.ConsentPrompt prompt) {
+        print("consent-asked: " + String.join(",", prompt.capabilities().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList()));
+        if (diagnostics != null && diagnostics.grantsDiagnostics(prompt.capabilities())) {
+            handle.thenAccept(h -> {
+                if (h instanceof CustomerSessionHandle customer) {
+                    customer.grant(dev.lifeline.common.consent.Capability.RUN_DIAGNOSTICS);
+                }
+            });
+        } else if (prompt.capabilities().contains(dev.lifeline.common.consent.Capability.RUN_DIAGNOSTICS)) {
+            handle.thenAccept(h -> {
+                if (h instanceof CustomerSessionHandle customer) {
+                    print("diagnostics: request answered no (start with --allow-diagnostics to allow)");
+                    customer.deny(dev.lifeline.common.consent.Capability.RUN_DIAGNOSTICS);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void onConsentChanged(dev.lifeline.common.consent.ConsentSnapshot consent) {
+        if (diagnostics != null) {
+            synchronized (diagnostics) {
+                diagnostics.consentChanged(consent);
+            }
+        }
+    }
+
+    @Override
+    public void onRefused(dev.lifeline.client.consent.Refusal refusal) {
+        print("refused: " + refusal.capability().name().toLowerCase(Locale.ROOT) + " " + refusal.messageKind());
+    }
+
+    @Override
+    public void onDiagnosticsProgress(dev.lifeline.client.diagnostics.DiagnosticsActivity activity) {
+        if (diagnostics == null) {
+            return;
+        }
+        boolean over;
+        synchronized (diagnostics) {
+            over = diagnostics.progress(activity) && diagnostics.finish();
+        }
+        if (over) {
+            handle.thenAccept(SessionHandle::end);
+        }
+    }
+
+    @Override
+    public void onDiagnosticsReview(dev.lifeline.client.diagnostics.DiagnosticsReview review) {
+        if (diagnostics == null) {
+            return;
+        }
+        java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> withheld;
+        synchronized (diagnostics) {
+            withheld = diagnostics.review(review);
+        }
+        handle.thenAccept(h -> {
+            if (h instanceof CustomerSessionHandle customer) {
+                customer.sendDiagnostics(review.requestId(), withheld);
+            }
+        });
+    }
+
+    @Override
+    public void onDiagnosticsResult(long requestId, dev.lifeline.common.wire.diagnostics.ProbeResult result) {
+        if (diagnostics != null) {
+            synchronized (diagnostics) {
+                diagnostics.result(requestId, result);
+            }
+        }
+    }
+
+    @Override
     public void onSecured(PeerInfo peer) {
+        if (diagnostics != null && diagnostics.wanted()) {
+            handle.thenAccept(h -> {
+                if (h instanceof TechnicianSessionHandle technician) {
+                    synchronized (diagnostics) {
+                        var probes = diagnostics.secured(peer.name(), technician.sessionId());
+                        diagnostics.requested(technician.requestDiagnostics(probes));
+                    }
+                }
+            });
+        }
         if (viewScreen) {
             handle.thenAccept(h -> {
                 if (h instanceof TechnicianSessionHandle technician) {

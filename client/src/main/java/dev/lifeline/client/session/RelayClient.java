@@ -2,6 +2,12 @@ package dev.lifeline.client.session;
 
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.probes.CommandRunner;
+import dev.lifeline.client.probes.DiagnosticsSettings;
+import dev.lifeline.client.probes.HostPort;
+import dev.lifeline.client.probes.Platform;
+import dev.lifeline.client.probes.ProbeContext;
+import dev.lifeline.client.probes.ProbeRunner;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.identity.TechnicianIdentity;
@@ -28,6 +34,7 @@ public final class RelayClient implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Queue<CompletableFuture<Void>> goodbyes = new ConcurrentLinkedQueue<>();
+    private ProbeRunner probes;
 
     public RelayClient(RelayEndpoint endpoint) {
         this(endpoint, Clock.systemUTC());
@@ -51,14 +58,30 @@ public final class RelayClient implements AutoCloseable {
 
     /** Get Help's sessions sharing pictures from {@code screens}, opened only when the customer agrees. */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens) {
-        return customerSessions(pinnedRoot, screens, ControlDevices.robot());
+        return customerSessions(pinnedRoot, screens, ControlDevices.robot(), defaultDiagnostics());
+    }
+
+    /** The diagnostics configuration without a settings file: the relay as the one checked endpoint. */
+    public DiagnosticsSettings defaultDiagnostics() {
+        return DiagnosticsSettings.defaults(new HostPort(endpoint.host(), endpoint.port()));
+    }
+
+    /** As above, with the customer's diagnostics configuration (what the network probe may contact). */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, DiagnosticsSettings diagnostics) {
+        return customerSessions(pinnedRoot, screens, ControlDevices.robot(), diagnostics);
     }
 
     /** Get Help's sessions, with remote control through {@code devices} once the customer grants it. */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices) {
+        return customerSessions(pinnedRoot, screens, devices, defaultDiagnostics());
+    }
+
+    /** Get Help's sessions with remote control devices and the customer's diagnostics configuration. */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                             DiagnosticsSettings diagnostics) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock, goodbyes::add, screens, devices);
+                    random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics), diagnostics.reviewBeforeSending());
             session.begin();
             return session;
         };
@@ -76,9 +99,16 @@ public final class RelayClient implements AutoCloseable {
 
     /** Issue 6: Get Help's sessions that also wait in the relay's queue with {@code request}. */
     public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, QueueRequest request) {
+        return queuedCustomerSessions(pinnedRoot, screens, defaultDiagnostics(), request);
+    }
+
+    /** As above, with the customer's diagnostics configuration. */
+    public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens,
+                                                   DiagnosticsSettings diagnostics, QueueRequest request) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock, goodbyes::add, screens, ControlDevices.robot());
+                    random, listener, clock, goodbyes::add, screens, ControlDevices.robot(), probes(diagnostics),
+                    diagnostics.reviewBeforeSending());
             session.queue(request);
             session.begin();
             return session;
@@ -99,6 +129,14 @@ public final class RelayClient implements AutoCloseable {
         return group;
     }
 
+    private synchronized ProbeRunner probes(DiagnosticsSettings settings) {
+        // One runner (two probe threads) per app, made on first use; its settings are the first session's.
+        if (probes == null) {
+            probes = ProbeRunner.standard(new ProbeContext(Platform.current(), new CommandRunner(), settings, clock));
+        }
+        return probes;
+    }
+
     /** Loads identity files into technicians that join through this relay. */
     public TechnicianIdentities identities() {
         return new IdentityFiles(this);
@@ -113,6 +151,11 @@ public final class RelayClient implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // closing anyway
+        }
+        synchronized (this) {
+            if (probes != null) {
+                probes.close();
+            }
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
