@@ -39,13 +39,14 @@ public final class ConsoleSessionViewModel {
     private final ChatViewModel chat;
     private final RemoteScreenViewModel screen = new RemoteScreenViewModel();
     private final GrantsViewModel grants = new GrantsViewModel();
-    private final RemoteControlViewModel control = new RemoteControlViewModel(screen, grants);
+    private final RemoteControlViewModel control;
     private TechnicianSessionHandle handle;
 
     ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
         this.code = Objects.requireNonNull(code);
         this.uiExecutor = uiExecutor;
         this.chat = new ChatViewModel(clock);
+        this.control = new RemoteControlViewModel(screen, grants, uiExecutor);
         customerName = Bindings.createStringBinding(() -> {
             PeerInfo p = customer.get();
             return p == null || p.name() == null ? "" : p.name().strip();

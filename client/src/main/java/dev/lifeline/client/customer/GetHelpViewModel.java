@@ -60,6 +60,7 @@ public final class GetHelpViewModel {
     private final ChatViewModel chat;
     private final ScreenSharingViewModel screen = new ScreenSharingViewModel();
     private final ConsentViewModel consent = new ConsentViewModel();
+    private final RemoteControlBannerViewModel control = new RemoteControlBannerViewModel(consent);
 
     private CustomerSessionHandle handle;
     private Object currentSession;
@@ -134,6 +135,7 @@ public final class GetHelpViewModel {
         chat.clear();
         screen.reset();
         consent.reset();
+        control.reset();
     }
 
     private void ended(SessionEnd reason) {
@@ -142,6 +144,7 @@ public final class GetHelpViewModel {
         chat.detach();
         screen.reset();
         consent.reset();
+        control.reset();
         end.set(reason);
         step.set(Step.ENDED);
     }
@@ -204,6 +207,7 @@ public final class GetHelpViewModel {
                     chat.attach(h::sendChat);
                     screen.attach(h);
                     consent.attach(h);
+                    control.attach(h);
                 }
             });
         }
@@ -221,6 +225,11 @@ public final class GetHelpViewModel {
         @Override
         public void onRefused(Refusal refusal) {
             onUi(() -> consent.refused(refusal));
+        }
+
+        @Override
+        public void onControlStatus(dev.lifeline.client.control.ControlStatus status) {
+            onUi(() -> control.statusChanged(status));
         }
 
         @Override
@@ -322,6 +331,11 @@ public final class GetHelpViewModel {
 
     public ConsentViewModel consent() {
         return consent;
+    }
+
+    /** Remote control's banner and the panic key. */
+    public RemoteControlBannerViewModel control() {
+        return control;
     }
 
     public ScreenSharingViewModel screen() {

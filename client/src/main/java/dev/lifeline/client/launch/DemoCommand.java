@@ -1,6 +1,8 @@
 package dev.lifeline.client.launch;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.control.ControlDevices;
+import dev.lifeline.client.laser.LaserOverlayWindow;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.session.QueueRequest;
 import dev.lifeline.client.session.RelayClient;
@@ -64,7 +66,9 @@ public final class DemoCommand implements Callable<Integer> {
         RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
         ScreenSources screens = replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
         DesktopLauncher.launch(new DesktopLauncher.Windows(
+                // No local-user-first in the demo: the technician's mouse is the customer's mouse here.
                 client.queuedCustomerSessions(setup.root(), screens,
+                        ControlDevices.robot().withOverlays(LaserOverlayWindow.opener()), client.defaultDiagnostics(),
                         new QueueRequest(DemoTeam.PROBLEM, "", DemoTeam.CUSTOMER_ORGANISATION)),
                 setup.root().organisation(), client.identities(), setup.identityFile(),
                 Languages.locale(language), () -> {

@@ -1,8 +1,13 @@
 package dev.lifeline.client.launch;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.headless.HeadlessDiagnostics;
 import dev.lifeline.client.headless.HeadlessSession;
+import dev.lifeline.client.laser.LaserOverlayWindow;
+import dev.lifeline.client.nativeinput.Hotkey;
+import dev.lifeline.client.nativeinput.NativeHook;
+import dev.lifeline.client.nativeinput.NativeLocalInputWatch;
 import dev.lifeline.client.probes.DiagnosticsSettings;
 import dev.lifeline.client.probes.HostPort;
 import dev.lifeline.client.session.QueueRequest;
@@ -37,6 +42,14 @@ public final class GetHelpCommand implements Callable<Integer> {
     @Option(names = "--allow-screen", description = "With --headless: share the screen when the technician asks"
             + " (otherwise the request is printed and answered no).")
     boolean allowScreen;
+
+    @Option(names = "--allow-control", description = "With --headless: let the technician use the mouse and keyboard"
+            + " when asked (otherwise the request is printed and answered no).")
+    boolean allowControl;
+
+    @Option(names = "--panic-key", paramLabel = "KEYS", description = "Global hotkey that takes control back and pauses"
+            + " the screen at once (default: ${DEFAULT-VALUE}).")
+    String panicKey = "Ctrl+Alt+Shift+End";
 
     @Option(names = "--replay", paramLabel = "DIR", description = "Share PNG frames from this folder (in name order,"
             + " looping) instead of the real screen: for demos and machines without a display.")
@@ -78,6 +91,12 @@ public final class GetHelpCommand implements Callable<Integer> {
         return replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
     }
 
+    /** AWT Robot, pausing for the customer's own mouse and keyboard (seen through the global hook). */
+    private static ControlDevices controlDevices() {
+        return ControlDevices.robot().withLocalInput(new NativeLocalInputWatch(NativeHook.shared()))
+                .withOverlays(LaserOverlayWindow.opener());
+    }
+
     private DiagnosticsSettings diagnostics(RelayClient client) throws java.io.IOException {
         DiagnosticsSettings settings = diagnosticsConfig == null ? client.defaultDiagnostics()
                 : DiagnosticsSettings.load(diagnosticsConfig, new HostPort(client.endpoint().host(), client.endpoint().port()));
@@ -104,18 +123,21 @@ public final class GetHelpCommand implements Callable<Integer> {
             try (RelayClient client = new RelayClient(relay.endpoint())) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 var sessions = queue
-                        ? client.queuedCustomerSessions(root, screens(), diagnostics(client), new QueueRequest(problem,
-                                contact, organisation != null ? organisation : root.organisation()))
-                        : client.customerSessions(root, screens(), diagnostics(client));
-                return new HeadlessSession(System.out).allowScreen(allowScreen)
+                        ? client.queuedCustomerSessions(root, screens(), controlDevices(), diagnostics(client),
+                                new QueueRequest(problem, contact, organisation != null ? organisation : root.organisation()))
+                        : client.customerSessions(root, screens(), controlDevices(), diagnostics(client));
+                return new HeadlessSession(System.out).allowScreen(allowScreen).allowControl(allowControl)
                         .diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC())
                                 .customer(allowDiagnostics, withheld))
                         .runCustomer(sessions, name, in);
             }
         }
+        Hotkey panic = Hotkey.parse(panicKey);
         RelayClient client = new RelayClient(relay.endpoint());
-        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens(), diagnostics(client)),
-                root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close));
+        DesktopLauncher.launch(new DesktopLauncher.Windows(
+                client.customerSessions(root, screens(), controlDevices(), diagnostics(client)),
+                root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close,
+                new DesktopLauncher.InputHooks(panic, false)));
         return 0;
     }
 }

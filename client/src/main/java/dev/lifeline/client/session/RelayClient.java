@@ -105,9 +105,15 @@ public final class RelayClient implements AutoCloseable {
     /** As above, with the customer's diagnostics configuration. */
     public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens,
                                                    DiagnosticsSettings diagnostics, QueueRequest request) {
+        return queuedCustomerSessions(pinnedRoot, screens, ControlDevices.robot(), diagnostics, request);
+    }
+
+    /** As above, with remote control through {@code devices}. */
+    public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                                   DiagnosticsSettings diagnostics, QueueRequest request) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock, goodbyes::add, screens, ControlDevices.robot(), probes(diagnostics),
+                    random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics),
                     diagnostics.reviewBeforeSending());
             session.queue(request);
             session.begin();
