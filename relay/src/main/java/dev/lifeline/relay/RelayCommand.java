@@ -4,6 +4,7 @@ import dev.lifeline.relay.accounts.UserCommand;
 import dev.lifeline.relay.audit.AuditCommand;
 import dev.lifeline.relay.billing.BillingCommand;
 import dev.lifeline.relay.contracts.CustomerCommand;
+import dev.lifeline.relay.organisation.InitCommand;
 import dev.lifeline.relay.organisation.OrgCommand;
 import dev.lifeline.relay.organisation.TechCommand;
 import dev.lifeline.relay.server.RelayConfig;
@@ -26,9 +27,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lifeline-relay}: the relay's command line. Subcommands are added here. */
-@Command(name = "lifeline-relay", mixinStandardHelpOptions = true,
+@Command(name = "lifeline-relay", mixinStandardHelpOptions = true, versionProvider = RelayCommand.Version.class,
         description = "The Lifeline relay: pairs customers with technicians and forwards their encrypted traffic.",
-        subcommands = {RelayCommand.Run.class, OrgCommand.class, TechCommand.class, UserCommand.class,
+        subcommands = {RelayCommand.Run.class, InitCommand.class, OrgCommand.class, TechCommand.class, UserCommand.class,
                 AuditCommand.class, CustomerCommand.class, BillingCommand.class, CommandLine.HelpCommand.class})
 public final class RelayCommand implements Runnable {
     @CommandLine.Spec
@@ -37,6 +38,15 @@ public final class RelayCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'run')");
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RelayCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Lifeline relay " + (v == null ? "dev" : v)};
+        }
     }
 
     public static void main(String[] args) {

@@ -17,11 +17,12 @@ import java.nio.file.Files;
 import dev.lifeline.common.screen.Quality;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.lifeline.client.ClientVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "console", mixinStandardHelpOptions = true,
+@Command(name = "console", mixinStandardHelpOptions = true, versionProvider = ClientVersion.class,
         description = "The technician's Console: join a customer's session by code and chat.")
 public final class ConsoleCommand implements Callable<Integer> {
     @Mixin
