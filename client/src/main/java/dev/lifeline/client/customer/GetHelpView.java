@@ -72,6 +72,7 @@ public final class GetHelpView extends BorderPane {
         StackPane center = new StackPane(pages.values().toArray(Node[]::new));
         center.getChildren().add(new ScreenConsentCard(vm, messages));
         center.getChildren().add(new CapabilityConsentCard(vm, messages));
+        center.getChildren().add(new DiagnosticsReviewCard(vm, messages));
         pages.forEach((step, page) -> {
             page.visibleProperty().bind(vm.stepProperty().isEqualTo(step));
             page.managedProperty().bind(page.visibleProperty());

@@ -60,6 +60,7 @@ public final class GetHelpViewModel {
     private final ChatViewModel chat;
     private final ScreenSharingViewModel screen = new ScreenSharingViewModel();
     private final ConsentViewModel consent = new ConsentViewModel();
+    private final DiagnosticsReviewViewModel diagnostics = new DiagnosticsReviewViewModel();
     private final RemoteControlBannerViewModel control = new RemoteControlBannerViewModel(consent);
 
     private CustomerSessionHandle handle;
@@ -135,6 +136,7 @@ public final class GetHelpViewModel {
         chat.clear();
         screen.reset();
         consent.reset();
+        diagnostics.reset();
         control.reset();
     }
 
@@ -144,6 +146,7 @@ public final class GetHelpViewModel {
         chat.detach();
         screen.reset();
         consent.reset();
+        diagnostics.reset();
         control.reset();
         end.set(reason);
         step.set(Step.ENDED);
@@ -207,9 +210,20 @@ public final class GetHelpViewModel {
                     chat.attach(h::sendChat);
                     screen.attach(h);
                     consent.attach(h);
+                    diagnostics.attach(h);
                     control.attach(h);
                 }
             });
+        }
+
+        @Override
+        public void onDiagnosticsProgress(dev.lifeline.client.diagnostics.DiagnosticsActivity activity) {
+            onUi(() -> diagnostics.progress(activity));
+        }
+
+        @Override
+        public void onDiagnosticsReview(dev.lifeline.client.diagnostics.DiagnosticsReview review) {
+            onUi(() -> diagnostics.review(review));
         }
 
         @Override
@@ -327,6 +341,11 @@ public final class GetHelpViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    /** The diagnostics preview: checks running now, results waiting for the customer's Send. */
+    public DiagnosticsReviewViewModel diagnostics() {
+        return diagnostics;
     }
 
     public ConsentViewModel consent() {

@@ -68,7 +68,9 @@ public final class DemoCommand implements Callable<Integer> {
         DesktopLauncher.launch(new DesktopLauncher.Windows(
                 // No local-user-first in the demo: the technician's mouse is the customer's mouse here.
                 client.queuedCustomerSessions(setup.root(), screens,
-                        ControlDevices.robot().withOverlays(LaserOverlayWindow.opener()), client.defaultDiagnostics(),
+                        ControlDevices.robot().withOverlays(LaserOverlayWindow.opener()),
+                        // Everything stays on this machine: the relay is the only checked endpoint, no gateway ping.
+                        client.defaultDiagnostics().withGatewayCheck(false),
                         new QueueRequest(DemoTeam.PROBLEM, "", DemoTeam.CUSTOMER_ORGANISATION)),
                 setup.root().organisation(), client.identities(), setup.identityFile(),
                 Languages.locale(language), () -> {
