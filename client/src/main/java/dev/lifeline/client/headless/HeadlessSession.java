@@ -103,6 +103,13 @@ public final class HeadlessSession implements SessionListener {
         return run(started, in);
     }
 
+    /** Technician: a session already started (a queue pick) with this as its listener. */
+    public int runStarted(java.util.function.Function<SessionListener, TechnicianSessionHandle> start, BufferedReader in) {
+        TechnicianSessionHandle started = start.apply(this);
+        handle.complete(started);
+        return run(started, in);
+    }
+
     public int runTechnician(TechnicianSessions sessions, SessionCode code, BufferedReader in) {
         if (diagnostics != null) {
             diagnostics.started(code.nameplate()); // the report's times start at the join
@@ -171,6 +178,11 @@ public final class HeadlessSession implements SessionListener {
     public void onCodeReady(SessionCode code, long expiresAtEpochMs) {
         print("code: " + code.nameplate() + "-" + code.secret());
         print("expires: " + Instant.ofEpochMilli(expiresAtEpochMs));
+    }
+
+    @Override
+    public void onQueued(int position) {
+        print(position == 0 ? "queued" : "queue-position: " + position);
     }
 
     @Override

@@ -432,6 +432,15 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
         finish(new SessionEnd(reason, failure.message()));
     }
 
+    /** Ends the session for both sides with a Close the relay passes on, e.g. an unverifiable queue pick. */
+    protected final void endWithClose(CloseReason reason, SessionEnd end) {
+        if (link != null && link.isOpen()) {
+            goodbyes.accept(link.sendAndClose(RelayFrame.newBuilder()
+                    .setClose(Close.newBuilder().setReason(reason).setDetail(end.detail())).build()));
+        }
+        finish(end);
+    }
+
     protected final void finish(SessionEnd end) {
         if (ended) {
             return;

@@ -34,6 +34,10 @@ public interface SessionListener {
     }
 
     /** Customer: a technician is connected and the handshake is running. */
+    /** Issue 6: waiting in the relay's queue at this place (1 = next; 0 = just accepted). */
+    default void onQueued(int position) {
+    }
+
     default void onPeerJoined() {
     }
 

@@ -90,6 +90,36 @@ public final class TechnicianIdentity implements Destroyable {
         KeyFiles.writePrivate(file, pem.toString());
     }
 
+    /**
+     * An identity from a key this app made and the chain the relay's CA issued for its public half
+     * on sign-in (DER, the technician's certificate first). The key must match the certificate.
+     */
+    public static TechnicianIdentity fromKeyAndChain(byte[] ed25519PrivateKey, List<byte[]> chainDer)
+            throws IdentityException {
+        if (chainDer.isEmpty()) {
+            throw new NotAnIdentityException("no certificate");
+        }
+        List<X509CertificateHolder> certificates = new ArrayList<>();
+        for (byte[] der : chainDer) {
+            try {
+                certificates.add(new X509CertificateHolder(der));
+            } catch (IOException | RuntimeException e) {
+                throw new NotAnIdentityException("unreadable certificate");
+            }
+        }
+        byte[] certifiedKey = Certificates.ed25519PublicKey(certificates.get(0));
+        if (certifiedKey == null || !Arrays.equals(certifiedKey,
+                new Ed25519PrivateKeyParameters(ed25519PrivateKey, 0).generatePublicKey().getEncoded())) {
+            throw new NotAnIdentityException("the certificate is not for this key");
+        }
+        TechnicianIdentity identity = new TechnicianIdentity(ed25519PrivateKey.clone(), certificates.get(0),
+                certificates.subList(1, certificates.size()));
+        if (identity.name() == null || identity.organisation() == null) {
+            throw new NotAnIdentityException("the certificate names no technician and organisation");
+        }
+        return identity;
+    }
+
     public static TechnicianIdentity load(Path file, char[] passphrase) throws IdentityException {
         return load(file, passphrase, Clock.systemUTC());
     }

@@ -27,6 +27,8 @@ public final class Lobby {
     volatile RelayFrame recordingNotice;
     /** Serves lead recording fetches; null when this relay keeps no recordings. */
     volatile RecordingFetches recordingFetches;
+    /** Sign-in and the queue (issue 6); NONE when the relay runs without a database. */
+    volatile LobbyExtension extension = LobbyExtension.NONE;
 
     public Lobby(NameplateRegistry nameplates, KeyedRateLimiter<String> joinsPerAddress,
                  KeyedRateLimiter<String> joinsPerNameplate, SessionTable sessions, Welcome welcome,
@@ -49,6 +51,11 @@ public final class Lobby {
     /** A fresh handler for a new connection (stateful, so one per channel). */
     public LobbyHandler newHandler() {
         return new LobbyHandler(this);
+    }
+
+    /** Installs the handler of sign-in and queue frames; call before the relay accepts connections. */
+    public void extend(LobbyExtension value) {
+        this.extension = java.util.Objects.requireNonNull(value);
     }
 
     public SessionTable sessions() {

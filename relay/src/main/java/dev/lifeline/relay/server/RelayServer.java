@@ -21,7 +21,9 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProtocols;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import dev.lifeline.relay.teamserver.TeamServer;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,9 +55,20 @@ public final class RelayServer {
         Lobby lobby = new Lobby(nameplates,
                 new KeyedRateLimiter<>(config.joinsPerMinutePerAddress(), config.joinsPerMinutePerAddress(), config.clock()),
                 new KeyedRateLimiter<>(config.joinsPerMinutePerNameplate(), config.joinsPerMinutePerNameplate(), config.clock()),
-                sessions, welcome, () -> connections.get() > config.maxConnections(),
-                ForwardedFrameListener.both(config.forwardedFrameListener(), recording.listener()));
+                sessions, welcome, () -> connections.get() > config.maxConnections(), ForwardedFrameListener.both(config.forwardedFrameListener(), recording.listener()));
         recording.attach(lobby);
+        // Issue 6: with a database the relay is also the team's server (sign-in, queue, contracts).
+        TeamServer team = null;
+        if (config.database() != null) {
+            try {
+                team = new TeamServer(config.database(), config.organisationCa(), config.passwordHashing(), config.clock());
+            } catch (SQLException e) {
+                recording.close();
+                throw new IOException("cannot start the team server: " + e.getMessage(), e);
+            }
+            lobby.extend(team);
+        }
+        TeamServer teamServer = team;
 
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
@@ -77,9 +90,12 @@ public final class RelayServer {
                     .channel();
             int port = ((InetSocketAddress) server.localAddress()).getPort();
             LOG.info("relay listening on {}:{}", config.bindAddress(), port);
-            return new Running(server, boss, workers, all, sessions, port, certificate.fingerprint(), recording);
+            return new Running(server, boss, workers, all, sessions, port, certificate.fingerprint(), recording, teamServer);
         } catch (RuntimeException | InterruptedException e) {
             recording.close();
+            if (teamServer != null) {
+                teamServer.close();
+            }
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
@@ -88,7 +104,7 @@ public final class RelayServer {
 
     private record Running(Channel server, EventLoopGroup boss, EventLoopGroup workers, ChannelGroup all,
                            SessionTable sessions, int port, String certificateFingerprint,
-                           RelayRecording recording) implements RunningRelay {
+                           RelayRecording recording, TeamServer team) implements RunningRelay {
         @Override
         public java.util.Optional<String> recordingSigningKey() {
             return recording.signingKeyHex();
@@ -107,6 +123,9 @@ public final class RelayServer {
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
             recording.close();
+            if (team != null) {
+                team.close();
+            }
         }
     }
 }
