@@ -78,6 +78,30 @@ public final class DesktopLauncher extends Application {
             }
         }
         Platform.setImplicitExit(true);
+        if (Boolean.getBoolean(EXIT_AFTER_FIRST_FRAMES)) {
+            exitAfterFrames(3);
+        }
+    }
+
+    /**
+     * System property for the package build's start-up training run: open the windows, draw a few
+     * frames (so styling and rendering classes load), then quit. The classes that run loads go
+     * into the runtime's class-data archive (installer {@code StartupArchive}).
+     */
+    public static final String EXIT_AFTER_FIRST_FRAMES = "lifeline.exitAfterFirstFrames";
+
+    private static void exitAfterFrames(int frames) {
+        new javafx.animation.AnimationTimer() {
+            private int drawn;
+
+            @Override
+            public void handle(long now) {
+                if (++drawn >= frames) {
+                    stop();
+                    Platform.exit();
+                }
+            }
+        }.start();
     }
 
     /** The demo shows both windows at once: side by side, centred on the primary screen. */

@@ -52,6 +52,12 @@ public final class Packager {
                 }
                 log(app.title() + ": app image");
                 Path image = clients.appImage(app, branding);
+                if (app == ClientApp.GET_HELP) {
+                    // Get Help is the one the customer waits for: its runtime gets a trained archive.
+                    log(app.title() + ": start-up training (class-data archive)");
+                    new StartupArchive(host, options.work()).train(app, image)
+                            .ifPresent(reason -> log("  kept the default archive: " + reason));
+                }
                 log(app.title() + ": " + host.clientPackageTypes() + " from " + image);
                 packages.addAll(clients.nativePackages(app, image, branding));
             }

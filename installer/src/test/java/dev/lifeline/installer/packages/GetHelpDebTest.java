@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,23 @@ class GetHelpDebTest {
                 Duration.ofSeconds(60));
         assertEquals(0, r.exit(), r.output());
         assertEquals("Lifeline " + PackageVersions.mavenVersion(), r.output().strip());
+    }
+
+    @Test
+    void runtimeStartsFromATrainedClassDataArchive() throws Exception {
+        // The package build trains it by opening Get Help once, which needs a display (see StartupArchive).
+        Assumptions.assumeTrue(System.getenv("DISPLAY") != null, "built without a display: jlink's default archive");
+        AppProcess.Result archive = AppProcess.run(List.of(app.resolve("lib/runtime/bin/java").toString(),
+                "-Xshare:on", "-XX:+PrintSharedArchiveAndExit"), Duration.ofSeconds(60));
+        assertEquals(0, archive.exit(), archive.output());
+        for (String windowClass : List.of("javafx.scene.control.Button ", "com.sun.javafx.css.StyleManager ",
+                "com.sun.glass.ui.gtk.GtkApplication ")) {
+            assertTrue(archive.output().contains(windowClass), windowClass + "missing from the archive");
+        }
+        // -Xshare:on turns an archive the installed launcher cannot map into an error, not a slow start.
+        try (AppProcess launcher = AppProcess.start(List.of(app.resolve("bin/lifeline-gethelp").toString(), "--version"),
+                java.util.Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"))) {
+            assertEquals(0, launcher.awaitExit(Duration.ofSeconds(60)), launcher.output());
+        }
     }
 }

@@ -2,6 +2,10 @@ package dev.lifeline.relay.organisation;
 
 import dev.lifeline.common.bundle.OrganisationBundle;
 import dev.lifeline.common.identity.OrganisationCa;
+import dev.lifeline.relay.accounts.AccountStore;
+import dev.lifeline.relay.accounts.SetupTokens;
+import dev.lifeline.relay.database.Database;
+import dev.lifeline.relay.database.DatabaseOptions;
 import dev.lifeline.relay.tls.RelayCertificate;
 import java.io.Console;
 import java.io.IOException;
@@ -10,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,7 +29,7 @@ import picocli.CommandLine.Option;
  *   <li>the data directory;
  *   <li>the relay's TLS certificate and the fingerprint apps pin;
  *   <li>the organisation's keys (CA and recording key pair, under a passphrase);
- *   <li>the first administrator (hook for the accounts feature, see {@link #firstAdministrator});
+ *   <li>the first administrator's one-time token;
  *   <li>with {@code --public-address}, the organisation bundle for branded Get Help installers;
  * </ol>
  * and then prints the next steps.
@@ -34,9 +40,10 @@ public final class InitCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.lifeline/relay",
-            description = "Relay data directory (default: ${DEFAULT-VALUE}; the packaged service uses /var/lib/lifeline-relay).")
-    Path dataDir;
+    /** {@code --data-dir} (the packaged service uses /var/lib/lifeline-relay) and {@code --db}. */
+    @Mixin
+    DatabaseOptions database;
+    private Path dataDir;
 
     @Option(names = "--organisation", paramLabel = "NAME", description = "Organisation name, shown to customers (asked if missing).")
     String organisation;
@@ -55,6 +62,7 @@ public final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        dataDir = database.dataDir;
         out.println("Lifeline relay first start in " + dataDir.toAbsolutePath());
 
         // 1. Data directory, owner only.
@@ -135,13 +143,21 @@ public final class InitCommand implements Callable<Integer> {
     }
 
     /**
-     * Step 3, the first administrator's one-time sign-in token. Accounts (sign-in, roles) are not
-     * in the relay yet; when they arrive, this step creates the first admin account with a
-     * one-time token and prints it, here and nowhere else.
+     * Step 3: the first administrator can only be made on this host, with a one-time token
+     * (valid 24 h, stored as its hash, also written owner-only to DATA_DIR/setup-token). The
+     * database is the one {@code run} uses, so it is created and migrated here if new.
      */
-    void firstAdministrator(PrintWriter out) {
-        out.println("[3/4] first administrator: this relay has no accounts yet (technicians use identity files);"
-                + " nothing to do");
+    void firstAdministrator(PrintWriter out) throws java.sql.SQLException, IOException {
+        try (Database db = database.open()) {
+            if (new AccountStore(db).anyAdmin()) {
+                out.println("[3/4] first administrator: already there (admins add further accounts)");
+                return;
+            }
+            String token = new SetupTokens(db, Clock.systemUTC()).issue(dataDir);
+            out.println("[3/4] first administrator: one-time token (valid 24 h, also in " + dataDir.resolve(SetupTokens.FILE) + "):");
+            out.println("      lifeline-relay user add --data-dir " + dataDir.toAbsolutePath() + " --name NAME --role admin"
+                    + " --password-file FILE --setup-token " + token);
+        }
     }
 
     private void nextSteps(PrintWriter out) {
@@ -151,8 +167,10 @@ public final class InitCommand implements Callable<Integer> {
         out.println("  1. Start the relay: sudo systemctl restart lifeline-relay   (package), or");
         out.println("     lifeline-relay run --data-dir " + dir + " --port 7443");
         out.println("     and open TCP port 7443 in the firewall.");
-        out.println("  2. Give each technician an identity for the Console:");
-        out.println("     lifeline-relay tech issue --data-dir " + dir + " --name \"Full Name\" --out name.identity");
+        out.println("  2. Create the first administrator with the command above; admins then add technicians");
+        out.println("     (lifeline-relay user add … --role technician, or in the Console). To let technicians get");
+        out.println("     their certificate at sign-in, start the relay with --ca-passphrase-file; else issue identity");
+        out.println("     files offline: lifeline-relay tech issue --data-dir " + dir + " --name \"Full Name\" --out name.identity");
         out.println("  3. Branded Get Help installers for your customers:");
         out.println("     lifeline-relay org bundle --data-dir " + dir + " --relay HOST:7443 --product-name \"…\" --out org.bundle");
         out.println("     ./mvnw -Ppackage verify -Dlifeline.bundle=org.bundle   (packages in installer/target/packages)");

@@ -54,9 +54,20 @@ class InitCommandTest {
         assertTrue(Arrays.equals(RecordingKeyPair.loadPublicKey(data.resolve("organisation/recording.pub.pem")),
                 bundle.recordingPublicKey()));
 
-        assertTrue(first.contains("[3/4] first administrator"), first);
         assertTrue(first.contains("Next steps:") && first.contains("tech issue --data-dir " + data.toAbsolutePath())
                 && first.contains("-Dlifeline.bundle="), first);
+
+        // The printed command, with the printed one-time token, makes the first admin; once.
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("user add --data-dir \\S+ --name NAME --role admin"
+                + " --password-file FILE --setup-token (\\S+)").matcher(first);
+        assertTrue(printed.find(), first);
+        Path password = Files.writeString(dir.resolve("admin-password"), "Tangerine-Lighthouse-42\n");
+        String added = run("user", "add", "--data-dir", data.toString(), "--name", "Root Admin", "--role", "admin",
+                "--password-file", password.toString(), "--setup-token", printed.group(1));
+        assertTrue(added.startsWith("0\n"), added);
+        String again = run("init", "--data-dir", data.toString(), "--passphrase-file", passphrase.toString());
+        assertTrue(again.contains("[3/4] first administrator: already there"), again);
+        assertTrue(!again.contains("--setup-token"), again);
     }
 
     @Test
