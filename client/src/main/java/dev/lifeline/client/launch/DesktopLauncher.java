@@ -62,17 +62,7 @@ public final class DesktopLauncher extends Application {
         }
         if (windows.getHelp() != null) {
             Stage stage = first != null ? first : new Stage();
-            GetHelpViewModel help = GetHelpApp.show(stage, windows.getHelp(), windows.locale(), windows.pinnedOrganisation());
-            Hotkey panic = windows.hooks().panicKey();
-            if (panic != null) {
-                // Off the FX thread: the hook may take a moment to start.
-                Thread installer = new Thread(() -> {
-                    String unavailable = PanicHotkey.install(NativeHook.shared(), panic, () -> Platform.runLater(help.control()::panic));
-                    Platform.runLater(() -> help.control().panicKey(panic.text(), unavailable));
-                }, "lifeline-panic-key");
-                installer.setDaemon(true);
-                installer.start();
-            }
+            showGetHelp(stage, windows);
             if (first == null) {
                 placeSideBySide(primary, stage);
             }
@@ -102,6 +92,22 @@ public final class DesktopLauncher extends Application {
                 }
             }
         }.start();
+    }
+
+    /** Get Help on {@code stage}, with the global panic key when asked for. Call on the FX thread. */
+    static GetHelpViewModel showGetHelp(Stage stage, Windows windows) {
+        GetHelpViewModel help = GetHelpApp.show(stage, windows.getHelp(), windows.locale(), windows.pinnedOrganisation());
+        Hotkey panic = windows.hooks().panicKey();
+        if (panic != null) {
+            // Off the FX thread: the hook may take a moment to start.
+            Thread installer = new Thread(() -> {
+                String unavailable = PanicHotkey.install(NativeHook.shared(), panic, () -> Platform.runLater(help.control()::panic));
+                Platform.runLater(() -> help.control().panicKey(panic.text(), unavailable));
+            }, "lifeline-panic-key");
+            installer.setDaemon(true);
+            installer.start();
+        }
+        return help;
     }
 
     /** The demo shows both windows at once: side by side, centred on the primary screen. */

@@ -1,17 +1,16 @@
 package dev.lifeline.client.launch;
 
 import dev.lifeline.client.app.GetHelpApp;
-import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.firststart.FirstStartView;
 import dev.lifeline.client.firststart.FirstStartViewModel;
 import dev.lifeline.client.i18n.Messages;
-import dev.lifeline.client.session.RelayClient;
+import dev.lifeline.client.nativeinput.NativeHook;
 import dev.lifeline.client.theme.Theme;
-import dev.lifeline.common.identity.OrganisationRoot;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -22,11 +21,12 @@ import javafx.stage.Stage;
  * it, and then shows Get Help in the same window (JavaFX allows one launch per process).
  */
 public final class FirstStartLauncher extends Application {
-    record Request(Path configDir, OrganisationRoot root, ScreenSources screens, Locale locale) {
+    /** Where to save the relay, the language, and Get Help as it opens once the relay is known. */
+    record Request(Path configDir, Locale locale, Function<RelayEndpoint, DesktopLauncher.Windows> getHelpFor) {
     }
 
     private static final AtomicReference<Request> REQUESTED = new AtomicReference<>();
-    private static final AtomicReference<RelayClient> CLIENT = new AtomicReference<>();
+    private static final AtomicReference<DesktopLauncher.Windows> OPENED = new AtomicReference<>();
 
     /** Blocks until the window is closed. */
     static void launch(Request request) {
@@ -49,17 +49,17 @@ public final class FirstStartLauncher extends Application {
 
     private static void showGetHelp(Stage stage, Request request, RelayEndpoint endpoint) {
         stage.titleProperty().unbind();
-        RelayClient client = new RelayClient(endpoint);
-        CLIENT.set(client);
-        GetHelpApp.show(stage, client.customerSessions(request.root(), request.screens()), request.locale(),
-                request.root() == null ? null : request.root().organisation());
+        DesktopLauncher.Windows windows = request.getHelpFor().apply(endpoint);
+        OPENED.set(windows);
+        DesktopLauncher.showGetHelp(stage, windows);
     }
 
     @Override
     public void stop() {
-        RelayClient client = CLIENT.getAndSet(null);
-        if (client != null) {
-            client.close();
+        DesktopLauncher.Windows windows = OPENED.getAndSet(null);
+        if (windows != null && windows.onExit() != null) {
+            windows.onExit().run();
         }
+        NativeHook.shared().stop();
     }
 }

@@ -22,10 +22,12 @@ import dev.lifeline.common.bundle.OrganisationBundle;
 import dev.lifeline.common.identity.OrganisationRoot;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -164,16 +166,26 @@ public final class GetHelpCommand implements Callable<Integer> {
         if (bundle != null) {
             GetHelpApp.useBranding(bundle.productName(), bundle.logoPng());
         }
+        Hotkey panic = Hotkey.parse(panicKey);
+        // The same window, with control, diagnostics and the panic key, whether the relay is known
+        // now or entered on first start.
+        Function<RelayEndpoint, DesktopLauncher.Windows> getHelpFor = known -> {
+            RelayClient client = new RelayClient(known);
+            try {
+                return new DesktopLauncher.Windows(
+                        client.customerSessions(root, screens(), controlDevices(), diagnostics(client)),
+                        root == null ? null : root.organisation(), null, null, locale, client::close,
+                        new DesktopLauncher.InputHooks(panic, false));
+            } catch (java.io.IOException e) {
+                client.close();
+                throw new UncheckedIOException(e);
+            }
+        };
         if (endpoint == null) {
-            FirstStartLauncher.launch(new FirstStartLauncher.Request(SavedRelay.defaultConfigDir(), root, screens(), locale));
+            FirstStartLauncher.launch(new FirstStartLauncher.Request(SavedRelay.defaultConfigDir(), locale, getHelpFor));
             return 0;
         }
-        Hotkey panic = Hotkey.parse(panicKey);
-        RelayClient client = new RelayClient(endpoint);
-        DesktopLauncher.launch(new DesktopLauncher.Windows(
-                client.customerSessions(root, screens(), controlDevices(), diagnostics(client)),
-                root == null ? null : root.organisation(), null, null, locale, client::close,
-                new DesktopLauncher.InputHooks(panic, false)));
+        DesktopLauncher.launch(getHelpFor.apply(endpoint));
         return 0;
     }
 
