@@ -125,6 +125,10 @@ public final class DashboardView extends ScrollPane {
                 .map(p -> new XYChart.Data<String, Number>(p.label(), p.value())).toList());
         points.addListener((ListChangeListener<DashboardViewModel.Point>) c -> fill.run());
         fill.run();
+        // A few organisations should not become one wall-wide bar: bars at most about 80 px wide.
+        Runnable gap = () -> chart.setCategoryGap(Math.max(6, (chart.getWidth() - 80) / Math.max(1, points.size()) - 80));
+        chart.widthProperty().addListener((o, a, b) -> gap.run());
+        points.addListener((ListChangeListener<DashboardViewModel.Point>) c -> gap.run());
         return chart;
     }
 }

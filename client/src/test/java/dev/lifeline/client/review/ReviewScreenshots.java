@@ -77,8 +77,8 @@ public final class ReviewScreenshots {
             ConsoleViewModel console = new ConsoleViewModel(new FakeSessions.Identities(), Runnable::run, Platform::runLater,
                     Clock.systemUTC());
             stage.setScene(ConsoleApp.createScene(console, new Messages(Locale.ENGLISH)));
-            stage.setWidth(1400);
-            stage.setHeight(860);
+            stage.setWidth(1560);
+            stage.setHeight(900);
             stage.setTitle("Lifeline Console");
             stage.show();
             ReviewWorkspace workspace = ReviewWorkspace.forSignedIn(lead, client.endpoint(), client.group(), Platform::runLater,
@@ -128,12 +128,16 @@ public final class ReviewScreenshots {
         BillingStore billing = new BillingStore(database, contracts);
         long now = clock.millis();
         ContractStore.Organisation clinic = contracts.organisation("Clinic Dr. Weber", now);
-        contracts.setContract(clinic, new Contract.BlockHours(40 * 60, 5 * 60, 15), now);
+        contracts.setContract(clinic, new Contract.BlockHours(120 * 60, 10 * 60, 15), now);
+        ContractStore.Organisation pharmacy = contracts.organisation("Pharmacy Nord", now);
+        contracts.setContract(pharmacy, new Contract.BlockHours(40 * 60, 5 * 60, 15), now);
         ContractStore.Organisation bakery = contracts.organisation("Bakery Schmidt", now);
-        contracts.setContract(bakery, new Contract.ManagedServices(150_000, 15, 240, HoursOfCover.ALWAYS), now);
+        contracts.setContract(bakery, new Contract.ManagedServices(150_000, 20, 240, HoursOfCover.ALWAYS), now);
+        ContractStore.Organisation law = contracts.organisation("Law Office Brandt", now);
+        contracts.setContract(law, new Contract.ManagedServices(90_000, 30, 480, HoursOfCover.ALWAYS), now);
         ContractStore.Organisation acme = contracts.organisation("ACME Logistics", now);
         contracts.setContract(acme, new Contract.TimeAndMaterial(9_000, 15), now);
-        ContractStore.Organisation[] orgs = {clinic, bakery, acme};
+        ContractStore.Organisation[] orgs = {clinic, pharmacy, bakery, law, acme};
         SessionReports reports = new SessionReports(database);
         Random random = new Random(7);
         String[] customers = {"Carol", "Dan", "Eve", "Frank", "Grace", "Heidi", "Ivan", "Judy", "Mallory", "Niaj", "Olivia", "Peggy"};
@@ -141,14 +145,14 @@ public final class ReviewScreenshots {
                 "no network after update", "scanner not found", "battery drains fast", "slow boot"};
         for (int i = 0; i < 240; i++) {
             long start = now - (long) (random.nextDouble() * 30 * 86_400_000L);
-            long waited = (long) (random.nextDouble() * 25 * 60_000);
-            long handled = (3 + random.nextInt(70)) * 60_000L;
+            long waited = (long) (random.nextDouble() * random.nextDouble() * 45 * 60_000);
+            long handled = (3 + random.nextInt(random.nextBoolean() ? 25 : 70)) * 60_000L;
             int t = random.nextInt(techs.length);
             ContractStore.Organisation org = orgs[random.nextInt(orgs.length)];
             String customer = customers[random.nextInt(customers.length)];
             long row = billing.startSession(null, org.id(), techIds[t], customer, start - waited, start);
             billing.endSession(row, start + handled);
-            String hex = String.format("%032x", 0x5e551000L + i);
+            String hex = UUID.nameUUIDFromBytes(("session " + i).getBytes()).toString().replace("-", "");
             try (Connection c = database.dataSource().getConnection();
                  PreparedStatement s = c.prepareStatement("update support_sessions set relay_session_id = ?, via_queue = true,"
                          + " recording_id = ? where id = ?")) {
@@ -167,6 +171,7 @@ public final class ReviewScreenshots {
             SessionReport.Builder r = SessionReport.newBuilder().setFormatVersion(1).setReportId(UUID.randomUUID().toString())
                     .setSessionId(hex).setStartedAtMs(start).setSecuredAtMs(start + 800).setEndedAtMs(start + handled)
                     .setCustomer(Party.newBuilder().setName(customer).setOrganisation(org.name()))
+                    .setBilled(dev.lifeline.common.report.ReportDrafts.billed(start, start + handled, 900))
                     .setTechnician(Party.newBuilder().setName(techs[t]).setOrganisation("Lifeline Demo Support"))
                     .addConsentTimeline(ConsentChange.newBuilder().setCapability(Capability.VIEW_SCREEN)
                             .setKind(ConsentChange.Kind.GRANTED).setActor(ConsentChange.Actor.CUSTOMER).setAtMs(start + 20_000))
