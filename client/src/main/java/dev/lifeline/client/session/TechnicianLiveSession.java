@@ -170,6 +170,10 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
 
     @Override
     protected void onRoleFrame(RelayFrame frame) {
+        if (frame.getBodyCase() == RelayFrame.BodyCase.SIGN_IN_FAILED && ticket == null) {
+            // Code flow: the join goes ahead unsigned (the report then stays local); only a pick needs the sign-in.
+            return;
+        }
         if (frame.getBodyCase() == RelayFrame.BodyCase.SIGN_IN_FAILED) {
             link.close();
             finish(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "signed out: " + frame.getSignInFailed().getMessage()));
@@ -268,7 +272,8 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
 
     @Override
     public void sendOutcome(dev.lifeline.common.wire.outcome.SessionOutcome outcome) {
-        sendMessage(SessionMessage.newBuilder().setSessionOutcome(outcome).build());
+        // On the session thread, queued before the end that follows it.
+        onLoop(() -> sendMessage(SessionMessage.newBuilder().setSessionOutcome(outcome).build()));
     }
 
     @Override
