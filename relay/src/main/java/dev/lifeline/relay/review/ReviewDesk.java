@@ -17,8 +17,10 @@ import dev.lifeline.relay.signin.SignedInAccount;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,11 @@ public final class ReviewDesk {
     private final Executor blocking;
     private final Clock clock;
     /** Code-flow sessions running now: their rows, to end them. */
-    private final Map<Entry, Long> codeFlowRows = new ConcurrentHashMap<>();
+    /**
+     * The row of each running code-flow session, known once its insert has run. A future, so a
+     * session that ends before the insert ran (the pool has several threads) is still ended.
+     */
+    private final Map<Entry, CompletableFuture<Long>> codeFlowRows = new ConcurrentHashMap<>();
     private volatile boolean recording;
 
     public ReviewDesk(SessionReports reports, SessionSearch search, DashboardFigures dashboard, AuditLog audit,
@@ -70,29 +76,38 @@ public final class ReviewDesk {
         Long accountId = SignedInAccount.of(technician.channel()).map(a -> a.account().id()).orElse(null);
         long now = clock.millis();
         String customer = nameplate.customerName() == null ? "" : nameplate.customerName();
-        blocking.execute(() -> {
-            try {
-                codeFlowRows.put(nameplate, reports.startCodeFlowSession(relaySessionId, accountId, customer, now,
-                        recording ? relaySessionId : null));
-            } catch (Exception e) {
-                LOG.error("could not record the session start: {}", e.toString());
-            }
-        });
+        CompletableFuture<Long> row = new CompletableFuture<>();
+        codeFlowRows.put(nameplate, row);
+        try {
+            blocking.execute(() -> {
+                try {
+                    row.complete(reports.startCodeFlowSession(relaySessionId, accountId, customer, now,
+                            recording ? relaySessionId : null));
+                } catch (Exception e) {
+                    LOG.error("could not record the session start: {}", e.toString());
+                    row.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            codeFlowRows.remove(nameplate);
+            throw e;
+        }
     }
 
     public void ended(Entry nameplate) {
         long now = clock.millis();
-        blocking.execute(() -> {
-            Long row = codeFlowRows.remove(nameplate);
-            if (row == null) {
-                return;
-            }
+        CompletableFuture<Long> row = codeFlowRows.remove(nameplate);
+        if (row == null) {
+            return;
+        }
+        // Runs after the insert, whichever pool thread took it.
+        row.thenAcceptAsync(id -> {
             try {
-                reports.end(row, now);
+                reports.end(id, now);
             } catch (Exception e) {
                 LOG.error("could not record the session end: {}", e.toString());
             }
-        });
+        }, blocking);
     }
 
     public void file(LobbyConnection connection, FileReport request) {
