@@ -93,6 +93,13 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     /** A code that waits for the person's answer to the recording notice. */
     private SessionCode heldCode;
     private long heldCodeExpiry;
+    /** Issue 6: what the technician announced end to end (transfer, watch); the relay's notices must match. */
+    private final dev.lifeline.client.handover.HandoverIntents intents;
+    /** Issue 6: a transfer is under way: the next Paired is the new technician's, who must carry this name. */
+    private String expectedTechnician;
+    private boolean transferPending;
+    /** The name in the certificate of the technician the last handshake verified. */
+    private String verifiedName = "";
     /** SessionOpened replies to a RejectPeer that are stale because the code was burned meanwhile. */
     private int staleReopenReplies;
 
@@ -199,6 +206,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         this.pinnedRoot = pinnedRoot;
         this.random = random;
         this.secret = SessionCode.newSecret(random);
+        this.intents = new dev.lifeline.client.handover.HandoverIntents(clock);
     }
 
     /** Also submits to the relay's waiting queue on every (re)connection. Call before the session starts. */
@@ -223,6 +231,10 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     protected void onRoleFrame(RelayFrame frame) {
+        if (frame.getBodyCase() == RelayFrame.BodyCase.HANDOVER_NOTICE) {
+            onHandoverNotice(frame.getHandoverNotice());
+            return;
+        }
         if (frame.getBodyCase() == RelayFrame.BodyCase.QUEUE_STATUS) {
             QueueStatus status = frame.getQueueStatus();
             if (!status.getRejoinToken().isEmpty()) {
@@ -289,8 +301,51 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         });
     }
 
+    /**
+     * Issue 6: the relay says the technician hands us over (or invites a watcher). Accepted only
+     * when the technician announced exactly that, end to end; otherwise the session ends, since
+     * the relay has already moved it.
+     */
+    private void onHandoverNotice(dev.lifeline.common.wire.relay.HandoverNotice notice) {
+        var kind = dev.lifeline.client.handover.HandoverMessages.fromWire(notice.getKind());
+        String to = notice.getToTechnician();
+        if (kind.isEmpty() || !intents.consume(kind.get(), to)) {
+            if (kind.isPresent() && kind.get() == dev.lifeline.client.handover.HandoverEvent.Kind.WATCH) {
+                link.send(RelayFrame.newBuilder().setHandoverReady(dev.lifeline.common.wire.relay.HandoverReady.newBuilder()
+                        .setWatchTicket(notice.getWatchTicket()).setAccept(false)).build());
+                return;
+            }
+            endWithClose(CloseReason.HANDSHAKE_FAILED, new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED,
+                    "the relay moved the session to someone the technician did not name; the session was ended"));
+            return;
+        }
+        if (kind.get() == dev.lifeline.client.handover.HandoverEvent.Kind.WATCH) {
+            onWatchNotice(notice);
+            return;
+        }
+        // Transfer: nothing granted to the old technician carries over, and nothing more is sealed
+        // for it. The chat the person sees stays in the window.
+        unpair();
+        transferPending = true;
+        expectedTechnician = to;
+        consent.endAllForHandover();
+        laser.hide();
+        listener.onHandoverNotice(new dev.lifeline.client.handover.CustomerHandoverNotice(kind.get(), verifiedName, to));
+    }
+
+    /** Watch invitations are handled by the watch feature; without it, the answer is no. */
+    void onWatchNotice(dev.lifeline.common.wire.relay.HandoverNotice notice) {
+        link.send(RelayFrame.newBuilder().setHandoverReady(dev.lifeline.common.wire.relay.HandoverReady.newBuilder()
+                .setWatchTicket(notice.getWatchTicket()).setAccept(false)).build());
+    }
+
     @Override
     protected void onPaired(Paired paired) {
+        if (transferPending) {
+            // Everything we send from here on is for the new technician; the relay held our frames till now.
+            transferPending = false;
+            link.send(RelayFrame.newBuilder().setHandoverReady(dev.lifeline.common.wire.relay.HandoverReady.getDefaultInstance()).build());
+        }
         viaQueue = paired.getViaQueue();
         CustomerHandshake handshake = new CustomerHandshake(viaQueue ? QueueFlow.SECRET : secret,
                 paired.getSessionId().toByteArray(), pinnedRoot, random, clock);
@@ -303,6 +358,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     protected PeerInfo peerInfo(HandshakeResult result) {
         TechnicianVerification technician = result.technician();
         technicianVerified = technician.status() == TechnicianVerification.Status.VERIFIED;
+        verifiedName = technicianVerified ? technician.name() : "";
         PeerInfo.Trust trust = switch (technician.status()) {
             case VERIFIED -> PeerInfo.Trust.VERIFIED;
             case UNTRUSTED -> PeerInfo.Trust.UNTRUSTED;
@@ -330,6 +386,16 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         if (viaQueue && !technicianVerified) {
             endWithClose(CloseReason.HANDSHAKE_FAILED, new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED,
                     "the technician from the queue could not be verified; the session was ended"));
+            return;
+        }
+        if (expectedTechnician != null) {
+            // A transfer: the certificate must name the technician the old one announced.
+            String expected = expectedTechnician;
+            expectedTechnician = null;
+            if (!expected.equals(verifiedName)) {
+                endWithClose(CloseReason.HANDSHAKE_FAILED, new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED,
+                        "the new technician is not " + expected + "; the session was ended"));
+            }
         }
     }
 
@@ -369,6 +435,12 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     protected boolean onRoleMessage(SessionMessage message) {
+        if (message.getBodyCase() == SessionMessage.BodyCase.HANDOVER_INTENT) {
+            var intent = message.getHandoverIntent();
+            dev.lifeline.client.handover.HandoverMessages.fromIntent(intent.getKind())
+                    .ifPresent(kind -> intents.announced(kind, intent.getTechnician()));
+            return true;
+        }
         // Consent first: nothing needing a capability reaches a handler without a live grant.
         return consent.onMessage(message) || control.onMessage(message) || laser.onMessage(message)
                 || sharing.onMessage(message) || diagnostics.onMessage(message);

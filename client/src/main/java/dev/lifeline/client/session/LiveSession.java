@@ -343,8 +343,18 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
         return recording != null && recording.recorded();
     }
 
+    /** A copy of the keys of the last completed handshake, for tests in this package (what a stolen key opens). */
+    private volatile dev.lifeline.common.crypto.TrafficKeys keysForTests;
+
+    dev.lifeline.common.crypto.TrafficKeys keysForTests() {
+        return keysForTests;
+    }
+
     @Override
     public final void onSecured(HandshakeResult result) {
+        var keys = result.keys();
+        keysForTests = new dev.lifeline.common.crypto.TrafficKeys(keys.customerToTechnicianKey(),
+                keys.technicianToCustomerKey(), keys.sessionId());
         if (recording != null) {
             recording.sealedKeys(result.keys()).ifPresent(frame -> {
                 if (link != null && link.isOpen()) {
