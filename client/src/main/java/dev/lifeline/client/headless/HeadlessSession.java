@@ -205,6 +205,20 @@ public final class HeadlessSession implements SessionListener {
         return false;
     }
 
+    /** Technician: once secured, hand the session to this technician (--transfer-to) or invite them to watch (--invite-watch). */
+    private String transferTo;
+    private String inviteWatcher;
+
+    public HeadlessSession transferTo(String technician) {
+        this.transferTo = technician;
+        return this;
+    }
+
+    public HeadlessSession inviteToWatch(String technician) {
+        this.inviteWatcher = technician;
+        return this;
+    }
+
     /** Customer: let technicians watch when the technician invites them (--allow-watch). */
     private boolean allowWatch;
 
@@ -408,6 +422,22 @@ public final class HeadlessSession implements SessionListener {
                     synchronized (diagnostics) {
                         var probes = diagnostics.secured(peer.name(), technician.sessionId());
                         diagnostics.requested(technician.requestDiagnostics(probes));
+                    }
+                }
+            });
+        }
+        if (transferTo != null || inviteWatcher != null) {
+            String transfer = transferTo;
+            String watch = inviteWatcher;
+            transferTo = null;
+            inviteWatcher = null;
+            handle.thenAccept(h -> {
+                if (h instanceof TechnicianSessionHandle technician) {
+                    if (watch != null) {
+                        technician.inviteToWatch(watch);
+                    }
+                    if (transfer != null) {
+                        technician.handOver(transfer);
                     }
                 }
             });
