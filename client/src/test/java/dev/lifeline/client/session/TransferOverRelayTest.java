@@ -15,7 +15,9 @@ import dev.lifeline.client.team.SignInFailure;
 import dev.lifeline.client.team.SignedInTechnician;
 import dev.lifeline.client.team.TeamConnection;
 import dev.lifeline.client.team.WaitingCustomer;
-import dev.lifeline.common.crypto.SealedMessageRejectedException;
+import dev.lifeline.common.crypto.Direction;
+import dev.lifeline.common.crypto.RecordedTrafficOpener;
+import dev.lifeline.common.crypto.TamperedMessageException;
 import dev.lifeline.common.crypto.TrafficKeys;
 import dev.lifeline.common.identity.OrganisationCa;
 import dev.lifeline.common.wire.e2e.E2eEnvelope;
@@ -105,7 +107,7 @@ class TransferOverRelayTest {
     @Test
     void aliceHandsDanaToBobWhoChatsWithFreshKeysAndIsBilled() throws Exception {
         HeadlessRun customer = HeadlessRun.customer(client.queuedCustomerSessions(ca.root(), ScreenSources.robot(),
-                new QueueRequest("printer prints blank pages", "", "Bakery Schmidt")), "Dana Customer");
+                new QueueRequest("printer prints blank pages", "", "Bakery Schmidt")), "Dana Customer", s -> s.allowControl(true));
         customer.awaitPrefix("queued");
         Team alice = Team.signIn(client, "Alice Meyer");
         Team bob = Team.signIn(client, "Bob Stone");
@@ -124,6 +126,8 @@ class TransferOverRelayTest {
         customer.type("hello Alice");
         aliceRun.awaitPrefix("chat: hello Alice");
         TrafficKeys aliceKeys = ((LiveSession) aliceHandle.get()).keysForTests();
+        aliceHandle.get().requestCapabilities(java.util.Set.of(dev.lifeline.common.consent.Capability.CONTROL_INPUT), "driver");
+        customer.awaitPrefix("control: request answered yes");
 
         aliceRun.type("/transfer Bob Stone");
         assertEquals("handover: Transfer to Bob Stone: waiting for an answer", aliceRun.awaitPrefix("handover: "));
@@ -149,6 +153,9 @@ class TransferOverRelayTest {
         bobRun.type("let me look at the driver");
         customer.awaitPrefix("chat: let me look at the driver");
         assertTrue(customer.lines().stream().noneMatch(l -> l.startsWith("ended")), "Dana's session went on through the handover");
+        // Dana let Alice control; that grant did not pass to Bob: his input is refused until Dana says yes to him.
+        bobHandle.get().sendInput(new dev.lifeline.client.control.RemoteInput.Text("x"));
+        assertTrue(bobRun.awaitPrefix("refused: ").startsWith("refused: control_input"), bobRun.lines()::toString);
 
         // What the relay forwarded after the handover: Alice's keys open none of it, Bob's open all.
         TrafficKeys bobKeys = ((LiveSession) bobHandle.get()).keysForTests();
@@ -160,7 +167,8 @@ class TransferOverRelayTest {
             }
             sealed++;
             boolean fromCustomer = f.from() == Role.CUSTOMER;
-            assertThrows(SealedMessageRejectedException.class, () -> opener(aliceKeys, fromCustomer).open(envelope.getSealed()),
+            // Openers that take any counter: only the key decides.
+            assertThrows(TamperedMessageException.class, () -> opener(aliceKeys, fromCustomer).open(envelope.getSealed()),
                     "Alice's old keys must not open a frame sent after the handover");
             SessionMessage.parseFrom(opener(bobKeys, fromCustomer).open(envelope.getSealed()));
         }
@@ -227,9 +235,8 @@ class TransferOverRelayTest {
         bob.team.close();
     }
 
-    private static dev.lifeline.common.crypto.TrafficOpener opener(TrafficKeys keys, boolean fromCustomer) {
-        // The customer's frames are opened at the technician's end, the technician's at the customer's.
-        return fromCustomer ? keys.forTechnician().opener() : keys.forCustomer().opener();
+    private static RecordedTrafficOpener opener(TrafficKeys keys, boolean fromCustomer) {
+        return RecordedTrafficOpener.of(keys, fromCustomer ? Direction.CUSTOMER_TO_TECHNICIAN : Direction.TECHNICIAN_TO_CUSTOMER);
     }
 
     private long awaitBilledSession() throws Exception {
