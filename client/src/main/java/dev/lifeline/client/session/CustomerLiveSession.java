@@ -93,6 +93,11 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     /** A code that waits for the person's answer to the recording notice. */
     private SessionCode heldCode;
     private long heldCodeExpiry;
+    /** Issue 6: the technicians watching the screen, each on its own end-to-end channel. */
+    private final dev.lifeline.client.watch.CustomerWatchers watchers;
+    /** Issue 6: a watch the person is being asked about: the relay's ticket and the watcher's name. */
+    private byte[] pendingWatchTicket;
+    private String pendingWatcher;
     /** Issue 6: what the technician announced end to end (transfer, watch); the relay's notices must match. */
     private final dev.lifeline.client.handover.HandoverIntents intents;
     /** Issue 6: a transfer is under way: the next Paired is the new technician's, who must carry this name. */
@@ -207,6 +212,23 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         this.random = random;
         this.secret = SessionCode.newSecret(random);
         this.intents = new dev.lifeline.client.handover.HandoverIntents(clock);
+        this.watchers = new dev.lifeline.client.watch.CustomerWatchers(loop, endpoint, pinnedRoot, random, clock, screens,
+                new dev.lifeline.client.watch.CustomerWatchers.Session() {
+                    @Override
+                    public void sendToTechnician(SessionMessage message) {
+                        sendMessage(message);
+                    }
+
+                    @Override
+                    public void watchersChanged(java.util.List<String> names) {
+                        listener.onWatchers(names);
+                    }
+
+                    @Override
+                    public void watcherChat(String name, String text) {
+                        listener.onChat(new ChatLine(name + ": " + text, clock.instant(), false));
+                    }
+                });
     }
 
     /** Also submits to the relay's waiting queue on every (re)connection. Call before the session starts. */
@@ -333,10 +355,50 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         listener.onHandoverNotice(new dev.lifeline.client.handover.CustomerHandoverNotice(kind.get(), verifiedName, to));
     }
 
-    /** Watch invitations are handled by the watch feature; without it, the answer is no. */
-    void onWatchNotice(dev.lifeline.common.wire.relay.HandoverNotice notice) {
-        link.send(RelayFrame.newBuilder().setHandoverReady(dev.lifeline.common.wire.relay.HandoverReady.newBuilder()
-                .setWatchTicket(notice.getWatchTicket()).setAccept(false)).build());
+    /** A watch invitation the technician announced: ask the person (one question at a time). */
+    private void onWatchNotice(dev.lifeline.common.wire.relay.HandoverNotice notice) {
+        if (pendingWatchTicket != null || notice.getWatchTicket().size() != 16) {
+            link.send(RelayFrame.newBuilder().setHandoverReady(dev.lifeline.common.wire.relay.HandoverReady.newBuilder()
+                    .setWatchTicket(notice.getWatchTicket()).setAccept(false)).build());
+            return;
+        }
+        pendingWatchTicket = notice.getWatchTicket().toByteArray();
+        pendingWatcher = notice.getToTechnician();
+        listener.onHandoverNotice(new dev.lifeline.client.handover.CustomerHandoverNotice(
+                dev.lifeline.client.handover.HandoverEvent.Kind.WATCH, verifiedName, pendingWatcher));
+    }
+
+    @Override
+    public void answerWatch(boolean allow) {
+        onLoop(() -> {
+            byte[] ticket = pendingWatchTicket;
+            String name = pendingWatcher;
+            pendingWatchTicket = null;
+            pendingWatcher = null;
+            if (ticket == null || isEnded() || link == null) {
+                return;
+            }
+            boolean open = allow && watchers.open(ticket, name);
+            link.send(RelayFrame.newBuilder().setHandoverReady(dev.lifeline.common.wire.relay.HandoverReady.newBuilder()
+                    .setWatchTicket(com.google.protobuf.ByteString.copyFrom(ticket)).setAccept(open)).build());
+        });
+    }
+
+    @Override
+    public void removeWatcher(String name) {
+        onLoop(() -> watchers.remove(name));
+    }
+
+    @Override
+    protected void chatLine(ChatLine line) {
+        String author = line.mine() ? (customerName.isEmpty() ? "Customer" : customerName)
+                : (verifiedName.isEmpty() ? "Technician" : verifiedName);
+        watchers.mirrorChat(author, line.text(), line.sentAt().toEpochMilli());
+    }
+
+    /** The watchers' channels and counters, for tests in this package. */
+    dev.lifeline.client.watch.CustomerWatchers watchers() {
+        return watchers;
     }
 
     @Override
@@ -448,6 +510,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     protected void onFinished() {
+        watchers.closeAll();
         sharing.close();
         control.close();
         laser.close();
@@ -461,17 +524,26 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     public void pauseScreen() {
-        onLoop(sharing::pause);
+        onLoop(() -> {
+            sharing.pause();
+            watchers.pauseScreens();
+        });
     }
 
     @Override
     public void resumeScreen() {
-        onLoop(sharing::resume);
+        onLoop(() -> {
+            sharing.resume();
+            watchers.resumeScreens();
+        });
     }
 
     @Override
     public void stopScreen() {
-        onLoop(() -> consent.revoke(Capability.VIEW_SCREEN));
+        onLoop(() -> {
+            consent.revoke(Capability.VIEW_SCREEN);
+            watchers.closeAll(); // Stop means nobody sees the screen any more
+        });
     }
 
     @Override
@@ -494,6 +566,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         onLoop(() -> {
             consent.revoke(Capability.CONTROL_INPUT);
             sharing.pause();
+            watchers.pauseScreens();
             laser.hide();
         });
     }

@@ -323,7 +323,18 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
         endToEnd.send(SessionMessage.newBuilder()
                 .setChat(ChatMessage.newBuilder().setText(line).setSentAtMs(now.toEpochMilli()))
                 .build());
-        listener.onChat(new ChatLine(line, now, true));
+        ChatLine chatLine = new ChatLine(line, now, true);
+        listener.onChat(chatLine);
+        chatLine(chatLine);
+    }
+
+    /** Issue 6: every chat line of the session, ours and the peer's (the customer mirrors them to watchers). */
+    protected void chatLine(ChatLine line) {
+    }
+
+    /** The relay this session talks to (the customer opens watch channels to it). */
+    protected final RelayEndpoint endpoint() {
+        return endpoint;
     }
 
     /** Who the peer is, from the finished handshake, as this role sees it. */
@@ -421,7 +432,9 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
                 ChatMessage chat = message.getChat();
                 String text = chat.getText().length() > MAX_CHAT_CHARS ? chat.getText().substring(0, MAX_CHAT_CHARS) : chat.getText();
                 // The peer's clock is not ours to trust for ordering; show when it arrived.
-                listener.onChat(new ChatLine(text, clock.instant(), false));
+                ChatLine line = new ChatLine(text, clock.instant(), false);
+                listener.onChat(line);
+                chatLine(line);
             }
             default -> {
                 if (!onRoleMessage(message)) {
