@@ -91,6 +91,14 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
         this.handoverTicket = ticket;
     }
 
+    /** Issue 7: a signed-in Console joins by code signed in too, so the relay knows whose session it is. */
+    private String joinToken;
+
+    /** Signs in with this session token before joining by code (null: join anonymously). Call before the session starts. */
+    void signInBeforeJoin(String sessionToken) {
+        this.joinToken = sessionToken;
+    }
+
     /** Picks a waiting customer from the queue instead of joining by code. Call before the session starts. */
     void pick(QueueTicket queueTicket) {
         this.ticket = queueTicket;
@@ -176,6 +184,9 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
             link.send(RelayFrame.newBuilder().setQueuePick(QueuePick.newBuilder().setEntryId(ticket.entryId())).build());
             return;
         }
+        if (joinToken != null && !joinToken.isEmpty()) {
+            link.send(RelayFrame.newBuilder().setSignIn(SignIn.newBuilder().setSessionToken(joinToken)).build());
+        }
         link.send(RelayFrame.newBuilder().setJoin(Join.newBuilder().setNameplate(code.nameplate())).build());
     }
 
@@ -183,6 +194,10 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     protected void onRoleFrame(RelayFrame frame) {
         if (frame.getBodyCase() == RelayFrame.BodyCase.HANDOVER_STATUS) {
             onHandoverStatus(HandoverMessages.event(frame.getHandoverStatus()));
+            return;
+        }
+        if (frame.getBodyCase() == RelayFrame.BodyCase.SIGN_IN_FAILED && ticket == null && handoverTicket == null) {
+            // Code flow: the join goes ahead unsigned (the report then stays local); only a pick needs the sign-in.
             return;
         }
         if (frame.getBodyCase() == RelayFrame.BodyCase.SIGN_IN_FAILED) {
@@ -330,6 +345,12 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     @Override
     protected CloseReason myCloseReason() {
         return CloseReason.ENDED_BY_TECHNICIAN;
+    }
+
+    @Override
+    public void sendOutcome(dev.lifeline.common.wire.outcome.SessionOutcome outcome) {
+        // On the session thread, queued before the end that follows it.
+        onLoop(() -> sendMessage(SessionMessage.newBuilder().setSessionOutcome(outcome).build()));
     }
 
     @Override

@@ -67,6 +67,7 @@ public final class RelayServer {
                 recording.close();
                 throw new IOException("cannot start the team server: " + e.getMessage(), e);
             }
+            team.recordingSessions(recording.enabled());
             lobby.extend(team);
             // Transfer and watch need signed-in technicians, so they come with the team server.
             HandoverDesk handover = new HandoverDesk(sessions, team.handoverRecords(), config.clock(), HandoverDesk.OFFER_TTL);
