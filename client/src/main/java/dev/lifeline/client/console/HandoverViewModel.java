@@ -19,7 +19,11 @@ import javafx.collections.ObservableList;
  */
 public final class HandoverViewModel {
     private final ObservableList<String> candidates = FXCollections.observableArrayList();
+    /** One read-only view, kept: the wrapper listens to the list weakly, so a fresh one per call would lose listeners. */
+    private final ObservableList<String> candidatesView = FXCollections.unmodifiableObservableList(candidates);
     private final ObservableList<String> watchers = FXCollections.observableArrayList();
+    /** One read-only view, kept: the wrapper listens to the list weakly, so a fresh one per call would lose listeners. */
+    private final ObservableList<String> watchersView = FXCollections.unmodifiableObservableList(watchers);
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty pending = new SimpleBooleanProperty(this, "pending", false);
     private final BooleanProperty available = new SimpleBooleanProperty(this, "available", false);
@@ -86,11 +90,11 @@ public final class HandoverViewModel {
     }
 
     public ObservableList<String> candidates() {
-        return FXCollections.unmodifiableObservableList(candidates);
+        return candidatesView;
     }
 
     public ObservableList<String> watchers() {
-        return FXCollections.unmodifiableObservableList(watchers);
+        return watchersView;
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -19,6 +19,8 @@ public final class CustomerHandoverViewModel {
     private final ObjectProperty<CustomerHandoverNotice> transfer = new SimpleObjectProperty<>(this, "transfer");
     private final ObjectProperty<CustomerHandoverNotice> watchRequest = new SimpleObjectProperty<>(this, "watchRequest");
     private final ObservableList<String> watchers = FXCollections.observableArrayList();
+    /** One read-only view, kept: the wrapper listens to the list weakly, so a fresh one per call would lose listeners. */
+    private final ObservableList<String> watchersView = FXCollections.unmodifiableObservableList(watchers);
     private CustomerSessionHandle handle;
 
     void attach(CustomerSessionHandle session) {
@@ -87,6 +89,6 @@ public final class CustomerHandoverViewModel {
 
     /** Who watches the screen besides the technician, by the name in their certificate. */
     public ObservableList<String> watchers() {
-        return FXCollections.unmodifiableObservableList(watchers);
+        return watchersView;
     }
 }

@@ -61,6 +61,10 @@ class CustomerHandoverViewModelTest {
     @Test
     void aWatchIsAskedAndTheWatcherIsRemovedInOneClick() {
         FakeHandle h = secured("Alice Meyer");
+        // A view listens to the list it got once; that must survive garbage collection.
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        vm.handover().watchers().addListener((javafx.collections.ListChangeListener<String>) c -> changes.incrementAndGet());
+        System.gc();
         h.listener.onHandoverNotice(new CustomerHandoverNotice(HandoverEvent.Kind.WATCH, "Alice Meyer", "Bob Stone"));
         drain();
         assertEquals("Bob Stone", vm.handover().watchRequestProperty().get().to());
@@ -69,6 +73,7 @@ class CustomerHandoverViewModelTest {
         h.listener.onWatchers(List.of("Bob Stone"));
         drain();
         assertEquals(List.of("Bob Stone"), vm.handover().watchers());
+        assertEquals(1, changes.get(), "the view heard the change");
         vm.handover().remove("Bob Stone");
         assertEquals(List.of(), vm.handover().watchers());
         assertEquals(List.of("answerWatch:true", "removeWatcher:Bob Stone"), h.handoverCalls);
