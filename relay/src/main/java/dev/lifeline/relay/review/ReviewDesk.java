@@ -38,7 +38,11 @@ public final class ReviewDesk {
     private final Executor blocking;
     private final Clock clock;
     /** Code-flow sessions running now: their rows, to end them. */
-    private final Map<Entry, Long> codeFlowRows = new ConcurrentHashMap<>();
+    /**
+     * The row of each running code-flow session, as a future: the insert runs on the blocking pool
+     * and a quick end (two pool threads) could otherwise overtake it and leave the row open.
+     */
+    private final Map<Entry, java.util.concurrent.CompletableFuture<Long>> codeFlowRows = new ConcurrentHashMap<>();
     private volatile boolean recording;
 
     public ReviewDesk(SessionReports reports, SessionSearch search, DashboardFigures dashboard, AuditLog audit,
@@ -70,11 +74,14 @@ public final class ReviewDesk {
         Long accountId = SignedInAccount.of(technician.channel()).map(a -> a.account().id()).orElse(null);
         long now = clock.millis();
         String customer = nameplate.customerName() == null ? "" : nameplate.customerName();
+        java.util.concurrent.CompletableFuture<Long> row = new java.util.concurrent.CompletableFuture<>();
+        codeFlowRows.put(nameplate, row);
         blocking.execute(() -> {
             try {
-                codeFlowRows.put(nameplate, reports.startCodeFlowSession(relaySessionId, accountId, customer, now,
+                row.complete(reports.startCodeFlowSession(relaySessionId, accountId, customer, now,
                         recording ? relaySessionId : null));
             } catch (Exception e) {
+                row.complete(null);
                 LOG.error("could not record the session start: {}", e.toString());
             }
         });
@@ -82,8 +89,12 @@ public final class ReviewDesk {
 
     public void ended(Entry nameplate) {
         long now = clock.millis();
-        blocking.execute(() -> {
-            Long row = codeFlowRows.remove(nameplate);
+        java.util.concurrent.CompletableFuture<Long> started = codeFlowRows.remove(nameplate);
+        if (started == null) {
+            return;
+        }
+        // Runs once the start is written, on the pool (at once if it already is).
+        started.thenAcceptAsync(row -> {
             if (row == null) {
                 return;
             }
@@ -92,7 +103,7 @@ public final class ReviewDesk {
             } catch (Exception e) {
                 LOG.error("could not record the session end: {}", e.toString());
             }
-        });
+        }, blocking);
     }
 
     public void file(LobbyConnection connection, FileReport request) {
