@@ -17,7 +17,9 @@ import dev.lifeline.relay.signin.SignedInAccount;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +39,11 @@ public final class ReviewDesk {
     private final AuditLog audit;
     private final Executor blocking;
     private final Clock clock;
-    /** Code-flow sessions running now: their rows, to end them. */
-    private final Map<Entry, Long> codeFlowRows = new ConcurrentHashMap<>();
+    /**
+     * Code-flow sessions running now: their rows (once inserted), to end them. Put before the
+     * insert is queued, so an end that comes before the insert finished waits for it.
+     */
+    private final Map<Entry, CompletableFuture<Long>> codeFlowRows = new ConcurrentHashMap<>();
     private volatile boolean recording;
 
     public ReviewDesk(SessionReports reports, SessionSearch search, DashboardFigures dashboard, AuditLog audit,
@@ -70,27 +75,41 @@ public final class ReviewDesk {
         Long accountId = SignedInAccount.of(technician.channel()).map(a -> a.account().id()).orElse(null);
         long now = clock.millis();
         String customer = nameplate.customerName() == null ? "" : nameplate.customerName();
-        blocking.execute(() -> {
-            try {
-                codeFlowRows.put(nameplate, reports.startCodeFlowSession(relaySessionId, accountId, customer, now,
-                        recording ? relaySessionId : null));
-            } catch (Exception e) {
-                LOG.error("could not record the session start: {}", e.toString());
-            }
-        });
+        CompletableFuture<Long> row = new CompletableFuture<>();
+        codeFlowRows.put(nameplate, row);
+        try {
+            blocking.execute(() -> {
+                try {
+                    row.complete(reports.startCodeFlowSession(relaySessionId, accountId, customer, now,
+                            recording ? relaySessionId : null));
+                } catch (Exception e) {
+                    row.completeExceptionally(e);
+                    LOG.error("could not record the session start: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            codeFlowRows.remove(nameplate);
+            throw e;
+        }
     }
 
     public void ended(Entry nameplate) {
         long now = clock.millis();
-        blocking.execute(() -> {
-            Long row = codeFlowRows.remove(nameplate);
-            if (row == null) {
-                return;
-            }
+        CompletableFuture<Long> row = codeFlowRows.remove(nameplate);
+        if (row == null) {
+            return;
+        }
+        row.thenAccept(id -> {
             try {
-                reports.end(row, now);
-            } catch (Exception e) {
-                LOG.error("could not record the session end: {}", e.toString());
+                blocking.execute(() -> {
+                    try {
+                        reports.end(id, now);
+                    } catch (Exception e) {
+                        LOG.error("could not record the session end: {}", e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // shutting down: the row keeps no end time
             }
         });
     }
