@@ -17,7 +17,9 @@ import dev.lifeline.relay.signin.SignedInAccount;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +39,11 @@ public final class ReviewDesk {
     private final AuditLog audit;
     private final Executor blocking;
     private final Clock clock;
-    /** Code-flow sessions running now: their rows, to end them. */
     /**
-     * The row of each running code-flow session, as a future: the insert runs on the blocking pool
-     * and a quick end (two pool threads) could otherwise overtake it and leave the row open.
+     * Code-flow sessions running now: their rows (once inserted), to end them. Put before the
+     * insert is queued, so an end that comes before the insert finished waits for it.
      */
-    private final Map<Entry, java.util.concurrent.CompletableFuture<Long>> codeFlowRows = new ConcurrentHashMap<>();
+    private final Map<Entry, CompletableFuture<Long>> codeFlowRows = new ConcurrentHashMap<>();
     private volatile boolean recording;
 
     public ReviewDesk(SessionReports reports, SessionSearch search, DashboardFigures dashboard, AuditLog audit,
@@ -74,36 +75,43 @@ public final class ReviewDesk {
         Long accountId = SignedInAccount.of(technician.channel()).map(a -> a.account().id()).orElse(null);
         long now = clock.millis();
         String customer = nameplate.customerName() == null ? "" : nameplate.customerName();
-        java.util.concurrent.CompletableFuture<Long> row = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Long> row = new CompletableFuture<>();
         codeFlowRows.put(nameplate, row);
-        blocking.execute(() -> {
-            try {
-                row.complete(reports.startCodeFlowSession(relaySessionId, accountId, customer, now,
-                        recording ? relaySessionId : null));
-            } catch (Exception e) {
-                row.complete(null);
-                LOG.error("could not record the session start: {}", e.toString());
-            }
-        });
+        try {
+            blocking.execute(() -> {
+                try {
+                    row.complete(reports.startCodeFlowSession(relaySessionId, accountId, customer, now,
+                            recording ? relaySessionId : null));
+                } catch (Exception e) {
+                    row.completeExceptionally(e);
+                    LOG.error("could not record the session start: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            codeFlowRows.remove(nameplate);
+            throw e;
+        }
     }
 
     public void ended(Entry nameplate) {
         long now = clock.millis();
-        java.util.concurrent.CompletableFuture<Long> started = codeFlowRows.remove(nameplate);
-        if (started == null) {
+        CompletableFuture<Long> row = codeFlowRows.remove(nameplate);
+        if (row == null) {
             return;
         }
-        // Runs once the start is written, on the pool (at once if it already is).
-        started.thenAcceptAsync(row -> {
-            if (row == null) {
-                return;
-            }
+        row.thenAccept(id -> {
             try {
-                reports.end(row, now);
-            } catch (Exception e) {
-                LOG.error("could not record the session end: {}", e.toString());
+                blocking.execute(() -> {
+                    try {
+                        reports.end(id, now);
+                    } catch (Exception e) {
+                        LOG.error("could not record the session end: {}", e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // shutting down: the row keeps no end time
             }
-        }, blocking);
+        });
     }
 
     public void file(LobbyConnection connection, FileReport request) {
