@@ -7,6 +7,7 @@ import dev.lifeline.common.consent.ConsentEvent.Actor;
 import dev.lifeline.common.consent.ConsentException;
 import dev.lifeline.common.consent.ConsentLedger;
 import dev.lifeline.common.consent.ConsentSnapshot;
+import dev.lifeline.common.consent.ConsentStatus;
 import dev.lifeline.common.wire.e2e.ConsentRequest;
 import dev.lifeline.common.wire.e2e.ConsentRevoke;
 import dev.lifeline.common.wire.e2e.Refused;
@@ -141,6 +142,23 @@ public final class CustomerConsent {
             return;
         }
         apply(() -> ledger.deny(capability));
+    }
+
+    /**
+     * Issue 6, transfer: every grant and pending request ends (the app's doing, in the timeline);
+     * the new technician must ask again.
+     */
+    public void endAllForHandover() {
+        for (Capability capability : Capability.values()) {
+            ConsentStatus status = ledger.status(capability);
+            if (status == ConsentStatus.GRANTED || status == ConsentStatus.ASKED) {
+                if (capability == Capability.VIEW_SCREEN) {
+                    screen.stop("handed over to another technician", Actor.CUSTOMER_APP);
+                } else {
+                    apply(() -> ledger.revoke(capability, Actor.CUSTOMER_APP));
+                }
+            }
+        }
     }
 
     /** The person takes a grant back (or withdraws a pending request): enforced from the next message on. */

@@ -98,7 +98,7 @@ final class ConsoleSessionView extends BorderPane {
         ended.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.ENDED));
         ended.managedProperty().bind(ended.visibleProperty());
 
-        setTop(new VBox(header, new GrantsBar(vm, messages), link, ended));
+        setTop(new VBox(header, new GrantsBar(vm, messages), new HandoverBar(vm, messages), link, ended));
         ChatView chat = new ChatView(vm.chat(), messages, zone);
         Tab chatTab = new Tab();
         chatTab.textProperty().bind(messages.text("console.tab.chat"));

@@ -59,6 +59,8 @@ public final class ConsoleSessionViewModel {
     private final StringProperty reportLocation = new SimpleStringProperty(this, "reportLocation", "");
     private final StringProperty reportError = new SimpleStringProperty(this, "reportError", "");
     private final RemoteControlViewModel control;
+    /** Issue 6: transfer and watch. */
+    private final HandoverViewModel handover = new HandoverViewModel();
     private TechnicianSessionHandle handle;
 
     ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
@@ -142,6 +144,7 @@ public final class ConsoleSessionViewModel {
     }
 
     private void ended(SessionEnd e) {
+        handover.available(false);
         chat.detach();
         screen.sessionEnded();
         grants.detach();
@@ -172,8 +175,20 @@ public final class ConsoleSessionViewModel {
                     diagnostics.attach(handle, record);
                     record.secured(peer.name(), handle.sessionId(), clock.millis());
                     control.attach(handle);
+                    handover.attach(handle);
+                    handover.available(true);
                 }
             });
+        }
+
+        @Override
+        public void onHandover(dev.lifeline.client.handover.HandoverEvent event) {
+            onUi(() -> handover.event(event));
+        }
+
+        @Override
+        public void onWatchers(java.util.List<String> names) {
+            onUi(() -> handover.watchers(names));
         }
 
         @Override
@@ -244,6 +259,11 @@ public final class ConsoleSessionViewModel {
         public void onEnded(SessionEnd sessionEnd) {
             onUi(() -> ended(sessionEnd));
         }
+    }
+
+    /** Issue 6: the session tab's "Hand over" menu. */
+    public HandoverViewModel handover() {
+        return handover;
     }
 
     public SessionCode code() {

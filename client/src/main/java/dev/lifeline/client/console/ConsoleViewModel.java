@@ -65,6 +65,23 @@ public final class ConsoleViewModel {
         this.clock = Objects.requireNonNull(clock);
         canJoin = Bindings.createBooleanBinding(() -> technician.get() != null && !loading.get(), technician, loading);
         codeInput.addListener((obs, old, now) -> codeError.set(null));
+        // Issue 6: every new session tab, however it was opened, gets the team's roster for "Hand over".
+        sessions.addListener((javafx.collections.ListChangeListener<ConsoleSessionViewModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(s -> s.handover().roster(handoverRoster, handoverMe));
+            }
+        });
+    }
+
+    // ---- Issue 6 (transfer and watch): fed by the Console's team connection (TeamConnection.Listener#roster).
+    private java.util.List<String> handoverRoster = java.util.List.of();
+    private String handoverMe = "";
+
+    /** The signed-in technicians a session can be handed to (this technician, {@code me}, is left out). FX thread. */
+    public void handoverRoster(java.util.List<String> technicians, String me) {
+        handoverRoster = java.util.List.copyOf(technicians);
+        handoverMe = me == null ? "" : me;
+        sessions.forEach(s -> s.handover().roster(handoverRoster, handoverMe));
     }
 
     public ConsoleViewModel(TechnicianIdentities identities, Executor taskExecutor, Executor uiExecutor) {

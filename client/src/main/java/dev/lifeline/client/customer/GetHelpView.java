@@ -59,7 +59,7 @@ public final class GetHelpView extends BorderPane {
         topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), appTitle, spacer, new LanguagePicker(messages));
         topBar.getStyleClass().add("top-bar");
 
-        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages),
+        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages), new HandoverBanner(vm, messages),
                 new RemoteControlBanner(vm, messages), new ConsentChips(vm, messages));
         setTop(top);
 
@@ -74,6 +74,7 @@ public final class GetHelpView extends BorderPane {
         center.getChildren().add(new RecordingNoticeCard(vm, messages));
         center.getChildren().add(new CapabilityConsentCard(vm, messages));
         center.getChildren().add(new DiagnosticsReviewCard(vm, messages));
+        center.getChildren().add(new WatchConsentCard(vm, messages));
         pages.forEach((step, page) -> {
             page.visibleProperty().bind(vm.stepProperty().isEqualTo(step));
             page.managedProperty().bind(page.visibleProperty());

@@ -68,6 +68,8 @@ public final class GetHelpViewModel {
     private final DiagnosticsReviewViewModel diagnostics = new DiagnosticsReviewViewModel();
     private final RemoteControlBannerViewModel control = new RemoteControlBannerViewModel(consent);
 
+    /** Issue 6: transfer notice, watch question, watchers. */
+    private final CustomerHandoverViewModel handover = new CustomerHandoverViewModel();
     private CustomerSessionHandle handle;
     private Object currentSession;
 
@@ -106,6 +108,11 @@ public final class GetHelpViewModel {
             end.set(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, String.valueOf(e.getMessage())));
             step.set(Step.ENDED);
         }
+    }
+
+    /** Issue 6: transfer notice, watch question and watchers. */
+    public CustomerHandoverViewModel handover() {
+        return handover;
     }
 
     /** Yes to the recording notice: the code appears. */
@@ -174,6 +181,7 @@ public final class GetHelpViewModel {
         recorded.set(false);
         diagnostics.reset();
         control.reset();
+        handover.reset();
     }
 
     private void ended(SessionEnd reason) {
@@ -254,8 +262,19 @@ public final class GetHelpViewModel {
                     consent.attach(h);
                     diagnostics.attach(h);
                     control.attach(h);
+                    handover.attach(h);
                 }
             });
+        }
+
+        @Override
+        public void onHandoverNotice(dev.lifeline.client.handover.CustomerHandoverNotice notice) {
+            onUi(() -> handover.notice(notice));
+        }
+
+        @Override
+        public void onWatchers(java.util.List<String> names) {
+            onUi(() -> handover.watchers(names));
         }
 
         @Override

@@ -169,11 +169,84 @@ public final class HeadlessSession implements SessionListener {
                     handle.end();
                     return;
                 }
+                if (handoverCommand(handle, line.strip())) {
+                    continue;
+                }
                 handle.sendChat(line);
             }
         } catch (IOException e) {
             // Input gone: keep the session; it ends from the other side or by signal.
         }
+    }
+
+    /** Issue 6: "/transfer NAME", "/watch NAME", "/unwatch NAME" (technician); "/remove NAME" (customer). */
+    public static final String TRANSFER_COMMAND = "/transfer ";
+    public static final String WATCH_COMMAND = "/watch ";
+    public static final String UNWATCH_COMMAND = "/unwatch ";
+    public static final String REMOVE_WATCHER_COMMAND = "/remove ";
+
+    private static boolean handoverCommand(SessionHandle handle, String line) {
+        if (handle instanceof TechnicianSessionHandle technician) {
+            if (line.startsWith(TRANSFER_COMMAND)) {
+                technician.handOver(line.substring(TRANSFER_COMMAND.length()).strip());
+                return true;
+            }
+            if (line.startsWith(WATCH_COMMAND)) {
+                technician.inviteToWatch(line.substring(WATCH_COMMAND.length()).strip());
+                return true;
+            }
+            if (line.startsWith(UNWATCH_COMMAND)) {
+                technician.endWatch(line.substring(UNWATCH_COMMAND.length()).strip());
+                return true;
+            }
+        }
+        if (handle instanceof CustomerSessionHandle customer && line.startsWith(REMOVE_WATCHER_COMMAND)) {
+            customer.removeWatcher(line.substring(REMOVE_WATCHER_COMMAND.length()).strip());
+            return true;
+        }
+        return false;
+    }
+
+    /** Technician: once secured, hand the session to this technician (--transfer-to) or invite them to watch (--invite-watch). */
+    private String transferTo;
+    private String inviteWatcher;
+
+    public HeadlessSession transferTo(String technician) {
+        this.transferTo = technician;
+        return this;
+    }
+
+    public HeadlessSession inviteToWatch(String technician) {
+        this.inviteWatcher = technician;
+        return this;
+    }
+
+    /** Customer: let technicians watch when the technician invites them (--allow-watch). */
+    private boolean allowWatch;
+
+    public HeadlessSession allowWatch(boolean allow) {
+        this.allowWatch = allow;
+        return this;
+    }
+
+    @Override
+    public void onHandover(dev.lifeline.client.handover.HandoverEvent event) {
+        print("handover: " + clean(event.describe()));
+    }
+
+    @Override
+    public void onHandoverNotice(dev.lifeline.client.handover.CustomerHandoverNotice notice) {
+        print("handover: " + clean(notice.message()));
+        if (notice.kind() == dev.lifeline.client.handover.HandoverEvent.Kind.WATCH) {
+            boolean allow = allowWatch;
+            print("watch: request answered " + (allow ? "yes" : "no (start with --allow-watch to allow)"));
+            handle.thenAccept(h -> ((CustomerSessionHandle) h).answerWatch(allow));
+        }
+    }
+
+    @Override
+    public void onWatchers(java.util.List<String> watchers) {
+        print("watchers: " + (watchers.isEmpty() ? "none" : clean(String.join(", ", watchers))));
     }
 
     @Override
@@ -357,6 +430,22 @@ public final class HeadlessSession implements SessionListener {
                     synchronized (diagnostics) {
                         var probes = diagnostics.secured(peer.name(), technician.sessionId());
                         diagnostics.requested(technician.requestDiagnostics(probes));
+                    }
+                }
+            });
+        }
+        if (transferTo != null || inviteWatcher != null) {
+            String transfer = transferTo;
+            String watch = inviteWatcher;
+            transferTo = null;
+            inviteWatcher = null;
+            handle.thenAccept(h -> {
+                if (h instanceof TechnicianSessionHandle technician) {
+                    if (watch != null) {
+                        technician.inviteToWatch(watch);
+                    }
+                    if (transfer != null) {
+                        technician.handOver(transfer);
                     }
                 }
             });

@@ -122,6 +122,18 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "With --pick-first: how long to wait for a customer (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
 
+    @Option(names = "--transfer-to", paramLabel = "NAME", description = "With --headless --user: once the session is"
+            + " secured, hand it over to this signed-in technician.")
+    String transferTo;
+
+    @Option(names = "--invite-watch", paramLabel = "NAME", description = "With --headless --user: once the session is"
+            + " secured, invite this signed-in technician to watch (view only, the customer is asked).")
+    String inviteWatch;
+
+    @Option(names = "--take-handover", description = "With --headless --user: wait for a transfer or watch"
+            + " invitation from another technician and accept the first one.")
+    boolean takeHandover;
+
     @Override
     public Integer call() throws Exception {
         if (!headless && play != null) {
@@ -150,6 +162,9 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         if (user != null && pickFirst) {
             return pickFirstInQueue();
+        }
+        if (user != null && takeHandover) {
+            return takeFirstHandover();
         }
         if (identity == null || join == null) {
             System.err.println("error: --headless needs --identity FILE and --join CODE (or --user … --pick-first)");
@@ -264,9 +279,50 @@ public final class ConsoleCommand implements Callable<Integer> {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             try {
                 return new HeadlessSession(System.out).viewScreen(viewScreen || saveScreen != null).saveScreen(saveScreen)
+                        .transferTo(transferTo).inviteToWatch(inviteWatch)
                         .screenQuality(quality).runStarted(listener -> client.pick(picker,
                                 new QueueTicket(found.technician().sessionToken(), customer.entryId(), customer.name()),
                                 listener), in);
+            } finally {
+                found.connection().close();
+            }
+        }
+    }
+
+    /** Issue 6: sign in, wait for another technician's offer, take it on a new connection and run the session. */
+    private int takeFirstHandover() throws Exception {
+        if (passwordFile == null) {
+            System.err.println("error: --user needs --password-file in headless mode");
+            return 64;
+        }
+        char[] password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+        try (RelayClient client = new RelayClient(relay.endpoint())) {
+            dev.lifeline.client.headless.FirstOffer.Found found;
+            try {
+                found = dev.lifeline.client.headless.FirstOffer.await(client, user, password, totp, waitSeconds * 1000L, System.out);
+            } catch (FirstInQueue.NotFound e) {
+                System.err.println("error: " + e.getMessage());
+                return e.exitCode();
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+            TechnicianIdentity technician = found.technician().identity();
+            if (technician == null) {
+                if (identity == null) {
+                    System.err.println("error: the relay issues no certificates (offline CA); give --identity FILE");
+                    found.connection().close();
+                    return 4;
+                }
+                technician = TechnicianIdentity.load(identity, passphrase());
+            }
+            TechnicianIdentity taker = technician;
+            var offer = found.offer();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try {
+                return new HeadlessSession(System.out).viewScreen(viewScreen || saveScreen != null).saveScreen(saveScreen)
+                        .screenQuality(quality).runStarted(listener -> client.takeOver(taker,
+                                new dev.lifeline.client.handover.HandoverTicket(found.technician().sessionToken(),
+                                        offer.offerId(), offer.kind()), listener), in);
             } finally {
                 found.connection().close();
             }

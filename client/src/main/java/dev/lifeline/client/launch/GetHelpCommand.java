@@ -59,6 +59,10 @@ public final class GetHelpCommand implements Callable<Integer> {
             + " records the session (otherwise such a session is declined and ends; exit code 5).")
     boolean acceptRecording;
 
+    @Option(names = "--allow-watch", description = "With --headless: let a second technician watch (screen and chat,"
+            + " view only) when the technician invites one.")
+    boolean allowWatch;
+
     @Option(names = "--allow-control", description = "With --headless: let the technician use the mouse and keyboard"
             + " when asked (otherwise the request is printed and answered no).")
     boolean allowControl;
@@ -156,7 +160,7 @@ public final class GetHelpCommand implements Callable<Integer> {
                         ? client.queuedCustomerSessions(root, screens(), controlDevices(), diagnostics(client),
                                 new QueueRequest(problem, contact, organisation != null ? organisation : root.organisation()))
                         : client.customerSessions(root, screens(), controlDevices(), diagnostics(client));
-                return new HeadlessSession(System.out).allowScreen(allowScreen).allowControl(allowControl)
+                return new HeadlessSession(System.out).allowScreen(allowScreen).allowControl(allowControl).allowWatch(allowWatch)
                         .acceptRecording(acceptRecording)
                         .diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC())
                                 .customer(allowDiagnostics, withheld))

@@ -100,19 +100,18 @@ public final class ReviewView extends BorderPane {
     private Region listPane() {
         table.setId("reviewSessions");
         table.setPlaceholder(new Label("No sessions match these filters."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Started", SessionSort.SORT_STARTED, 95,
+        table.getColumns().add(column("Started", SessionSort.SORT_STARTED, 112,
                 r -> STARTED.format(Instant.ofEpochMilli(r.getStartedAtMs()).atZone(zone))));
-        table.getColumns().add(column("Customer", SessionSort.SORT_CUSTOMER, 120, SessionRow::getCustomerName));
-        table.getColumns().add(column("Organisation", SessionSort.SORT_ORGANISATION, 110, SessionRow::getOrganisation));
-        table.getColumns().add(column("Technician", SessionSort.SORT_TECHNICIAN, 110, SessionRow::getTechnician));
-        table.getColumns().add(column("Duration", SessionSort.SORT_DURATION, 80,
+        table.getColumns().add(column("Customer", SessionSort.SORT_CUSTOMER, 95, SessionRow::getCustomerName));
+        table.getColumns().add(column("Organisation", SessionSort.SORT_ORGANISATION, 150, SessionRow::getOrganisation));
+        table.getColumns().add(column("Technician", SessionSort.SORT_TECHNICIAN, 105, SessionRow::getTechnician));
+        table.getColumns().add(column("Duration", SessionSort.SORT_DURATION, 92,
                 r -> r.getEndedAtMs() == 0 ? "running" : DashboardViewModel.minutes(r.getDurationSeconds())));
         table.getColumns().add(column("Outcome", SessionSort.SORT_OUTCOME, 165,
                 r -> r.getHasReport() ? ReportExport.outcomeTitle(r.getOutcome()) : "—"));
-        table.getColumns().add(column("Control", null, 62, r -> r.getHadControl() ? "yes" : ""));
-        table.getColumns().add(column("On-site", null, 62, r -> r.getOnsiteRecommended() ? "yes" : ""));
-        table.getColumns().add(column("Rec.", null, 40, r -> r.getRecorded() ? "●" : ""));
+        table.getColumns().add(column("Control", null, 76, r -> r.getHadControl() ? "yes" : ""));
+        table.getColumns().add(column("On-site", null, 76, r -> r.getOnsiteRecommended() ? "yes" : ""));
+        table.getColumns().add(column("Rec", null, 45, r -> r.getRecorded() ? "●" : ""));
         table.setItems(vm.rows());
         // The relay sorts: the header only says by what.
         table.setSortPolicy(t -> true);
@@ -170,6 +169,7 @@ public final class ReviewView extends BorderPane {
         report.setEditable(false);
         report.setWrapText(true);
         report.textProperty().bind(vm.reportTextProperty());
+        report.setStyle("-fx-font-family: monospace;");
         VBox.setVgrow(report, Priority.ALWAYS);
         MenuButton export = new MenuButton("Export…");
         export.setId("reviewExport");
@@ -229,9 +229,7 @@ public final class ReviewView extends BorderPane {
         TableColumn<SessionRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
-        if (width <= 80) {
-            c.setMaxWidth(width + 10); // yes/no and short columns leave the room to names and outcome
-        }
+        c.setMinWidth(width);
         c.setSortable(sort != null);
         if (sort != null) {
             sortOf.put(c, sort);

@@ -93,6 +93,18 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     /** A code that waits for the person's answer to the recording notice. */
     private SessionCode heldCode;
     private long heldCodeExpiry;
+    /** Issue 6: the technicians watching the screen, each on its own end-to-end channel. */
+    private final dev.lifeline.client.watch.CustomerWatchers watchers;
+    /** Issue 6: a watch the person is being asked about: the relay's ticket and the watcher's name. */
+    private byte[] pendingWatchTicket;
+    private String pendingWatcher;
+    /** Issue 6: what the technician announced end to end (transfer, watch); the relay's notices must match. */
+    private final dev.lifeline.client.handover.HandoverIntents intents;
+    /** Issue 6: a transfer is under way: the next Paired is the new technician's, who must carry this name. */
+    private String expectedTechnician;
+    private boolean transferPending;
+    /** The name in the certificate of the technician the last handshake verified. */
+    private String verifiedName = "";
     /** SessionOpened replies to a RejectPeer that are stale because the code was burned meanwhile. */
     private int staleReopenReplies;
 
@@ -199,6 +211,24 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         this.pinnedRoot = pinnedRoot;
         this.random = random;
         this.secret = SessionCode.newSecret(random);
+        this.intents = new dev.lifeline.client.handover.HandoverIntents(clock);
+        this.watchers = new dev.lifeline.client.watch.CustomerWatchers(loop, endpoint, pinnedRoot, random, clock, screens,
+                new dev.lifeline.client.watch.CustomerWatchers.Session() {
+                    @Override
+                    public void sendToTechnician(SessionMessage message) {
+                        sendMessage(message);
+                    }
+
+                    @Override
+                    public void watchersChanged(java.util.List<String> names) {
+                        listener.onWatchers(names);
+                    }
+
+                    @Override
+                    public void watcherChat(String name, String text) {
+                        listener.onChat(new ChatLine(name + ": " + text, clock.instant(), false));
+                    }
+                });
     }
 
     /** Also submits to the relay's waiting queue on every (re)connection. Call before the session starts. */
@@ -223,6 +253,10 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     protected void onRoleFrame(RelayFrame frame) {
+        if (frame.getBodyCase() == RelayFrame.BodyCase.HANDOVER_NOTICE) {
+            onHandoverNotice(frame.getHandoverNotice());
+            return;
+        }
         if (frame.getBodyCase() == RelayFrame.BodyCase.QUEUE_STATUS) {
             QueueStatus status = frame.getQueueStatus();
             if (!status.getRejoinToken().isEmpty()) {
@@ -289,8 +323,91 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         });
     }
 
+    /**
+     * Issue 6: the relay says the technician hands us over (or invites a watcher). Accepted only
+     * when the technician announced exactly that, end to end; otherwise the session ends, since
+     * the relay has already moved it.
+     */
+    private void onHandoverNotice(dev.lifeline.common.wire.relay.HandoverNotice notice) {
+        var kind = dev.lifeline.client.handover.HandoverMessages.fromWire(notice.getKind());
+        String to = notice.getToTechnician();
+        if (kind.isEmpty() || !intents.consume(kind.get(), to)) {
+            if (kind.isPresent() && kind.get() == dev.lifeline.client.handover.HandoverEvent.Kind.WATCH) {
+                link.send(RelayFrame.newBuilder().setHandoverReady(dev.lifeline.common.wire.relay.HandoverReady.newBuilder()
+                        .setWatchTicket(notice.getWatchTicket()).setAccept(false)).build());
+                return;
+            }
+            endWithClose(CloseReason.HANDSHAKE_FAILED, new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED,
+                    "the relay moved the session to someone the technician did not name; the session was ended"));
+            return;
+        }
+        if (kind.get() == dev.lifeline.client.handover.HandoverEvent.Kind.WATCH) {
+            onWatchNotice(notice);
+            return;
+        }
+        // Transfer: nothing granted to the old technician carries over, and nothing more is sealed
+        // for it. The chat the person sees stays in the window.
+        unpair();
+        transferPending = true;
+        expectedTechnician = to;
+        consent.endAllForHandover();
+        laser.hide();
+        listener.onHandoverNotice(new dev.lifeline.client.handover.CustomerHandoverNotice(kind.get(), verifiedName, to));
+    }
+
+    /** A watch invitation the technician announced: ask the person (one question at a time). */
+    private void onWatchNotice(dev.lifeline.common.wire.relay.HandoverNotice notice) {
+        if (pendingWatchTicket != null || notice.getWatchTicket().size() != 16) {
+            link.send(RelayFrame.newBuilder().setHandoverReady(dev.lifeline.common.wire.relay.HandoverReady.newBuilder()
+                    .setWatchTicket(notice.getWatchTicket()).setAccept(false)).build());
+            return;
+        }
+        pendingWatchTicket = notice.getWatchTicket().toByteArray();
+        pendingWatcher = notice.getToTechnician();
+        listener.onHandoverNotice(new dev.lifeline.client.handover.CustomerHandoverNotice(
+                dev.lifeline.client.handover.HandoverEvent.Kind.WATCH, verifiedName, pendingWatcher));
+    }
+
+    @Override
+    public void answerWatch(boolean allow) {
+        onLoop(() -> {
+            byte[] ticket = pendingWatchTicket;
+            String name = pendingWatcher;
+            pendingWatchTicket = null;
+            pendingWatcher = null;
+            if (ticket == null || isEnded() || link == null) {
+                return;
+            }
+            boolean open = allow && watchers.open(ticket, name);
+            link.send(RelayFrame.newBuilder().setHandoverReady(dev.lifeline.common.wire.relay.HandoverReady.newBuilder()
+                    .setWatchTicket(com.google.protobuf.ByteString.copyFrom(ticket)).setAccept(open)).build());
+        });
+    }
+
+    @Override
+    public void removeWatcher(String name) {
+        onLoop(() -> watchers.remove(name));
+    }
+
+    @Override
+    protected void chatLine(ChatLine line) {
+        String author = line.mine() ? (customerName.isEmpty() ? "Customer" : customerName)
+                : (verifiedName.isEmpty() ? "Technician" : verifiedName);
+        watchers.mirrorChat(author, line.text(), line.sentAt().toEpochMilli());
+    }
+
+    /** The watchers' channels and counters, for tests in this package. */
+    dev.lifeline.client.watch.CustomerWatchers watchers() {
+        return watchers;
+    }
+
     @Override
     protected void onPaired(Paired paired) {
+        if (transferPending) {
+            // Everything we send from here on is for the new technician; the relay held our frames till now.
+            transferPending = false;
+            link.send(RelayFrame.newBuilder().setHandoverReady(dev.lifeline.common.wire.relay.HandoverReady.getDefaultInstance()).build());
+        }
         viaQueue = paired.getViaQueue();
         CustomerHandshake handshake = new CustomerHandshake(viaQueue ? QueueFlow.SECRET : secret,
                 paired.getSessionId().toByteArray(), pinnedRoot, random, clock);
@@ -303,6 +420,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     protected PeerInfo peerInfo(HandshakeResult result) {
         TechnicianVerification technician = result.technician();
         technicianVerified = technician.status() == TechnicianVerification.Status.VERIFIED;
+        verifiedName = technicianVerified ? technician.name() : "";
         PeerInfo.Trust trust = switch (technician.status()) {
             case VERIFIED -> PeerInfo.Trust.VERIFIED;
             case UNTRUSTED -> PeerInfo.Trust.UNTRUSTED;
@@ -330,6 +448,16 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         if (viaQueue && !technicianVerified) {
             endWithClose(CloseReason.HANDSHAKE_FAILED, new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED,
                     "the technician from the queue could not be verified; the session was ended"));
+            return;
+        }
+        if (expectedTechnician != null) {
+            // A transfer: the certificate must name the technician the old one announced.
+            String expected = expectedTechnician;
+            expectedTechnician = null;
+            if (!expected.equals(verifiedName)) {
+                endWithClose(CloseReason.HANDSHAKE_FAILED, new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED,
+                        "the new technician is not " + expected + "; the session was ended"));
+            }
         }
     }
 
@@ -369,6 +497,12 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     protected boolean onRoleMessage(SessionMessage message) {
+        if (message.getBodyCase() == SessionMessage.BodyCase.HANDOVER_INTENT) {
+            var intent = message.getHandoverIntent();
+            dev.lifeline.client.handover.HandoverMessages.fromIntent(intent.getKind())
+                    .ifPresent(kind -> intents.announced(kind, intent.getTechnician()));
+            return true;
+        }
         // Consent first: nothing needing a capability reaches a handler without a live grant.
         return consent.onMessage(message) || control.onMessage(message) || laser.onMessage(message)
                 || sharing.onMessage(message) || diagnostics.onMessage(message);
@@ -376,6 +510,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     protected void onFinished() {
+        watchers.closeAll();
         sharing.close();
         control.close();
         laser.close();
@@ -389,17 +524,26 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     public void pauseScreen() {
-        onLoop(sharing::pause);
+        onLoop(() -> {
+            sharing.pause();
+            watchers.pauseScreens();
+        });
     }
 
     @Override
     public void resumeScreen() {
-        onLoop(sharing::resume);
+        onLoop(() -> {
+            sharing.resume();
+            watchers.resumeScreens();
+        });
     }
 
     @Override
     public void stopScreen() {
-        onLoop(() -> consent.revoke(Capability.VIEW_SCREEN));
+        onLoop(() -> {
+            consent.revoke(Capability.VIEW_SCREEN);
+            watchers.closeAll(); // Stop means nobody sees the screen any more
+        });
     }
 
     @Override
@@ -422,6 +566,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         onLoop(() -> {
             consent.revoke(Capability.CONTROL_INPUT);
             sharing.pause();
+            watchers.pauseScreens();
             laser.hide();
         });
     }

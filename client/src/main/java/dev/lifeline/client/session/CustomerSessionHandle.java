@@ -44,4 +44,15 @@ public interface CustomerSessionHandle extends SessionHandle {
      * mouse.
      */
     void panic();
+
+    /**
+     * Issue 6: the person's answer to a watch request ({@link SessionListener#onHandoverNotice}
+     * of kind WATCH). Yes opens a separate end-to-end channel to the watcher: screen and chat only.
+     */
+    default void answerWatch(boolean allow) {
+    }
+
+    /** Issue 6: removes a watcher at once (its channel closes; it sees nothing more). */
+    default void removeWatcher(String name) {
+    }
 }

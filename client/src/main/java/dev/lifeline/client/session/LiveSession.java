@@ -323,7 +323,18 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
         endToEnd.send(SessionMessage.newBuilder()
                 .setChat(ChatMessage.newBuilder().setText(line).setSentAtMs(now.toEpochMilli()))
                 .build());
-        listener.onChat(new ChatLine(line, now, true));
+        ChatLine chatLine = new ChatLine(line, now, true);
+        listener.onChat(chatLine);
+        chatLine(chatLine);
+    }
+
+    /** Issue 6: every chat line of the session, ours and the peer's (the customer mirrors them to watchers). */
+    protected void chatLine(ChatLine line) {
+    }
+
+    /** The relay this session talks to (the customer opens watch channels to it). */
+    protected final RelayEndpoint endpoint() {
+        return endpoint;
     }
 
     /** Who the peer is, from the finished handshake, as this role sees it. */
@@ -343,8 +354,18 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
         return recording != null && recording.recorded();
     }
 
+    /** A copy of the keys of the last completed handshake, for tests in this package (what a stolen key opens). */
+    private volatile dev.lifeline.common.crypto.TrafficKeys keysForTests;
+
+    dev.lifeline.common.crypto.TrafficKeys keysForTests() {
+        return keysForTests;
+    }
+
     @Override
     public final void onSecured(HandshakeResult result) {
+        var keys = result.keys();
+        keysForTests = new dev.lifeline.common.crypto.TrafficKeys(keys.customerToTechnicianKey(),
+                keys.technicianToCustomerKey(), keys.sessionId());
         if (recording != null) {
             recording.sealedKeys(result.keys()).ifPresent(frame -> {
                 if (link != null && link.isOpen()) {
@@ -411,7 +432,9 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
                 ChatMessage chat = message.getChat();
                 String text = chat.getText().length() > MAX_CHAT_CHARS ? chat.getText().substring(0, MAX_CHAT_CHARS) : chat.getText();
                 // The peer's clock is not ours to trust for ordering; show when it arrived.
-                listener.onChat(new ChatLine(text, clock.instant(), false));
+                ChatLine line = new ChatLine(text, clock.instant(), false);
+                listener.onChat(line);
+                chatLine(line);
             }
             default -> {
                 if (!onRoleMessage(message)) {

@@ -144,6 +144,19 @@ public final class RelayClient implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Issue 6: takes a session another technician offered (transfer or watch), on a new connection
+     * signed in with the ticket's token; the customer verifies {@code identity}'s certificate.
+     */
+    public TechnicianSessionHandle takeOver(TechnicianIdentity identity, dev.lifeline.client.handover.HandoverTicket ticket,
+                                            SessionListener listener) {
+        TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, null, identity,
+                random, listener, clock, goodbyes::add);
+        session.take(ticket);
+        session.begin();
+        return session;
+    }
+
     /** The network thread group, for the Console's queue connection. */
     public EventLoopGroup group() {
         return group;

@@ -5,6 +5,8 @@ public record SessionEnd(Reason reason, String detail) {
     public enum Reason {
         ENDED_BY_ME(true),
         ENDED_BY_PEER(true),
+        /** Issue 6: this technician handed the session to another one. */
+        HANDED_OVER(true),
         WRONG_CODE(false),
         CODE_EXPIRED(false),
         HANDSHAKE_FAILED(false),

@@ -121,6 +121,22 @@ public interface SessionListener {
     default void onControlStatus(ControlStatus status) {
     }
 
+    /** Technician (issue 6): where a transfer or watch invitation of this session stands. */
+    default void onHandover(dev.lifeline.client.handover.HandoverEvent event) {
+    }
+
+    /**
+     * Customer (issue 6): the technician hands the session over ({@code TRANSFER}: every grant has
+     * ended, the new technician must ask again) or asks that someone watch ({@code WATCH}: answer
+     * with {@link CustomerSessionHandle#answerWatch}).
+     */
+    default void onHandoverNotice(dev.lifeline.client.handover.CustomerHandoverNotice notice) {
+    }
+
+    /** Both (issue 6): who else can see the customer's screen now (watchers), by name. */
+    default void onWatchers(java.util.List<String> watchers) {
+    }
+
     /** The session is over; no event follows. */
     default void onEnded(SessionEnd end) {
     }

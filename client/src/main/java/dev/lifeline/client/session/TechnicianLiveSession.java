@@ -38,6 +38,14 @@ import dev.lifeline.common.wire.relay.RelayError;
 import dev.lifeline.common.wire.relay.RelayFrame;
 import dev.lifeline.common.wire.relay.Role;
 import io.netty.channel.EventLoop;
+import com.google.protobuf.ByteString;
+import dev.lifeline.client.handover.HandoverEvent;
+import dev.lifeline.client.handover.HandoverMessages;
+import dev.lifeline.client.handover.HandoverTicket;
+import dev.lifeline.common.wire.e2e.HandoverIntent;
+import dev.lifeline.common.wire.relay.HandoverAnswer;
+import dev.lifeline.common.wire.relay.HandoverRequest;
+import dev.lifeline.common.wire.relay.WatchEnd;
 import dev.lifeline.client.diagnostics.DiagnosticsActivity;
 import dev.lifeline.client.diagnostics.TechnicianDiagnostics;
 import dev.lifeline.common.wire.diagnostics.Probe;
@@ -74,6 +82,14 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
 
     /** Issue 6: pick this queue entry (signed in by token) instead of joining a code; null for a code. */
     private QueueTicket ticket;
+
+    /** Issue 6: take a session another technician offered (transfer or watch) instead of joining a code. */
+    private HandoverTicket handoverTicket;
+
+    /** Takes an offered session on this new connection. Call before the session starts. */
+    void take(HandoverTicket ticket) {
+        this.handoverTicket = ticket;
+    }
 
     /** Issue 7: a signed-in Console joins by code signed in too, so the relay knows whose session it is. */
     private String joinToken;
@@ -156,6 +172,12 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
 
     @Override
     protected void onFreshConnection() {
+        if (handoverTicket != null) {
+            link.send(RelayFrame.newBuilder().setSignIn(SignIn.newBuilder().setSessionToken(handoverTicket.sessionToken())).build());
+            link.send(RelayFrame.newBuilder().setHandoverAnswer(HandoverAnswer.newBuilder()
+                    .setOfferId(ByteString.copyFrom(handoverTicket.offerId())).setAccept(true)).build());
+            return;
+        }
         if (ticket != null) {
             // The relay handles frames one after the other: sign in by token first, then pick.
             link.send(RelayFrame.newBuilder().setSignIn(SignIn.newBuilder().setSessionToken(ticket.sessionToken())).build());
@@ -170,7 +192,11 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
 
     @Override
     protected void onRoleFrame(RelayFrame frame) {
-        if (frame.getBodyCase() == RelayFrame.BodyCase.SIGN_IN_FAILED && ticket == null) {
+        if (frame.getBodyCase() == RelayFrame.BodyCase.HANDOVER_STATUS) {
+            onHandoverStatus(HandoverMessages.event(frame.getHandoverStatus()));
+            return;
+        }
+        if (frame.getBodyCase() == RelayFrame.BodyCase.SIGN_IN_FAILED && ticket == null && handoverTicket == null) {
             // Code flow: the join goes ahead unsigned (the report then stays local); only a pick needs the sign-in.
             return;
         }
@@ -179,6 +205,57 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
             finish(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "signed out: " + frame.getSignInFailed().getMessage()));
         }
         // SignedIn (token accepted) needs nothing; the pick's answer follows.
+    }
+
+    /** Issue 6: the relay's word on a transfer or watch of this session (or, for B, the one it takes). */
+    private void onHandoverStatus(HandoverEvent event) {
+        listener.onHandover(event);
+        boolean mine = endToEnd != null && endToEnd.isSecured();
+        if (!mine && handoverTicket != null && event.outcome().keepsSession()) {
+            // B's take did not happen (the customer said no, the offer expired): nothing to wait for.
+            link.close();
+            finish(new SessionEnd(SessionEnd.Reason.ENDED_BY_PEER, event.describe()));
+            return;
+        }
+        if (mine && event.kind() == HandoverEvent.Kind.TRANSFER && event.outcome() == HandoverEvent.Outcome.COMPLETED) {
+            // The relay has moved the session; our keys open nothing that is sent from now on.
+            link.close();
+            finish(new SessionEnd(SessionEnd.Reason.HANDED_OVER, "handed over to " + event.technician()));
+        }
+    }
+
+    @Override
+    public void handOver(String technician) {
+        askRelay(HandoverEvent.Kind.TRANSFER, technician);
+    }
+
+    @Override
+    public void inviteToWatch(String technician) {
+        askRelay(HandoverEvent.Kind.WATCH, technician);
+    }
+
+    /** Tells the customer end to end first, then asks the relay: the customer accepts only what we announced. */
+    private void askRelay(HandoverEvent.Kind kind, String technician) {
+        String name = technician == null ? "" : technician.strip();
+        onLoop(() -> {
+            if (isEnded() || endToEnd == null || !endToEnd.isSecured() || name.isEmpty()) {
+                listener.onHandover(new HandoverEvent(kind, HandoverEvent.Outcome.REFUSED, name, "the session is not running"));
+                return;
+            }
+            sendMessage(SessionMessage.newBuilder().setHandoverIntent(HandoverIntent.newBuilder()
+                    .setKind(HandoverMessages.toIntent(kind)).setTechnician(name)).build());
+            link.send(RelayFrame.newBuilder().setHandoverRequest(HandoverRequest.newBuilder()
+                    .setKind(HandoverMessages.toWire(kind)).setTechnician(name)).build());
+        });
+    }
+
+    @Override
+    public void endWatch(String technician) {
+        onLoop(() -> {
+            if (!isEnded() && link != null) {
+                link.send(RelayFrame.newBuilder().setWatchEnd(WatchEnd.newBuilder().setTechnician(technician)).build());
+            }
+        });
     }
 
     @Override
@@ -287,6 +364,15 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
             case DIAGNOSTICS_PROGRESS, DIAGNOSTICS_RESULT, DIAGNOSTICS_REQUEST -> diagnostics.onMessage(message);
             case REFUSED -> onRefused(message.getRefused());
             case CONTROL_STATE -> listener.onControlStatus(ControlMessages.fromWire(message.getControlState()));
+            case WATCHERS -> listener.onWatchers(List.copyOf(message.getWatchers().getNamesList().stream()
+                    .limit(4).map(n -> n.length() > 100 ? n.substring(0, 100) : n).toList()));
+            case WATCHED_CHAT -> {
+                // A watcher follows the conversation between the customer and the technician.
+                var line = message.getWatchedChat();
+                String text = line.getAuthor() + ": " + line.getText();
+                listener.onChat(new ChatLine(text.length() > MAX_CHAT_CHARS ? text.substring(0, MAX_CHAT_CHARS) : text,
+                        clock.instant(), false));
+            }
             default -> {
                 return viewer.onMessage(message);
             }

@@ -56,4 +56,20 @@ public interface TechnicianSessionHandle extends SessionHandle {
 
     /** Shows the laser dot at a desktop position of the customer's shared monitor, or hides it. */
     void pointLaser(int monitor, int x, int y, boolean visible);
+
+    /**
+     * Issue 6: hands the session to another signed-in technician (by account name). The customer
+     * is told, the other technician is asked; on yes this session ends ({@link SessionEnd.Reason#HANDED_OVER}),
+     * on no or after a minute it goes on. Progress comes as {@link SessionListener#onHandover}.
+     */
+    default void handOver(String technician) {
+    }
+
+    /** Issue 6: invites another signed-in technician to watch (view only, with the customer's consent). */
+    default void inviteToWatch(String technician) {
+    }
+
+    /** Issue 6: ends the watch of {@code technician}. */
+    default void endWatch(String technician) {
+    }
 }

@@ -7,7 +7,12 @@ import dev.lifeline.common.identity.IdentityException;
 import dev.lifeline.common.identity.TechnicianIdentity;
 import dev.lifeline.common.wire.relay.AccountReply;
 import dev.lifeline.common.wire.relay.AccountRequest;
+import dev.lifeline.client.handover.HandoverEvent;
+import dev.lifeline.client.handover.HandoverMessages;
+import dev.lifeline.client.handover.HandoverOfferInfo;
 import dev.lifeline.common.wire.relay.Close;
+import dev.lifeline.common.wire.relay.HandoverAnswer;
+import dev.lifeline.common.wire.relay.HandoverListen;
 import dev.lifeline.common.wire.relay.CloseReason;
 import dev.lifeline.common.wire.relay.QueueSubscribe;
 import dev.lifeline.common.wire.relay.RelayFrame;
@@ -39,6 +44,18 @@ public final class TeamConnection implements AutoCloseable {
         default void accounts(AccountReply reply) {
         }
 
+        /** Issue 6: the signed-in technicians who can take a transfer or watch (including this one). */
+        default void roster(List<String> technicians) {
+        }
+
+        /** Issue 6: another technician offers this one a session or invites it to watch. */
+        default void offer(HandoverOfferInfo offer) {
+        }
+
+        /** Issue 6: the relay's answer about an offer this connection answered (e.g. declined, expired). */
+        default void handover(HandoverEvent event) {
+        }
+
         /** A non-fatal error from the relay (e.g. an admin request refused). */
         default void error(String message) {
         }
@@ -46,6 +63,8 @@ public final class TeamConnection implements AutoCloseable {
         void closed(String why);
     }
 
+    /** More names than a team shows in one menu are cut. */
+    static final int MAX_ROSTER = 500;
     private final Listener listener;
     private final SecureRandom random = new SecureRandom();
     private volatile RelayLink link;
@@ -85,6 +104,15 @@ public final class TeamConnection implements AutoCloseable {
         }
     }
 
+    /** Issue 6: says no to an offer; the offering technician keeps the session. */
+    public void decline(HandoverOfferInfo offer) {
+        RelayLink current = link;
+        if (current != null) {
+            current.send(RelayFrame.newBuilder().setHandoverAnswer(HandoverAnswer.newBuilder()
+                    .setOfferId(ByteString.copyFrom(offer.offerId())).setAccept(false)).build());
+        }
+    }
+
     @Override
     public void close() {
         closing = true;
@@ -114,6 +142,10 @@ public final class TeamConnection implements AutoCloseable {
                     listener.queue(List.copyOf(waiting), frame.getQueueSnapshot().getRelayTimeMs());
                 }
                 case ACCOUNT_REPLY -> listener.accounts(frame.getAccountReply());
+                case HANDOVER_ROSTER -> listener.roster(List.copyOf(frame.getHandoverRoster().getTechniciansList()
+                        .stream().limit(MAX_ROSTER).toList()));
+                case HANDOVER_OFFER -> HandoverMessages.offer(frame.getHandoverOffer()).ifPresent(listener::offer);
+                case HANDOVER_STATUS -> listener.handover(HandoverMessages.event(frame.getHandoverStatus()));
                 case ERROR -> {
                     if (frame.getError().getFatal()) {
                         listener.closed(frame.getError().getMessage());
@@ -148,6 +180,8 @@ public final class TeamConnection implements AutoCloseable {
             listener.signedIn(new SignedInTechnician(signedInFrame.getName(), role, signedInFrame.getSessionToken(),
                     signedInFrame.getTokenExpiresAtMs(), identity));
             send(RelayFrame.newBuilder().setQueueSubscribe(QueueSubscribe.getDefaultInstance()).build());
+            // Issue 6: be reachable for transfers and watch invitations, and see who else is.
+            send(RelayFrame.newBuilder().setHandoverListen(HandoverListen.getDefaultInstance()).build());
         }
 
         private void send(RelayFrame frame) {

@@ -53,6 +53,7 @@ public final class ScreenshotFixtures {
             case "gethelpscreen" -> getHelpScreen(first, forced);
             case "consolescreen" -> consoleScreen(first, forced);
             case "consolescreen2" -> consoleScreenWaiting(first, forced);
+            case "handover" -> getHelpHandover(first, forced);
             default -> getHelp(first, forced);
         }
     }
@@ -128,6 +129,37 @@ public final class ScreenshotFixtures {
         h.listener.onCodeReady(SessionCode.parse("418290573"), 0);
         h.listener.onSecured(technician);
         return h;
+    }
+
+    /** Issue 6: a watcher in the screen banner, the watch question, and the notice after a transfer. */
+    private void getHelpHandover(Stage first, Locale forced) {
+        FakeSessions.Customer s = new FakeSessions.Customer();
+        PeerInfo alice = new PeerInfo("Alice Meyer", "ACME Support", PeerInfo.Trust.VERIFIED, "");
+        dev.lifeline.client.handover.CustomerHandoverNotice watch = new dev.lifeline.client.handover.CustomerHandoverNotice(
+                dev.lifeline.client.handover.HandoverEvent.Kind.WATCH, "Alice Meyer", "Bob Stone");
+
+        GetHelpViewModel watched = helpWindow(first, 0, or(forced, Locale.ENGLISH), "ACME Support", s);
+        FakeHandle a = securedWith(watched, s, alice);
+        a.sharing(FakeSessions.monitor(0, 1920, 1080));
+        a.listener.onChat(new ChatLine("I have asked my colleague Bob to watch, he knows this printer well.", NOW.minusSeconds(50), false));
+        a.listener.onHandoverNotice(watch);
+        watched.handover().allowWatch();
+        a.listener.onWatchers(List.of("Bob Stone"));
+        a.listener.onChat(new ChatLine("Bob Stone: Hello! I am only watching.", NOW, false));
+
+        GetHelpViewModel asked = helpWindow(new Stage(), 1, or(forced, Locale.ENGLISH), "ACME Support", s);
+        FakeHandle b = securedWith(asked, s, alice);
+        b.sharing(FakeSessions.monitor(0, 1920, 1080));
+        b.listener.onHandoverNotice(watch);
+
+        GetHelpViewModel handedOver = helpWindow(new Stage(), 2, or(forced, Locale.ENGLISH), "ACME Support", s);
+        FakeHandle c = securedWith(handedOver, s, alice);
+        c.listener.onChat(new ChatLine("My shift ends now; Bob will take over from here.", NOW.minusSeconds(40), false));
+        c.listener.onHandoverNotice(new dev.lifeline.client.handover.CustomerHandoverNotice(
+                dev.lifeline.client.handover.HandoverEvent.Kind.TRANSFER, "Alice Meyer", "Bob Stone"));
+        c.listener.onPeerJoined();
+        c.listener.onSecured(new PeerInfo("Bob Stone", "ACME Support", PeerInfo.Trust.VERIFIED, ""));
+        c.listener.onChat(new ChatLine("Hi, Bob here. Could you show me the screen again?", NOW, false));
     }
 
     private void getHelpScreen(Stage first, Locale forced) {

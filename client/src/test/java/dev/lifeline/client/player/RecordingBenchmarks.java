@@ -42,6 +42,9 @@ import java.util.stream.Stream;
  * Run: {@code ./lifeline bench recording [--corpus DIR] [--seconds 60] [--hours 1]}.
  */
 public final class RecordingBenchmarks {
+    /** Preloading a scenario's frames and starting the session take long on a busy machine; only the setup waits this long. */
+    static final int SETUP_SECONDS = 300;
+
     public static void main(String[] args) throws Exception {
         Path output = Path.of("docs/benchmarks.md");
         Path corpus = Path.of("../shared/corpus");
@@ -123,7 +126,7 @@ public final class RecordingBenchmarks {
             int[] updates = {0};
             CompletableFuture<Void> sharing = new CompletableFuture<>();
             TechnicianSessionHandle technician = client.technicianSessions(org.technician())
-                    .join(code.get(30, TimeUnit.SECONDS), new SessionListener() {
+                    .join(code.get(SETUP_SECONDS, TimeUnit.SECONDS), new SessionListener() {
                         @Override
                         public void onScreenShare(ScreenShareState state) {
                             if (state.status() == ScreenShareState.Status.SHARING) {
@@ -139,9 +142,9 @@ public final class RecordingBenchmarks {
                     });
             technician.setScreenQuality(Quality.AUTO);
             technician.requestScreen();
-            asked.get(30, TimeUnit.SECONDS);
+            asked.get(SETUP_SECONDS, TimeUnit.SECONDS);
             customer[0].answerScreenRequest(true);
-            sharing.get(30, TimeUnit.SECONDS);
+            sharing.get(SETUP_SECONDS, TimeUnit.SECONDS);
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             int line = 0;
             while (System.nanoTime() < end) {

@@ -198,6 +198,34 @@ public final class FakeSessions {
                     framesDrawn::incrementAndGet));
         }
 
+        /** Issue 6: transfer and watch calls in order: "handOver:B", "inviteToWatch:B", "answerWatch:true", ... */
+        public final List<String> handoverCalls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void handOver(String technician) {
+            handoverCalls.add("handOver:" + technician);
+        }
+
+        @Override
+        public void inviteToWatch(String technician) {
+            handoverCalls.add("inviteToWatch:" + technician);
+        }
+
+        @Override
+        public void endWatch(String technician) {
+            handoverCalls.add("endWatch:" + technician);
+        }
+
+        @Override
+        public void answerWatch(boolean allow) {
+            handoverCalls.add("answerWatch:" + allow);
+        }
+
+        @Override
+        public void removeWatcher(String name) {
+            handoverCalls.add("removeWatcher:" + name);
+        }
+
         @Override
         public void end() {
             ended = true;

@@ -117,6 +117,80 @@ public final class BillingStore {
         });
     }
 
+    /**
+     * Issue 6: the session moved to another technician at {@code atMs}. The session (and so its
+     * billing entry: waiting, handling and billed time by the contract) stays one piece for the
+     * customer; it is attributed to the technician who finishes it, and the handover row keeps
+     * each technician's share of the handling time.
+     */
+    public void handOver(long sessionId, Long fromAccountId, long toAccountId, long atMs) throws SQLException {
+        database.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("update support_sessions set technician_id = ?"
+                    + " where id = ? and ended_at_ms is null")) {
+                update.setLong(1, toAccountId);
+                update.setLong(2, sessionId);
+                if (update.executeUpdate() == 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into session_handovers (session_id,"
+                    + " from_account_id, to_account_id, handed_over_at_ms) values (?, ?, ?, ?)")) {
+                insert.setLong(1, sessionId);
+                setLong(insert, 2, fromAccountId);
+                insert.setLong(3, toAccountId);
+                insert.setLong(4, atMs);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** One technician's part of a session: who, from when to when (end 0: still running). */
+    public record Share(long accountId, long fromMs, long toMs) {
+    }
+
+    /** Each technician's share of a session's handling time, in order (issue 6). */
+    public List<Share> shares(long sessionId) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            long started;
+            long ended;
+            Long first;
+            try (PreparedStatement q = c.prepareStatement("select started_at_ms, coalesce(ended_at_ms, 0), technician_id"
+                    + " from support_sessions where id = ?")) {
+                q.setLong(1, sessionId);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        return List.of();
+                    }
+                    started = rs.getLong(1);
+                    ended = rs.getLong(2);
+                    first = (Long) rs.getObject(3, Long.class);
+                }
+            }
+            List<Share> shares = new ArrayList<>();
+            long from = started;
+            try (PreparedStatement q = c.prepareStatement("select from_account_id, to_account_id, handed_over_at_ms"
+                    + " from session_handovers where session_id = ? order by handed_over_at_ms, id")) {
+                q.setLong(1, sessionId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        Long giver = (Long) rs.getObject(1, Long.class);
+                        long at = rs.getLong(3);
+                        if (giver != null) {
+                            shares.add(new Share(giver, from, at));
+                        }
+                        first = rs.getLong(2);
+                        from = at;
+                    }
+                }
+            }
+            if (first != null) {
+                shares.add(new Share(first, from, ended));
+            }
+            return shares;
+        }
+    }
+
     /** One exported line. */
     public record Entry(long sessionId, String customerName, String technician, long startedAtMs, long endedAtMs,
                         long waitingSeconds, long handlingSeconds, long billedMinutes, long amountCents,

@@ -80,16 +80,24 @@ public final class ForwardingHandler extends ChannelInboundHandlerAdapter {
                     readNext(channel);
                 }
             }
-            default -> Replies.fatal(ctx, ErrorCode.UNEXPECTED_FRAME,
-                    frame.getBodyCase() + " is not allowed while paired");
+            default -> {
+                // Issue 6 (transfer, watch): frames about the session that are not forwarding's own.
+                SessionFrames extension = sessions.frames();
+                if (extension.handles(frame.getBodyCase())) {
+                    extension.handle(ctx, session, role, frame);
+                } else {
+                    Replies.fatal(ctx, ErrorCode.UNEXPECTED_FRAME, frame.getBodyCase() + " is not allowed while paired");
+                }
+            }
         }
     }
 
     private void forward(ChannelHandlerContext ctx, RelayFrame frame, boolean data) {
         Channel channel = ctx.channel();
         Channel peer = session.peerChannel(role);
-        if (peer == null) {
-            // The peer is away: the sender resends whatever was not acknowledged after PeerBack.
+        if (peer == null || (role == Role.CUSTOMER && session.customerHeld)) {
+            // The peer is away (or, during a transfer, the customer's frames still belong to the
+            // old technician until the customer says HandoverReady): the sender resends whatever was not acknowledged after PeerBack.
             readNext(channel);
             return;
         }

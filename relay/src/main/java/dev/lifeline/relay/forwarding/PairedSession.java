@@ -16,6 +16,11 @@ public final class PairedSession {
     final Side customer;
     final Side technician;
     volatile boolean ended;
+    /**
+     * Set by a transfer until the customer says it has dropped the old end-to-end state: its Data
+     * and Ack frames are dropped meanwhile, so nothing sealed for the old technician reaches the new.
+     */
+    volatile boolean customerHeld;
 
     PairedSession(byte[] id, String customerName, SessionLifecycle lifecycle, Channel customerChannel,
                   Channel technicianChannel) {
@@ -40,6 +45,16 @@ public final class PairedSession {
 
     public boolean isEnded() {
         return ended;
+    }
+
+    /** The customer has switched to the new technician (transfer): forward its frames again. */
+    public void releaseCustomer() {
+        customerHeld = false;
+    }
+
+    /** The current connection of {@code role}, present or not (null only before pairing). */
+    public Channel channel(Role role) {
+        return side(role).channel;
     }
 
     Side side(Role role) {

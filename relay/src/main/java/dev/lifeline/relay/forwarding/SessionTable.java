@@ -54,8 +54,51 @@ public final class SessionTable {
     private record EndedSession(RelayFrame closeFrame, long endedAtNanos) {
     }
 
+    /** Issue 6 (transfer, watch): frames about a paired session that forwarding does not handle. */
+    private volatile SessionFrames frames = SessionFrames.NONE;
+
     public SessionTable(Duration grace) {
         this.grace = grace;
+    }
+
+    public SessionFrames frames() {
+        return frames;
+    }
+
+    /** Installs the handler of transfer and watch frames; call before the relay accepts connections. */
+    public void frames(SessionFrames value) {
+        this.frames = java.util.Objects.requireNonNull(value);
+    }
+
+    /** A transfer: the new tokens, the connection that spoke for the technician until now, the customer's. */
+    public record Handover(byte[] customerToken, byte[] technicianToken, Channel previousTechnician, Channel customer) {
+    }
+
+    /**
+     * Transfer: {@code newTechnician} speaks for the technician from now on. Both sides get fresh
+     * resume tokens (the old technician's no longer resumes anything) and the customer's frames
+     * are held until it says HandoverReady. Null when the session is over or the customer is away.
+     */
+    public Handover handOver(PairedSession session, Channel newTechnician) {
+        synchronized (this) {
+            if (session.ended || !session.customer.present) {
+                return null;
+            }
+            Side technician = session.technician;
+            Channel previous = technician.present ? technician.channel : null;
+            for (Side side : new Side[] {session.customer, technician}) {
+                if (side.tokenHash != null) {
+                    byTokenHash.remove(side.tokenHash);
+                }
+            }
+            byte[] customerToken = issueToken(session, session.customer);
+            byte[] technicianToken = issueToken(session, technician);
+            cancelGrace(technician);
+            technician.channel = newTechnician;
+            technician.present = true;
+            session.customerHeld = true;
+            return new Handover(customerToken, technicianToken, previous, session.customer.channel);
+        }
     }
 
     public int graceSeconds() {

@@ -42,4 +42,14 @@ public interface LobbyConnection {
      * False (nothing sent) when the entry is no longer waiting. Event loop only.
      */
     boolean pairWith(Entry entry);
+
+    /**
+     * Issue 6 (transfer, watch): this connection joins {@code session} as {@code side} — it leaves
+     * the lobby and forwards from now on; {@code frames} go out first and the next frame is read
+     * once they are written. False (nothing sent) when the connection is not ready in the lobby.
+     * Event loop only.
+     */
+    default boolean joinSession(dev.lifeline.relay.forwarding.PairedSession session, Role side, RelayFrame... frames) {
+        return false;
+    }
 }

@@ -503,6 +503,27 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         }
 
         @Override
+        public boolean joinSession(PairedSession session, Role side, RelayFrame... frames) {
+            if (phase != Phase.READY || !ctx.channel().isActive()) {
+                return false;
+            }
+            phase = Phase.DONE;
+            cancelExpiry();
+            Channel channel = ctx.channel();
+            ctx.pipeline().replace(LobbyHandler.this, "forwarding",
+                    new ForwardingHandler(lobby.sessions, session, side, lobby.listener));
+            RelayFrame notice = lobby.recordingNotice;
+            if (notice != null && side == Role.TECHNICIAN) {
+                channel.write(notice);
+            }
+            for (int i = 0; i < frames.length - 1; i++) {
+                channel.write(frames[i]);
+            }
+            replyOn(channel, frames[frames.length - 1]);
+            return true;
+        }
+
+        @Override
         public boolean pairWith(Entry waitingEntry) {
             if (role != Role.TECHNICIAN || phase != Phase.READY) {
                 return false;

@@ -267,6 +267,21 @@ public final class QueueDesk {
         });
     }
 
+    /** Issue 6: the session on {@code nameplate} moved to another technician (see BillingStore#handOver). */
+    public void transferred(Entry nameplate, long fromAccountId, long toAccountId, long atMs) {
+        blocking.execute(() -> {
+            Long sessionId = supportSessionOf.get(nameplate);
+            if (sessionId == null) {
+                return; // joined by code, not from the queue: nothing is billed
+            }
+            try {
+                billing.handOver(sessionId, fromAccountId, toAccountId, atMs);
+            } catch (Exception e) {
+                LOG.error("could not record the handover: {}", e.toString());
+            }
+        });
+    }
+
     /** A lobby connection closed: a waiting customer leaves (Close) or may rejoin (dropped). */
     public void closed(LobbyConnection connection, boolean saidClose) {
         subscribers.remove(connection);

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +39,9 @@ public final class ReviewDesk {
     private final AuditLog audit;
     private final Executor blocking;
     private final Clock clock;
-    /** Code-flow sessions running now: their rows, to end them. */
     /**
-     * The row of each running code-flow session, known once its insert has run. A future, so a
-     * session that ends before the insert ran (the pool has several threads) is still ended.
+     * Code-flow sessions running now: their rows (once inserted), to end them. Put before the
+     * insert is queued, so an end that comes before the insert finished waits for it.
      */
     private final Map<Entry, CompletableFuture<Long>> codeFlowRows = new ConcurrentHashMap<>();
     private volatile boolean recording;
@@ -84,8 +83,8 @@ public final class ReviewDesk {
                     row.complete(reports.startCodeFlowSession(relaySessionId, accountId, customer, now,
                             recording ? relaySessionId : null));
                 } catch (Exception e) {
-                    LOG.error("could not record the session start: {}", e.toString());
                     row.completeExceptionally(e);
+                    LOG.error("could not record the session start: {}", e.toString());
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -100,14 +99,19 @@ public final class ReviewDesk {
         if (row == null) {
             return;
         }
-        // Runs after the insert, whichever pool thread took it.
-        row.thenAcceptAsync(id -> {
+        row.thenAccept(id -> {
             try {
-                reports.end(id, now);
-            } catch (Exception e) {
-                LOG.error("could not record the session end: {}", e.toString());
+                blocking.execute(() -> {
+                    try {
+                        reports.end(id, now);
+                    } catch (Exception e) {
+                        LOG.error("could not record the session end: {}", e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // shutting down: the row keeps no end time
             }
-        }, blocking);
+        });
     }
 
     public void file(LobbyConnection connection, FileReport request) {

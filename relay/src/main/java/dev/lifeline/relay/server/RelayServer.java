@@ -21,6 +21,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProtocols;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import dev.lifeline.relay.handover.HandoverDesk;
 import dev.lifeline.relay.teamserver.TeamServer;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -68,6 +69,10 @@ public final class RelayServer {
             }
             team.recordingSessions(recording.enabled());
             lobby.extend(team);
+            // Transfer and watch need signed-in technicians, so they come with the team server.
+            HandoverDesk handover = new HandoverDesk(sessions, team.handoverRecords(), config.clock(), HandoverDesk.OFFER_TTL);
+            team.handover(handover);
+            sessions.frames(handover);
         }
         TeamServer teamServer = team;
 

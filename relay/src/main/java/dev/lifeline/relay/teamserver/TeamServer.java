@@ -12,6 +12,8 @@ import dev.lifeline.relay.billing.BillingStore;
 import dev.lifeline.relay.contracts.ContractStore;
 import dev.lifeline.relay.database.Database;
 import dev.lifeline.relay.frames.Replies;
+import dev.lifeline.relay.handover.HandoverDesk;
+import dev.lifeline.relay.handover.HandoverRecords;
 import dev.lifeline.relay.pairing.LobbyConnection;
 import dev.lifeline.relay.pairing.LobbyExtension;
 import dev.lifeline.relay.pairing.NameplateRegistry.Entry;
@@ -47,6 +49,9 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
     private final ScheduledExecutorService refresher;
     private final SignInDesk signIn;
     private final QueueDesk queue;
+    private final AuditLog audit;
+    /** Transfer and watch (issue 6); installed by the server once the session table exists. */
+    private volatile HandoverDesk handover;
     private final ReviewDesk review;
 
     public TeamServer(Database database, OrganisationCa caOrNull, PasswordHasher.Parameters hashing, Clock clock)
@@ -54,6 +59,7 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
         this.blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("lifeline-team", true));
         AuditLog audit = new AuditLog(database, clock);
+        this.audit = audit;
         Accounts accounts = new Accounts(database, audit, clock, hashing, Lockout.DEFAULT, SessionTokens.DEFAULT_LIFETIME);
         ContractStore contracts = new ContractStore(database);
         this.signIn = new SignInDesk(accounts, caOrNull, audit, blocking, clock);
@@ -70,8 +76,42 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
         }, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** What a handover writes: audit entries and the session record's move, off the network thread. */
+    public HandoverRecords handoverRecords() {
+        return new HandoverRecords() {
+            @Override
+            public void audit(String actor, String action, String detail) {
+                try {
+                    blocking.execute(() -> audit.record(actor, action, detail));
+                } catch (RejectedExecutionException e) {
+                    // overloaded or shutting down: the handover itself is not held up
+                }
+            }
+
+            @Override
+            public void transferred(Entry entry, long fromAccountId, long toAccountId, long atMs) {
+                if (entry == null) {
+                    return;
+                }
+                try {
+                    queue.transferred(entry, fromAccountId, toAccountId, atMs);
+                } catch (RejectedExecutionException e) {
+                    // shutting down
+                }
+            }
+        };
+    }
+
+    /** Installs transfer and watch (issue 6). */
+    public void handover(HandoverDesk desk) {
+        this.handover = desk;
+    }
+
     @Override
     public boolean handles(RelayFrame.BodyCase body) {
+        if (handover != null && HandoverDesk.handlesInLobby(body)) {
+            return true;
+        }
         return switch (body) {
             case SIGN_IN, ACCOUNT_REQUEST, QUEUE_SUBMIT, QUEUE_SUBSCRIBE, QUEUE_PICK -> true;
             case FILE_REPORT, SESSION_QUERY, REPORT_QUERY, DASHBOARD_QUERY -> true;
@@ -81,6 +121,11 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
 
     @Override
     public void handle(LobbyConnection connection, RelayFrame frame) {
+        HandoverDesk desk = handover;
+        if (desk != null && HandoverDesk.handlesInLobby(frame.getBodyCase())) {
+            desk.handleInLobby(connection, frame);
+            return;
+        }
         try {
             switch (frame.getBodyCase()) {
                 case SIGN_IN -> signIn.signIn(connection, frame.getSignIn());
@@ -101,6 +146,10 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
 
     @Override
     public void closed(LobbyConnection connection, boolean saidClose) {
+        HandoverDesk desk = handover;
+        if (desk != null) {
+            desk.closed(connection);
+        }
         try {
             queue.closed(connection, saidClose);
         } catch (RejectedExecutionException e) {
@@ -115,6 +164,10 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
 
     @Override
     public void paired(Entry entry, byte[] sessionId, LobbyConnection technician) {
+        HandoverDesk desk = handover;
+        if (desk != null) {
+            desk.paired(entry, technician);
+        }
         String relaySessionId = java.util.HexFormat.of().formatHex(sessionId);
         try {
             if (!queue.paired(entry, technician, row -> review.queueSessionStarted(row, relaySessionId))) {
@@ -127,6 +180,10 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
 
     @Override
     public void ended(Entry entry) {
+        HandoverDesk desk = handover;
+        if (desk != null) {
+            desk.ended(entry);
+        }
         try {
             queue.ended(entry);
             review.ended(entry);

@@ -79,4 +79,38 @@ class BillingStoreTest {
             assertEquals(new TimeAndMaterial(15_000, 30), contracts.activeContract(acme.id()).orElseThrow().contract());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aHandoverMovesTheSessionToTheNewTechnicianAndKeepsEachShare(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.open(backend, dir)) {
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            var accounts = new dev.lifeline.relay.accounts.Accounts(db.database(),
+                    new dev.lifeline.relay.audit.AuditLog(db.database(), clock), clock,
+                    new dev.lifeline.relay.accounts.PasswordHasher.Parameters(1024, 1, 1),
+                    dev.lifeline.relay.accounts.Lockout.DEFAULT, dev.lifeline.relay.accounts.SessionTokens.DEFAULT_LIFETIME);
+            long alice = accounts.add("cli", "Alice Meyer", dev.lifeline.relay.accounts.AccountRole.TECHNICIAN,
+                    "correct horse battery staple".toCharArray()).id();
+            long bob = accounts.add("cli", "Bob Stone", dev.lifeline.relay.accounts.AccountRole.TECHNICIAN,
+                    "correct horse battery staple".toCharArray()).id();
+            ContractStore contracts = new ContractStore(db.database());
+            BillingStore billing = new BillingStore(db.database(), contracts);
+            ContractStore.Organisation acme = contracts.organisation("ACME", NOV);
+            contracts.setContract(acme, new TimeAndMaterial(12000, 15), NOV);
+
+            long session = billing.startSession(null, acme.id(), alice, "Carol", NOV, NOV + 60_000);
+            billing.handOver(session, alice, bob, NOV + 11 * 60_000);
+            Billing billed = billing.endSession(session, NOV + 31 * 60_000).orElseThrow();
+            // One session for the customer: 30 minutes handled, billed as two 15-minute increments.
+            assertEquals(30 * 60, billed.handlingSeconds());
+            assertEquals(30, billed.billedMinutes());
+            assertEquals(java.util.List.of(new BillingStore.Share(alice, NOV + 60_000, NOV + 11 * 60_000),
+                    new BillingStore.Share(bob, NOV + 11 * 60_000, NOV + 31 * 60_000)), billing.shares(session));
+            String csv = billing.exportCsv("ACME", YearMonth.of(2026, 11));
+            assertTrue(csv.split("\r\n")[1].contains("\"Bob Stone\""), "attributed to who finished it: " + csv);
+            // An ended session does not move any more.
+            billing.handOver(session, bob, alice, NOV + 40 * 60_000);
+            assertEquals(2, billing.shares(session).size());
+        }
+    }
 }

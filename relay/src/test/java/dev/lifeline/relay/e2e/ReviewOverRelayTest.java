@@ -133,7 +133,7 @@ class ReviewOverRelayTest {
             String sessionHex = HexFormat.of().formatHex(joining.next(PAIRED).getPaired().getSessionId().toByteArray());
             customer.next(PAIRED);
             joining.send(RelayFrame.newBuilder().setClose(Close.newBuilder().setReason(CloseReason.ENDED_BY_TECHNICIAN)).build());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!rowExists(db.database(), sessionHex)) {
                 assertTrue(System.nanoTime() < deadline, "the session's row was written and ended");
                 Thread.sleep(20);
