@@ -136,8 +136,10 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         if (!headless) {
             RelayClient client = new RelayClient(relay.endpoint());
+            // Issue 6: the window asks the relay whether it has accounts and then shows its sign-in screen.
             DesktopLauncher.launch(new DesktopLauncher.Windows(null, null, client.identities(), identity,
-                    Languages.locale(language), client::close));
+                    Languages.locale(language), client::close).withTeam(new dev.lifeline.client.app.ConsoleApp.TeamStart(
+                    new dev.lifeline.client.team.RelayTeam(client), null, null)));
             return 0;
         }
         if (play != null) {

@@ -72,12 +72,15 @@ public final class DemoCommand implements Callable<Integer> {
                         // Everything stays on this machine: the relay is the only checked endpoint, no gateway ping.
                         client.defaultDiagnostics().withGatewayCheck(false),
                         new QueueRequest(DemoTeam.PROBLEM, "", DemoTeam.CUSTOMER_ORGANISATION)),
-                setup.root().organisation(), client.identities(), setup.identityFile(),
+                // The demo Console signs in as the demo technician (its certificate comes from the demo CA);
+                // Sign out shows the sign-in screen, where the demo admin can sign in too.
+                setup.root().organisation(), client.identities(), null,
                 Languages.locale(language), () -> {
                     client.close();
                     relay.close();
                     database.close();
-                }));
+                }).withTeam(new dev.lifeline.client.app.ConsoleApp.TeamStart(new dev.lifeline.client.team.RelayTeam(client),
+                        DemoTeam.TECHNICIAN, DemoTeam.PASSWORD.toCharArray())));
         return 0;
     }
 

@@ -26,10 +26,21 @@ import javafx.stage.Stage;
 public final class DesktopLauncher extends Application {
     /** What to open: either or both of the apps, and what to close when the last window closes. */
     public record Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
-                          Path identityToLoad, Locale locale, Runnable onExit, InputHooks hooks) {
+                          Path identityToLoad, Locale locale, Runnable onExit, InputHooks hooks,
+                          ConsoleApp.TeamStart team) {
         public Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
                        Path identityToLoad, Locale locale, Runnable onExit) {
             this(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, InputHooks.DEFAULT);
+        }
+
+        public Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
+                       Path identityToLoad, Locale locale, Runnable onExit, InputHooks hooks) {
+            this(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, hooks, null);
+        }
+
+        /** Issue 6: the Console also signs in to the relay's team server (sign-in screen, queue). */
+        public Windows withTeam(ConsoleApp.TeamStart start) {
+            return new Windows(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, hooks, start);
         }
     }
 
@@ -54,7 +65,8 @@ public final class DesktopLauncher extends Application {
         Windows windows = REQUESTED.get();
         Stage first = primary;
         if (windows.console() != null) {
-            ConsoleViewModel console = ConsoleApp.show(first, windows.console(), windows.identityToLoad(), windows.locale());
+            ConsoleViewModel console = ConsoleApp.show(first, windows.console(), windows.identityToLoad(), windows.locale(),
+                    windows.team());
             if (windows.hooks().systemKeys()) {
                 console.useSystemKeys(new NativeSystemKeyCapture(NativeHook.shared()));
             }

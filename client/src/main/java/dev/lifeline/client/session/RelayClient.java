@@ -89,11 +89,19 @@ public final class RelayClient implements AutoCloseable {
 
     /** The Console's sessions, as the given technician. */
     public TechnicianSessions technicianSessions(TechnicianIdentity identity) {
-        return (code, listener) -> {
-            TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
-                    random, listener, clock, goodbyes::add);
-            session.begin();
-            return session;
+        return new TechnicianSessions() {
+            @Override
+            public TechnicianSessionHandle join(dev.lifeline.common.pairing.SessionCode code, SessionListener listener) {
+                TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
+                        random, listener, clock, goodbyes::add);
+                session.begin();
+                return session;
+            }
+
+            @Override
+            public TechnicianSessionHandle pick(QueueTicket ticket, SessionListener listener) {
+                return RelayClient.this.pick(identity, ticket, listener);
+            }
         };
     }
 

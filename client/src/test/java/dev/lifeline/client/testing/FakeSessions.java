@@ -47,7 +47,7 @@ public final class FakeSessions {
         /** How many pushed frames the viewer has marked drawn. */
         public final AtomicInteger framesDrawn = new AtomicInteger();
 
-        FakeHandle(String customerName, SessionCode code, SessionListener listener) {
+        public FakeHandle(String customerName, SessionCode code, SessionListener listener) {
             this.customerName = customerName;
             this.code = code;
             this.listener = listener;
@@ -233,7 +233,7 @@ public final class FakeSessions {
         }
     }
 
-    public static final class Technician implements TechnicianSessions {
+    public static class Technician implements TechnicianSessions {
         public final List<FakeHandle> joined = new CopyOnWriteArrayList<>();
 
         @Override
