@@ -78,6 +78,12 @@ final class ConsoleTeamView {
     /** Keeps the Queue (and, for admins, Accounts) tab in front of the session tabs while signed in. */
     void attach(TabPane tabs) {
         team.signIn().signedInProperty().addListener((obs, was, now) -> place(tabs, now));
+        // A lost race or a customer who cannot be taken: the queue, with its note, comes to the front.
+        team.queue().noticeProperty().addListener((obs, was, now) -> {
+            if (now != null && tabs.getTabs().contains(queueTab)) {
+                tabs.getSelectionModel().select(queueTab);
+            }
+        });
         place(tabs, team.signIn().signedInProperty().get());
     }
 

@@ -163,7 +163,7 @@ public final class SignInViewModel {
 
     /** Admins: sends an account request on the signed-in connection. */
     public void accounts(AccountRequest request) {
-        if (link != null && state.get() == State.SIGNED_IN) {
+        if (link != null && signedIn.get() != null) {
             link.accounts(request);
         }
     }
