@@ -155,7 +155,10 @@ public final class GetHelpView extends BorderPane {
         help.setMinWidth(300);
 
         Label privacy = label("gethelp.idle.privacy", "hint");
-        VBox page = step(Icons.icon(Icons.HELP, 64, "accent"), heading, text, gap(8), help, gap(8), nameBox, gap(12), privacy);
+        // Issue 6: with a queue, the request form (name, problem, contact) takes the name field's place.
+        Node form = vm.helpRequest() == null ? nameBox
+                : new dev.lifeline.client.helprequest.HelpRequestForm(vm.helpRequest(), messages, vm::getHelp);
+        VBox page = step(Icons.icon(Icons.HELP, 64, "accent"), heading, text, gap(8), help, gap(8), form, gap(12), privacy);
         page.setId("idlePage");
         return page;
     }
@@ -218,6 +221,18 @@ public final class GetHelpView extends BorderPane {
         burned.managedProperty().bind(burned.visibleProperty());
 
         VBox page = step(read, codeBox, expires, gap(6), waitingRow, gap(6), burned, wrong);
+        if (vm.helpRequest() != null) {
+            // Issue 6: in the queue as well: the place in line, under the code (both pair).
+            var request = vm.helpRequest();
+            waiting.textProperty().unbind();
+            waiting.textProperty().bind(Bindings.createStringBinding(() -> !request.queuedProperty().get()
+                    ? messages.get("gethelp.waiting")
+                    : request.positionProperty().get() > 0
+                    ? messages.get("gethelp.request.position", request.positionProperty().get())
+                    : messages.get("gethelp.request.inQueue"),
+                    request.queuedProperty(), request.positionProperty(), messages.localeProperty()));
+            waiting.setId("queuePosition");
+        }
         page.setId("waitingPage");
         return page;
     }

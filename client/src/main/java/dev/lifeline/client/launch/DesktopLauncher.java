@@ -27,7 +27,7 @@ public final class DesktopLauncher extends Application {
     /** What to open: either or both of the apps, and what to close when the last window closes. */
     public record Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
                           Path identityToLoad, Locale locale, Runnable onExit, InputHooks hooks,
-                          ConsoleApp.TeamStart team) {
+                          ConsoleApp.TeamStart team, HelpPrefill helpRequest) {
         public Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
                        Path identityToLoad, Locale locale, Runnable onExit) {
             this(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, InputHooks.DEFAULT);
@@ -35,13 +35,23 @@ public final class DesktopLauncher extends Application {
 
         public Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
                        Path identityToLoad, Locale locale, Runnable onExit, InputHooks hooks) {
-            this(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, hooks, null);
+            this(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, hooks, null, null);
         }
 
         /** Issue 6: the Console also signs in to the relay's team server (sign-in screen, queue). */
         public Windows withTeam(ConsoleApp.TeamStart start) {
-            return new Windows(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, hooks, start);
+            return new Windows(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, hooks, start, helpRequest);
         }
+
+        /** Issue 6 (demo): Get Help's request form starts filled in with this name and problem. */
+        public Windows withHelpRequest(String name, String problem) {
+            return new Windows(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, hooks, team,
+                    new HelpPrefill(name, problem));
+        }
+    }
+
+    /** Issue 6 (demo): what Get Help's request form starts with. */
+    public record HelpPrefill(String name, String problem) {
     }
 
     /**
@@ -75,6 +85,10 @@ public final class DesktopLauncher extends Application {
         if (windows.getHelp() != null) {
             Stage stage = first != null ? first : new Stage();
             GetHelpViewModel help = GetHelpApp.show(stage, windows.getHelp(), windows.locale(), windows.pinnedOrganisation());
+            if (windows.helpRequest() != null && help.helpRequest() != null) {
+                help.helpRequest().nameProperty().set(windows.helpRequest().name());
+                help.helpRequest().problemProperty().set(windows.helpRequest().problem());
+            }
             Hotkey panic = windows.hooks().panicKey();
             if (panic != null) {
                 // Off the FX thread: the hook may take a moment to start.

@@ -171,7 +171,10 @@ public final class GetHelpCommand implements Callable<Integer> {
         Hotkey panic = Hotkey.parse(panicKey);
         RelayClient client = new RelayClient(endpoint);
         DesktopLauncher.launch(new DesktopLauncher.Windows(
-                client.customerSessions(root, screens(), controlDevices(), diagnostics(client)),
+                // Issue 6: with a pinned organisation the window has the queue request form (queue flow needs the root).
+                root != null ? client.queueingCustomerSessions(root, screens(), controlDevices(), diagnostics(client),
+                        organisation != null ? organisation : root.organisation())
+                        : client.customerSessions(root, screens(), controlDevices(), diagnostics(client)),
                 root == null ? null : root.organisation(), null, null, locale, client::close,
                 new DesktopLauncher.InputHooks(panic, false)));
         return 0;

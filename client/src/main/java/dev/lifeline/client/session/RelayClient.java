@@ -129,6 +129,39 @@ public final class RelayClient implements AutoCloseable {
         };
     }
 
+    /**
+     * Issue 6: Get Help's sessions with the request form: each start may carry the customer's
+     * problem and contact, sent to the queue with {@code organisation} (from the installer
+     * bundle); without a problem the session shows its code only.
+     */
+    public CustomerSessions queueingCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                                     DiagnosticsSettings diagnostics, String organisation) {
+        return new CustomerSessions() {
+            @Override
+            public CustomerSessionHandle start(String customerName, SessionListener listener) {
+                return start(customerName, null, listener);
+            }
+
+            @Override
+            public CustomerSessionHandle start(String customerName, QueueRequest request, SessionListener listener) {
+                CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
+                        random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics),
+                        diagnostics.reviewBeforeSending());
+                if (request != null && !request.problem().isEmpty()) {
+                    session.queue(new QueueRequest(request.problem(), request.contact(),
+                            request.organisation().isEmpty() ? organisation : request.organisation()));
+                }
+                session.begin();
+                return session;
+            }
+
+            @Override
+            public boolean queues() {
+                return true;
+            }
+        };
+    }
+
     /** Issue 6: picks a waiting customer from the queue as the signed-in technician {@code identity}. */
     public TechnicianSessionHandle pick(TechnicianIdentity identity, QueueTicket ticket, SessionListener listener) {
         TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, null, identity,

@@ -218,7 +218,7 @@ public final class FakeSessions {
         return new MonitorInfo(index, "Display " + (index + 1), index * width, 0, width, height, index == 0);
     }
 
-    public static final class Customer implements CustomerSessions {
+    public static class Customer implements CustomerSessions {
         public final List<FakeHandle> started = new CopyOnWriteArrayList<>();
 
         @Override
