@@ -155,10 +155,16 @@ public final class GetHelpView extends BorderPane {
         help.setMinWidth(300);
 
         Label privacy = label("gethelp.idle.privacy", "hint");
-        // Issue 6: with a queue, the request form (name, problem, contact) takes the name field's place.
-        Node form = vm.helpRequest() == null ? nameBox
-                : new dev.lifeline.client.helprequest.HelpRequestForm(vm.helpRequest(), messages, vm::getHelp);
-        VBox page = step(Icons.icon(Icons.HELP, 64, "accent"), heading, text, gap(8), help, gap(8), form, gap(12), privacy);
+        VBox page;
+        if (vm.helpRequest() == null) {
+            page = step(Icons.icon(Icons.HELP, 64, "accent"), heading, text, gap(8), help, gap(8), nameBox, gap(12), privacy);
+        } else {
+            // Issue 6: with a queue, the request form (name, problem, contact) comes first, then the button.
+            Node form = new dev.lifeline.client.helprequest.HelpRequestForm(vm.helpRequest(), messages, vm::getHelp);
+            page = step(Icons.icon(Icons.HELP, 40, "accent"), heading, text, form, help, privacy);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            page.setSpacing(10);
+        }
         page.setId("idlePage");
         return page;
     }
@@ -232,6 +238,9 @@ public final class GetHelpView extends BorderPane {
                     : messages.get("gethelp.request.inQueue"),
                     request.queuedProperty(), request.positionProperty(), messages.localeProperty()));
             waiting.setId("queuePosition");
+            waiting.setWrapText(true);
+            waiting.setMaxWidth(320);
+            waiting.setMinHeight(Region.USE_PREF_SIZE);
         }
         page.setId("waitingPage");
         return page;

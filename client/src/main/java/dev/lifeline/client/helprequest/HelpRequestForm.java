@@ -34,7 +34,7 @@ public final class HelpRequestForm extends VBox {
         problem.promptTextProperty().bind(messages.text("gethelp.request.problemPrompt"));
         problem.textProperty().bindBidirectional(vm.problemProperty());
         problem.setWrapText(true);
-        problem.setPrefRowCount(3);
+        problem.setPrefRowCount(2);
         // Typing stops at the limit (a paste may go over; the form then says so).
         problem.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
                 change.getControlNewText().length() > HelpRequestViewModel.MAX_PROBLEM + 200 ? null : change));
@@ -81,6 +81,7 @@ public final class HelpRequestForm extends VBox {
         l.textProperty().bind(messages.text(key));
         l.getStyleClass().add("hint");
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 }

@@ -84,19 +84,19 @@ public final class QueueView extends BorderPane {
         table.setId("queueTable");
         table.setItems(vm.waiting());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("queue.col.waiting", 70, c -> Bindings.createStringBinding(
+        table.getColumns().add(column("queue.col.waiting", 64, c -> Bindings.createStringBinding(
                 () -> QueueViewModel.formatWaiting(QueueViewModel.waitingMs(c, vm.nowProperty().get())), vm.nowProperty())));
         table.getColumns().add(column("queue.col.name", 120, c -> constant(c.name()
                 + (c.connected() ? "" : " " + messages.get("queue.reconnecting")))));
-        table.getColumns().add(column("queue.col.problem", 220, c -> constant(c.problem())));
+        table.getColumns().add(column("queue.col.problem", 260, c -> constant(c.problem())));
         table.getColumns().add(column("queue.col.contact", 120, c -> constant(c.contact())));
         table.getColumns().add(column("queue.col.organisation", 120, c -> constant(c.organisation())));
-        table.getColumns().add(column("queue.col.contract", 110, c -> constant(c.contractKind())));
-        TableColumn<WaitingCustomer, WaitingCustomer> balance = badgeColumn("queue.col.balance", 110, this::balanceBadge);
+        table.getColumns().add(column("queue.col.contract", 90, c -> constant(c.contractKind())));
+        TableColumn<WaitingCustomer, WaitingCustomer> balance = badgeColumn("queue.col.balance", 120, this::balanceBadge);
         TableColumn<WaitingCustomer, WaitingCustomer> sla = badgeColumn("queue.col.sla", 90, this::slaBadge);
         table.getColumns().add(balance);
         table.getColumns().add(sla);
-        TableColumn<WaitingCustomer, WaitingCustomer> action = badgeColumn("queue.col.action", 80, c -> {
+        TableColumn<WaitingCustomer, WaitingCustomer> action = badgeColumn("queue.col.action", 70, c -> {
             Button b = new Button();
             b.textProperty().bind(messages.text("queue.take"));
             b.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
@@ -172,11 +172,22 @@ public final class QueueView extends BorderPane {
         return new ReadOnlyObjectWrapper<>(s == null ? "" : s);
     }
 
+    /** Columns with a fixed width stay so; the text columns share the rest by their preferred widths. */
+    private static void width(TableColumn<?, ?> col, double width, boolean fixed) {
+        col.setPrefWidth(width);
+        if (fixed) {
+            col.setMinWidth(width);
+            col.setMaxWidth(width);
+        } else {
+            col.setMinWidth(60);
+        }
+    }
+
     private TableColumn<WaitingCustomer, String> column(String key, double width,
             java.util.function.Function<WaitingCustomer, ObservableValue<String>> value) {
         TableColumn<WaitingCustomer, String> col = new TableColumn<>();
         col.textProperty().bind(messages.text(key));
-        col.setPrefWidth(width);
+        width(col, width, key.equals("queue.col.waiting"));
         col.setCellValueFactory(f -> value.apply(f.getValue()));
         return col;
     }
@@ -185,7 +196,7 @@ public final class QueueView extends BorderPane {
             java.util.function.Function<WaitingCustomer, Node> graphic) {
         TableColumn<WaitingCustomer, WaitingCustomer> col = new TableColumn<>();
         col.textProperty().bind(messages.text(key));
-        col.setPrefWidth(width);
+        width(col, width, true);
         col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         col.setCellFactory(c -> new TableCell<>() {
             @Override
