@@ -68,6 +68,19 @@ public final class ConsoleApp {
         }
         if (teamOrNull != null) {
             var signIn = vm.team().signIn();
+            if (teamOrNull.access() instanceof dev.lifeline.client.team.RelayTeam relayTeam) {
+                // Issue 7 on a sign-in from this screen: reports filed on the relay, the Review tab for leads.
+                var client = relayTeam.client();
+                signIn.signedInProperty().addListener((obs, was, who) -> {
+                    if (who != null) {
+                        SignedInConsole.apply(vm, who, client.endpoint(), client.group(), tasks, messages.locale(), () -> stage);
+                    } else {
+                        vm.showReview(null);
+                        vm.setReports(new dev.lifeline.client.report.FileReportStore(
+                                dev.lifeline.client.report.FileReportStore.defaultDir(), java.time.ZoneId.systemDefault()));
+                    }
+                });
+            }
             if (teamOrNull.user() != null) {
                 signIn.assumeTeamServer();
                 signIn.nameProperty().set(teamOrNull.user());

@@ -42,7 +42,7 @@ public final class ConsoleTeam {
             return;
         }
         if (now.identity() != null) {
-            console.signedIn(access.technician(now.identity()));
+            console.signedIn(access.technician(now));
         }
         if (now.isAdmin()) {
             accounts.refresh();

@@ -24,8 +24,14 @@ public final class RelayTeam implements TeamAccess {
     }
 
     @Override
-    public LoadedTechnician technician(TechnicianIdentity certified) {
+    public LoadedTechnician technician(SignedInTechnician signedIn) {
+        TechnicianIdentity certified = signedIn.identity();
         return new LoadedTechnician(certified.name(), certified.organisation(), certified.notAfter(),
-                client.technicianSessions(certified));
+                client.technicianSessions(certified, signedIn::sessionToken));
+    }
+
+    /** The relay connection this team server is reached through (for what else a sign-in turns on). */
+    public RelayClient client() {
+        return client;
     }
 }

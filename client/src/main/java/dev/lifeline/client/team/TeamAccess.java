@@ -1,7 +1,6 @@
 package dev.lifeline.client.team;
 
 import dev.lifeline.client.session.LoadedTechnician;
-import dev.lifeline.common.identity.TechnicianIdentity;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,6 +14,9 @@ public interface TeamAccess {
     /** Connects and signs in; see {@link TeamConnection#signIn}. */
     TeamLink signIn(String name, char[] password, String totpCode, TeamConnection.Listener listener);
 
-    /** A technician that joins codes and picks queue entries with the certificate issued at sign-in. */
-    LoadedTechnician technician(TechnicianIdentity certified);
+    /**
+     * A technician that joins codes (signed in with the token, so the relay records whose session
+     * it is) and picks queue entries, with the certificate issued at sign-in.
+     */
+    LoadedTechnician technician(SignedInTechnician signedIn);
 }

@@ -69,7 +69,8 @@ public final class FakeTeam implements TeamAccess {
     }
 
     @Override
-    public LoadedTechnician technician(TechnicianIdentity certified) {
+    public LoadedTechnician technician(SignedInTechnician signedIn) {
+        TechnicianIdentity certified = signedIn.identity();
         return new LoadedTechnician(certified.name(), certified.organisation(), certified.notAfter(), picks);
     }
 
