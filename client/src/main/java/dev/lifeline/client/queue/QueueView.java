@@ -84,14 +84,14 @@ public final class QueueView extends BorderPane {
         table.setId("queueTable");
         table.setItems(vm.waiting());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("queue.col.waiting", 64, c -> Bindings.createStringBinding(
+        table.getColumns().add(column("queue.col.waiting", 76, c -> Bindings.createStringBinding(
                 () -> QueueViewModel.formatWaiting(QueueViewModel.waitingMs(c, vm.nowProperty().get())), vm.nowProperty())));
-        table.getColumns().add(column("queue.col.name", 120, c -> constant(c.name()
+        table.getColumns().add(column("queue.col.name", 110, c -> constant(c.name()
                 + (c.connected() ? "" : " " + messages.get("queue.reconnecting")))));
-        table.getColumns().add(column("queue.col.problem", 260, c -> constant(c.problem())));
+        table.getColumns().add(column("queue.col.problem", 300, c -> constant(c.problem())));
         table.getColumns().add(column("queue.col.contact", 120, c -> constant(c.contact())));
-        table.getColumns().add(column("queue.col.organisation", 120, c -> constant(c.organisation())));
-        table.getColumns().add(column("queue.col.contract", 90, c -> constant(c.contractKind())));
+        table.getColumns().add(column("queue.col.organisation", 110, c -> constant(c.organisation())));
+        table.getColumns().add(column("queue.col.contract", 100, c -> constant(c.contractKind())));
         TableColumn<WaitingCustomer, WaitingCustomer> balance = badgeColumn("queue.col.balance", 120, this::balanceBadge);
         TableColumn<WaitingCustomer, WaitingCustomer> sla = badgeColumn("queue.col.sla", 90, this::slaBadge);
         table.getColumns().add(balance);
@@ -179,7 +179,9 @@ public final class QueueView extends BorderPane {
             col.setMinWidth(width);
             col.setMaxWidth(width);
         } else {
+            // The constrained policy shares spare room evenly; capping the short text columns leaves it to the problem.
             col.setMinWidth(60);
+            col.setMaxWidth(width >= 300 ? Double.MAX_VALUE : width * 1.3);
         }
     }
 
@@ -187,7 +189,7 @@ public final class QueueView extends BorderPane {
             java.util.function.Function<WaitingCustomer, ObservableValue<String>> value) {
         TableColumn<WaitingCustomer, String> col = new TableColumn<>();
         col.textProperty().bind(messages.text(key));
-        width(col, width, key.equals("queue.col.waiting"));
+        width(col, width, key.equals("queue.col.waiting") || key.equals("queue.col.contract"));
         col.setCellValueFactory(f -> value.apply(f.getValue()));
         return col;
     }

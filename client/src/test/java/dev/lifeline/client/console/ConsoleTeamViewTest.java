@@ -144,6 +144,8 @@ class ConsoleTeamViewTest {
         @SuppressWarnings("unchecked")
         TableView<WaitingCustomer> table = robot.lookup("#queueTable").queryAs(TableView.class);
         assertEquals(1, table.getItems().size());
+        double problemWidth = table.getColumns().get(2).getWidth();
+        assertTrue(problemWidth > 1.5 * table.getColumns().get(1).getWidth(), "the problem gets the room: " + problemWidth);
         assertTrue(robot.lookup("1.5 h left (low)").tryQuery().isPresent(), "low block hours are flagged");
         assertTrue(robot.lookup("At risk").tryQuery().isPresent());
         assertTrue(robot.lookup("1:35").tryQuery().isPresent() || robot.lookup("1:36").tryQuery().isPresent(),
