@@ -40,7 +40,8 @@ final class ConsoleSessionView extends BorderPane {
         }, vm.customerName(), messages.localeProperty()));
         Label code = new Label();
         code.getStyleClass().add("identity-detail");
-        code.textProperty().bind(messages.text("console.session.code", vm.code().display()));
+        code.textProperty().bind(vm.code() != null ? messages.text("console.session.code", vm.code().display())
+                : messages.text("console.session.fromQueue"));
         VBox who = new VBox(2, title, code);
 
         ProgressIndicator joining = new ProgressIndicator();
@@ -98,7 +99,12 @@ final class ConsoleSessionView extends BorderPane {
         ended.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.ENDED));
         ended.managedProperty().bind(ended.visibleProperty());
 
-        setTop(new VBox(header, new GrantsBar(vm, messages), new HandoverBar(vm, messages), link, ended));
+        VBox top = new VBox(header, new GrantsBar(vm, messages), new HandoverBar(vm, messages), link, ended);
+        if (vm.picked() != null) {
+            // Issue 6: contract, block hours and SLA of the customer picked from the queue stay in view.
+            top.getChildren().add(1, new dev.lifeline.client.queue.PickedCustomerBar(vm.picked(), messages));
+        }
+        setTop(top);
         ChatView chat = new ChatView(vm.chat(), messages, zone);
         Tab chatTab = new Tab();
         chatTab.textProperty().bind(messages.text("console.tab.chat"));

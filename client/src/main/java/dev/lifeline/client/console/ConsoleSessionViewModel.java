@@ -14,6 +14,8 @@ import dev.lifeline.client.session.SessionEnd;
 import dev.lifeline.client.session.SessionListener;
 import dev.lifeline.client.session.TechnicianSessionHandle;
 import dev.lifeline.client.session.TechnicianSessions;
+import dev.lifeline.client.session.QueueTicket;
+import dev.lifeline.client.team.WaitingCustomer;
 import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.client.diagnostics.DiagnosticsActivity;
 import dev.lifeline.client.report.ReportStore;
@@ -40,6 +42,8 @@ public final class ConsoleSessionViewModel {
     public enum Step { JOINING, SECURED, ENDED }
 
     private final SessionCode code;
+    /** Issue 6: the queue entry this session was picked from; null when joined by code. */
+    private final WaitingCustomer picked;
     private final Executor uiExecutor;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.JOINING);
     private final ObjectProperty<PeerInfo> customer = new SimpleObjectProperty<>(this, "customer");
@@ -64,11 +68,22 @@ public final class ConsoleSessionViewModel {
     private TechnicianSessionHandle handle;
 
     ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
-        this.code = Objects.requireNonNull(code);
+        this(Objects.requireNonNull(code), null, uiExecutor, clock);
+    }
+
+    /** Issue 6: a session picked from the queue (no code); {@code picked} is what the queue said of the customer. */
+    ConsoleSessionViewModel(WaitingCustomer picked, Executor uiExecutor, Clock clock) {
+        this(null, Objects.requireNonNull(picked), uiExecutor, clock);
+    }
+
+    private ConsoleSessionViewModel(SessionCode code, WaitingCustomer picked, Executor uiExecutor, Clock clock) {
+        this.code = code;
+        this.picked = picked;
         this.uiExecutor = uiExecutor;
         this.chat = new ChatViewModel(clock);
         this.clock = clock;
-        this.record = new SessionRecord(code.nameplate(), Party.getDefaultInstance(), clock.millis());
+        this.record = new SessionRecord(code != null ? code.nameplate() : "queue-" + picked.entryId(),
+                Party.getDefaultInstance(), clock.millis());
         this.control = new RemoteControlViewModel(screen, grants, uiExecutor);
         customerName = Bindings.createStringBinding(() -> {
             PeerInfo p = customer.get();
@@ -79,6 +94,15 @@ public final class ConsoleSessionViewModel {
     void join(TechnicianSessions sessions) {
         try {
             handle = sessions.join(code, new Listener());
+        } catch (RuntimeException e) {
+            ended(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Issue 6: picks the queue entry (signed in by the ticket's token) instead of joining a code. */
+    void pick(TechnicianSessions sessions, QueueTicket ticket) {
+        try {
+            handle = sessions.pick(ticket, new Listener());
         } catch (RuntimeException e) {
             ended(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, String.valueOf(e.getMessage())));
         }
@@ -266,8 +290,19 @@ public final class ConsoleSessionViewModel {
         return handover;
     }
 
+    /** The code joined; null for a session picked from the queue. */
     public SessionCode code() {
         return code;
+    }
+
+    /** Issue 6: the queue entry (contract, block hours, SLA) this session was picked from; null for a code. */
+    public WaitingCustomer picked() {
+        return picked;
+    }
+
+    /** What names the tab before the customer's name is known: the code, or the name from the queue. */
+    public String title() {
+        return code != null ? code.display() : picked.name();
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {

@@ -60,7 +60,16 @@ public final class ConsoleView extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         LanguagePicker language = new LanguagePicker(messages);
         language.setMinWidth(Region.USE_PREF_SIZE);
-        HBox topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), title, gapW(12), identityArea(), spacer, language);
+        Node identity = identityArea();
+        // Issue 6: sign-in, queue and accounts when the relay is a team server (ConsoleTeamView).
+        ConsoleTeamView team = vm.team() == null ? null : new ConsoleTeamView(vm.team(), messages);
+        HBox topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), title, gapW(12), identity, spacer, language);
+        if (team != null) {
+            identity.visibleProperty().bind(team.signInShowing().not()
+                    .and(vm.team().signIn().signedInProperty().isNull()));
+            identity.managedProperty().bind(identity.visibleProperty());
+            topBar.getChildren().add(3, team.topBarPart());
+        }
         topBar.getStyleClass().add("top-bar");
         Node joinBar = joinArea();
         joinBar.getStyleClass().addAll("top-bar", "join-bar");
@@ -69,9 +78,17 @@ public final class ConsoleView extends BorderPane {
         tabs.setId("sessionTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         Node empty = emptyState();
-        empty.visibleProperty().bind(Bindings.isEmpty(vm.sessions()).and(vm.reviewProperty().isNull()));
+        // Session tabs, the lead's Review tab (issue 7) and the Queue/Accounts tabs (issue 6) all live in `tabs`.
+        empty.visibleProperty().bind(Bindings.isEmpty(tabs.getTabs()));
         tabs.visibleProperty().bind(empty.visibleProperty().not());
-        setCenter(new StackPane(tabs, empty));
+        StackPane work = new StackPane(tabs, empty);
+        if (team != null) {
+            team.attach(tabs);
+            empty.visibleProperty().bind(Bindings.isEmpty(tabs.getTabs()).and(team.signInShowing().not()));
+            tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()).and(team.signInShowing().not()));
+            work.getChildren().add(team.signInOverlay());
+        }
+        setCenter(work);
 
         vm.sessions().forEach(this::addTab);
         vm.sessions().addListener((ListChangeListener<ConsoleSessionViewModel>) c -> {
@@ -262,7 +279,7 @@ public final class ConsoleView extends BorderPane {
         Tab tab = new Tab();
         tab.textProperty().bind(Bindings.createStringBinding(() -> {
             String name = session.customerName().get();
-            String base = name.isEmpty() ? session.code().display() : name;
+            String base = name.isEmpty() ? session.title() : name;
             return session.step() == ConsoleSessionViewModel.Step.ENDED
                     ? messages.get("console.tab.ended", base) : base;
         }, session.customerName(), session.stepProperty(), messages.localeProperty()));

@@ -94,6 +94,7 @@ public final class ConsoleViewModel {
      */
     public void loadIdentity(Path file, char[] passphrase) {
         Objects.requireNonNull(file);
+        technicianFromSignIn = false;
         char[] pass = passphrase == null ? new char[0] : passphrase;
         identityFile.set(file);
         identityError.set(null);
@@ -178,6 +179,56 @@ public final class ConsoleViewModel {
         session.reporting(dev.lifeline.common.wire.report.Party.newBuilder().setName(tech.name())
                 .setOrganisation(tech.organisation()).build(), reports, taskExecutor);
         session.join(tech.sessions());
+        return session;
+    }
+
+    // ---- Issue 6: sign-in, queue and accounts (the team side lives in ConsoleTeam) ----
+
+    private ConsoleTeam team;
+    private boolean technicianFromSignIn;
+
+    /** Turns on the team side against {@code access} (sign-in screen, queue, accounts); returns it. */
+    public ConsoleTeam useTeam(dev.lifeline.client.team.TeamAccess access) {
+        team = new ConsoleTeam(this, access, uiExecutor, clock);
+        return team;
+    }
+
+    /** The team side, or null when this Console only joins by code. */
+    public ConsoleTeam team() {
+        return team;
+    }
+
+    /** Signed in with a certificate from the relay: it replaces any identity file for new sessions. */
+    void signedIn(LoadedTechnician certified) {
+        useTechnician(certified);
+        technicianFromSignIn = true;
+    }
+
+    /** Signed out: the certificate of the sign-in is no longer used (an identity file stays). */
+    void signedOut() {
+        if (technicianFromSignIn) {
+            technicianFromSignIn = false;
+            technician.set(null);
+        }
+    }
+
+    /**
+     * Opens a session tab that picks {@code customer} from the queue, as the current technician
+     * (the sign-in's certificate, or an identity file when the relay keeps its CA offline).
+     * Returns null when there is no technician identity to pick with.
+     */
+    ConsoleSessionViewModel pickFromQueue(dev.lifeline.client.team.WaitingCustomer customer, String sessionToken) {
+        LoadedTechnician tech = technician.get();
+        if (tech == null) {
+            return null;
+        }
+        ConsoleSessionViewModel session = new ConsoleSessionViewModel(customer, uiExecutor, clock);
+        session.control().useSystemKeys(systemKeys);
+        sessions.add(session);
+        selected.set(session);
+        session.reporting(dev.lifeline.common.wire.report.Party.newBuilder().setName(tech.name())
+                .setOrganisation(tech.organisation()).build(), reports, taskExecutor);
+        session.pick(tech.sessions(), new dev.lifeline.client.session.QueueTicket(sessionToken, customer.entryId(), customer.name()));
         return session;
     }
 

@@ -156,7 +156,16 @@ public final class GetHelpView extends BorderPane {
         help.setMinWidth(300);
 
         Label privacy = label("gethelp.idle.privacy", "hint");
-        VBox page = step(Icons.icon(Icons.HELP, 64, "accent"), heading, text, gap(8), help, gap(8), nameBox, gap(12), privacy);
+        VBox page;
+        if (vm.helpRequest() == null) {
+            page = step(Icons.icon(Icons.HELP, 64, "accent"), heading, text, gap(8), help, gap(8), nameBox, gap(12), privacy);
+        } else {
+            // Issue 6: with a queue, the request form (name, problem, contact) comes first, then the button.
+            Node form = new dev.lifeline.client.helprequest.HelpRequestForm(vm.helpRequest(), messages, vm::getHelp);
+            page = step(Icons.icon(Icons.HELP, 40, "accent"), heading, text, form, help, privacy);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            page.setSpacing(10);
+        }
         page.setId("idlePage");
         return page;
     }
@@ -219,6 +228,21 @@ public final class GetHelpView extends BorderPane {
         burned.managedProperty().bind(burned.visibleProperty());
 
         VBox page = step(read, codeBox, expires, gap(6), waitingRow, gap(6), burned, wrong);
+        if (vm.helpRequest() != null) {
+            // Issue 6: in the queue as well: the place in line, under the code (both pair).
+            var request = vm.helpRequest();
+            waiting.textProperty().unbind();
+            waiting.textProperty().bind(Bindings.createStringBinding(() -> !request.queuedProperty().get()
+                    ? messages.get("gethelp.waiting")
+                    : request.positionProperty().get() > 0
+                    ? messages.get("gethelp.request.position", request.positionProperty().get())
+                    : messages.get("gethelp.request.inQueue"),
+                    request.queuedProperty(), request.positionProperty(), messages.localeProperty()));
+            waiting.setId("queuePosition");
+            waiting.setWrapText(true);
+            waiting.setMaxWidth(320);
+            waiting.setMinHeight(Region.USE_PREF_SIZE);
+        }
         page.setId("waitingPage");
         return page;
     }

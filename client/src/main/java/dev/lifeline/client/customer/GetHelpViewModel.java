@@ -2,6 +2,7 @@ package dev.lifeline.client.customer;
 
 import dev.lifeline.client.chat.ChatViewModel;
 import dev.lifeline.client.consent.ConsentPrompt;
+import dev.lifeline.client.helprequest.HelpRequestViewModel;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.recording.RecordingNoticeInfo;
 import dev.lifeline.client.screen.ScreenShareState;
@@ -70,6 +71,8 @@ public final class GetHelpViewModel {
 
     /** Issue 6: transfer notice, watch question, watchers. */
     private final CustomerHandoverViewModel handover = new CustomerHandoverViewModel();
+    /** Issue 6: the queue request form; null when these sessions have no queue. */
+    private final HelpRequestViewModel helpRequest;
     private CustomerSessionHandle handle;
     private Object currentSession;
 
@@ -83,6 +86,7 @@ public final class GetHelpViewModel {
         this.pinnedOrganisation = pinnedOrganisation == null || pinnedOrganisation.isBlank() ? null : pinnedOrganisation;
         this.chat = new ChatViewModel(clock);
         codeDisplay = Bindings.createStringBinding(() -> code.get() == null ? "" : code.get().display(), code);
+        helpRequest = sessions.queues() ? new HelpRequestViewModel(customerName) : null;
         sessionRunning = Bindings.createBooleanBinding(
                 () -> step.get() != Step.IDLE && step.get() != Step.ENDED, step);
     }
@@ -96,12 +100,23 @@ public final class GetHelpViewModel {
         if (sessionRunning.get()) {
             return;
         }
+        // Issue 6: with the request form, the problem (if any) goes to the queue; a bad form starts nothing.
+        dev.lifeline.client.session.QueueRequest request = null;
+        if (helpRequest != null) {
+            request = helpRequest.validate();
+            if (request == null) {
+                return;
+            }
+            helpRequest.reset();
+        }
         resetSessionState();
         step.set(Step.CONNECTING);
         Listener listener = new Listener();
         currentSession = listener;
         try {
-            handle = sessions.start(customerName.get() == null ? "" : customerName.get().strip(), listener);
+            String name = customerName.get() == null ? "" : customerName.get().strip();
+            handle = helpRequest == null ? sessions.start(name, listener)
+                    : sessions.start(name, request == HelpRequestViewModel.CODE_ONLY ? null : request, listener);
         } catch (RuntimeException e) {
             currentSession = null;
             handle = null;
@@ -113,6 +128,11 @@ public final class GetHelpViewModel {
     /** Issue 6: transfer notice, watch question and watchers. */
     public CustomerHandoverViewModel handover() {
         return handover;
+    }
+
+    /** Issue 6: the queue request form (name, problem, contact; place in line); null without a queue. */
+    public HelpRequestViewModel helpRequest() {
+        return helpRequest;
     }
 
     /** Yes to the recording notice: the code appears. */
@@ -185,6 +205,9 @@ public final class GetHelpViewModel {
     }
 
     private void ended(SessionEnd reason) {
+        if (helpRequest != null) {
+            helpRequest.reset();
+        }
         recordingNotice.set(null);
         currentSession = null;
         handle = null;
@@ -230,6 +253,15 @@ public final class GetHelpViewModel {
                 code.set(null);
                 codeExpiresAt.set(null);
                 step.set(Step.CONNECTING);
+            });
+        }
+
+        @Override
+        public void onQueued(int position) {
+            onUi(() -> {
+                if (helpRequest != null) {
+                    helpRequest.queued(position);
+                }
             });
         }
 

@@ -152,8 +152,11 @@ public final class ConsoleCommand implements Callable<Integer> {
                 client.close();
                 return 5;
             }
-            DesktopLauncher.launch(new DesktopLauncher.Windows(null, null, client.identities(), identity,
-                    Languages.locale(language), client::close));
+            DesktopLauncher.Windows windows = new DesktopLauncher.Windows(null, null, client.identities(), identity,
+                    Languages.locale(language), client::close);
+            // Issue 6: without --user the window asks the relay whether it has accounts and shows its sign-in screen.
+            DesktopLauncher.launch(user != null ? windows : windows.withTeam(new dev.lifeline.client.app.ConsoleApp.TeamStart(
+                    new dev.lifeline.client.team.RelayTeam(client), null, null)));
             return 0;
         }
         if (play != null) {

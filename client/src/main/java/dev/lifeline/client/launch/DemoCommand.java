@@ -4,7 +4,6 @@ import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.laser.LaserOverlayWindow;
 import dev.lifeline.client.connection.RelayEndpoint;
-import dev.lifeline.client.session.QueueRequest;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationCa;
 import dev.lifeline.common.identity.OrganisationRoot;
@@ -67,17 +66,22 @@ public final class DemoCommand implements Callable<Integer> {
         ScreenSources screens = replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
         DesktopLauncher.launch(new DesktopLauncher.Windows(
                 // No local-user-first in the demo: the technician's mouse is the customer's mouse here.
-                client.queuedCustomerSessions(setup.root(), screens,
+                // Get Help with the queue request form (pre-filled below): its request shows up in the Console's queue.
+                client.queueingCustomerSessions(setup.root(), screens,
                         ControlDevices.robot().withOverlays(LaserOverlayWindow.opener()),
                         // Everything stays on this machine: the relay is the only checked endpoint, no gateway ping.
                         client.defaultDiagnostics().withGatewayCheck(false),
-                        new QueueRequest(DemoTeam.PROBLEM, "", DemoTeam.CUSTOMER_ORGANISATION)),
-                setup.root().organisation(), client.identities(), setup.identityFile(),
+                        DemoTeam.CUSTOMER_ORGANISATION),
+                // The demo Console signs in as the demo technician (its certificate comes from the demo CA);
+                // Sign out shows the sign-in screen, where the demo admin can sign in too.
+                setup.root().organisation(), client.identities(), null,
                 Languages.locale(language), () -> {
                     client.close();
                     relay.close();
                     database.close();
-                }));
+                }).withTeam(new dev.lifeline.client.app.ConsoleApp.TeamStart(new dev.lifeline.client.team.RelayTeam(client),
+                        DemoTeam.TECHNICIAN, DemoTeam.PASSWORD.toCharArray()))
+                .withHelpRequest(DemoTeam.CUSTOMER, DemoTeam.PROBLEM));
         return 0;
     }
 

@@ -19,6 +19,7 @@ final class DemoTeam {
     static final String PASSWORD = "orange-Kite-42-river";
     static final String CUSTOMER_ORGANISATION = "Demo Customer Ltd";
     static final String PROBLEM = "The printer in the office prints blank pages";
+    static final String CUSTOMER = "Dana Demo";
 
     private DemoTeam() {
     }

@@ -26,11 +26,32 @@ import javafx.stage.Stage;
 public final class DesktopLauncher extends Application {
     /** What to open: either or both of the apps, and what to close when the last window closes. */
     public record Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
-                          Path identityToLoad, Locale locale, Runnable onExit, InputHooks hooks) {
+                          Path identityToLoad, Locale locale, Runnable onExit, InputHooks hooks,
+                          ConsoleApp.TeamStart team, HelpPrefill helpRequest) {
         public Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
                        Path identityToLoad, Locale locale, Runnable onExit) {
             this(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, InputHooks.DEFAULT);
         }
+
+        public Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
+                       Path identityToLoad, Locale locale, Runnable onExit, InputHooks hooks) {
+            this(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, hooks, null, null);
+        }
+
+        /** Issue 6: the Console also signs in to the relay's team server (sign-in screen, queue). */
+        public Windows withTeam(ConsoleApp.TeamStart start) {
+            return new Windows(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, hooks, start, helpRequest);
+        }
+
+        /** Issue 6 (demo): Get Help's request form starts filled in with this name and problem. */
+        public Windows withHelpRequest(String name, String problem) {
+            return new Windows(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, hooks, team,
+                    new HelpPrefill(name, problem));
+        }
+    }
+
+    /** Issue 6 (demo): what Get Help's request form starts with. */
+    public record HelpPrefill(String name, String problem) {
     }
 
     /**
@@ -62,7 +83,8 @@ public final class DesktopLauncher extends Application {
         Windows windows = REQUESTED.get();
         Stage first = primary;
         if (windows.console() != null) {
-            ConsoleViewModel console = ConsoleApp.show(first, windows.console(), windows.identityToLoad(), windows.locale());
+            ConsoleViewModel console = ConsoleApp.show(first, windows.console(), windows.identityToLoad(), windows.locale(),
+                    windows.team());
             if (windows.hooks().systemKeys()) {
                 console.useSystemKeys(new NativeSystemKeyCapture(NativeHook.shared()));
             }
@@ -108,6 +130,10 @@ public final class DesktopLauncher extends Application {
     /** Get Help on {@code stage}, with the global panic key when asked for. Call on the FX thread. */
     static GetHelpViewModel showGetHelp(Stage stage, Windows windows) {
         GetHelpViewModel help = GetHelpApp.show(stage, windows.getHelp(), windows.locale(), windows.pinnedOrganisation());
+        if (windows.helpRequest() != null && help.helpRequest() != null) {
+            help.helpRequest().nameProperty().set(windows.helpRequest().name());
+            help.helpRequest().problemProperty().set(windows.helpRequest().problem());
+        }
         Hotkey panic = windows.hooks().panicKey();
         if (panic != null) {
             // Off the FX thread: the hook may take a moment to start.

@@ -177,7 +177,10 @@ public final class GetHelpCommand implements Callable<Integer> {
             RelayClient client = new RelayClient(known);
             try {
                 return new DesktopLauncher.Windows(
-                        client.customerSessions(root, screens(), controlDevices(), diagnostics(client)),
+                        // With a pinned organisation the window has the queue request form (queue flow needs the root).
+                        root != null ? client.queueingCustomerSessions(root, screens(), controlDevices(), diagnostics(client),
+                                organisation != null ? organisation : root.organisation())
+                                : client.customerSessions(root, screens(), controlDevices(), diagnostics(client)),
                         root == null ? null : root.organisation(), null, null, locale, client::close,
                         new DesktopLauncher.InputHooks(panic, false));
             } catch (java.io.IOException e) {

@@ -4,4 +4,17 @@ package dev.lifeline.client.session;
 public interface CustomerSessions {
     /** Returns at once; progress arrives through {@code listener}, starting with onCodeReady. */
     CustomerSessionHandle start(String customerName, SessionListener listener);
+
+    /**
+     * Issue 6: also waits in the relay's queue with {@code request} (null: code only). Sessions
+     * that have no queue ignore the request; see {@link #queues()}.
+     */
+    default CustomerSessionHandle start(String customerName, QueueRequest request, SessionListener listener) {
+        return start(customerName, listener);
+    }
+
+    /** Whether {@link #start(String, QueueRequest, SessionListener)} can put the customer in a queue (Get Help shows its form). */
+    default boolean queues() {
+        return false;
+    }
 }

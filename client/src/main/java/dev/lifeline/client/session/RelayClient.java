@@ -89,11 +89,19 @@ public final class RelayClient implements AutoCloseable {
 
     /** The Console's sessions, as the given technician. */
     public TechnicianSessions technicianSessions(TechnicianIdentity identity) {
-        return (code, listener) -> {
-            TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
-                    random, listener, clock, goodbyes::add);
-            session.begin();
-            return session;
+        return new TechnicianSessions() {
+            @Override
+            public TechnicianSessionHandle join(dev.lifeline.common.pairing.SessionCode code, SessionListener listener) {
+                TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
+                        random, listener, clock, goodbyes::add);
+                session.begin();
+                return session;
+            }
+
+            @Override
+            public TechnicianSessionHandle pick(QueueTicket ticket, SessionListener listener) {
+                return RelayClient.this.pick(identity, ticket, listener);
+            }
         };
     }
 
@@ -102,12 +110,20 @@ public final class RelayClient implements AutoCloseable {
      * current session token first, so the relay records whose session it is (and accepts its report).
      */
     public TechnicianSessions technicianSessions(TechnicianIdentity identity, java.util.function.Supplier<String> sessionToken) {
-        return (code, listener) -> {
-            TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
-                    random, listener, clock, goodbyes::add);
-            session.signInBeforeJoin(sessionToken.get());
-            session.begin();
-            return session;
+        return new TechnicianSessions() {
+            @Override
+            public TechnicianSessionHandle join(dev.lifeline.common.pairing.SessionCode code, SessionListener listener) {
+                TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
+                        random, listener, clock, goodbyes::add);
+                session.signInBeforeJoin(sessionToken.get());
+                session.begin();
+                return session;
+            }
+
+            @Override
+            public TechnicianSessionHandle pick(QueueTicket ticket, SessionListener listener) {
+                return RelayClient.this.pick(identity, ticket, listener);
+            }
         };
     }
 
@@ -132,6 +148,39 @@ public final class RelayClient implements AutoCloseable {
             session.queue(request);
             session.begin();
             return session;
+        };
+    }
+
+    /**
+     * Issue 6: Get Help's sessions with the request form: each start may carry the customer's
+     * problem and contact, sent to the queue with {@code organisation} (from the installer
+     * bundle); without a problem the session shows its code only.
+     */
+    public CustomerSessions queueingCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                                     DiagnosticsSettings diagnostics, String organisation) {
+        return new CustomerSessions() {
+            @Override
+            public CustomerSessionHandle start(String customerName, SessionListener listener) {
+                return start(customerName, null, listener);
+            }
+
+            @Override
+            public CustomerSessionHandle start(String customerName, QueueRequest request, SessionListener listener) {
+                CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
+                        random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics),
+                        diagnostics.reviewBeforeSending());
+                if (request != null && !request.problem().isEmpty()) {
+                    session.queue(new QueueRequest(request.problem(), request.contact(),
+                            request.organisation().isEmpty() ? organisation : request.organisation()));
+                }
+                session.begin();
+                return session;
+            }
+
+            @Override
+            public boolean queues() {
+                return true;
+            }
         };
     }
 

@@ -11,7 +11,9 @@ public record SessionEnd(Reason reason, String detail) {
         CODE_EXPIRED(false),
         HANDSHAKE_FAILED(false),
         CONNECTION_LOST(false),
-        RELAY_ERROR(false);
+        RELAY_ERROR(false),
+        /** Issue 6: a queue pick lost the race; another technician took the customer. */
+        TAKEN_BY_ANOTHER(false);
 
         private final boolean normal;
 

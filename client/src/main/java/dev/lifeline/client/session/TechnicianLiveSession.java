@@ -330,7 +330,7 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
             case NAMEPLATE_BUSY -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "another technician is already in this session");
             case JOIN_RATE_LIMITED -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "too many join attempts; wait a minute");
             case REJECTED_BY_CUSTOMER -> endForRejection();
-            case QUEUE_ENTRY_TAKEN -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, error.getMessage());
+            case QUEUE_ENTRY_TAKEN -> new SessionEnd(SessionEnd.Reason.TAKEN_BY_ANOTHER, error.getMessage());
             case NOT_SIGNED_IN, QUEUE_UNAVAILABLE -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, error.getMessage());
             default -> null;
         };

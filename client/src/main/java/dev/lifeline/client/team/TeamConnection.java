@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
@@ -33,7 +34,7 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
  * Sessions themselves run on their own connections (picked with the session token). Events come
  * on the network thread.
  */
-public final class TeamConnection implements AutoCloseable {
+public final class TeamConnection implements TeamLink {
     public interface Listener {
         void signedIn(SignedInTechnician technician);
 
@@ -94,6 +95,38 @@ public final class TeamConnection implements AutoCloseable {
             team.link = link;
         });
         return team;
+    }
+
+    /**
+     * Asks the relay whether it is a team server (its Welcome says so) and hangs up. Completes
+     * with false when it is not, exceptionally when the relay cannot be reached.
+     */
+    public static CompletableFuture<Boolean> probe(EventLoop loop, RelayEndpoint endpoint) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        CompletableFuture<RelayLink> connected = new CompletableFuture<>();
+        RelayLink.connect(loop, endpoint, Role.TECHNICIAN, new RelayLink.Listener() {
+            @Override
+            public void onFrame(RelayFrame frame) {
+                if (frame.getBodyCase() == RelayFrame.BodyCase.WELCOME) {
+                    answer.complete(frame.getWelcome().getTeamServer());
+                    connected.thenAccept(link -> link.sendAndClose(RelayFrame.newBuilder().setClose(Close.newBuilder()
+                            .setReason(CloseReason.ENDED_BY_TECHNICIAN)).build()));
+                }
+            }
+
+            @Override
+            public void onClosed(Throwable cause) {
+                answer.completeExceptionally(cause != null ? cause
+                        : new java.io.IOException("the relay closed the connection"));
+            }
+        }).whenComplete((link, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            } else {
+                connected.complete(link);
+            }
+        });
+        return answer;
     }
 
     /** Admins: list, add, disable, enable, reset; the answer comes to {@link Listener#accounts}. */

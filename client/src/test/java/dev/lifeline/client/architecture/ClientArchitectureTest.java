@@ -20,7 +20,8 @@ class ClientArchitectureTest {
     static final ArchRule sessionLogicHasNoUi = noClasses().that()
             .resideInAnyPackage("dev.lifeline.client.session..", "dev.lifeline.client.connection..", "dev.lifeline.client.headless..",
                     "dev.lifeline.client.recording..",
-                    "dev.lifeline.client.probes..", "dev.lifeline.client.diagnostics..", "dev.lifeline.client.report..")
+                    "dev.lifeline.client.probes..", "dev.lifeline.client.diagnostics..", "dev.lifeline.client.report..",
+                    "dev.lifeline.client.team..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("headless mode and tests use the same session code without a toolkit");
 
@@ -50,6 +51,13 @@ class ClientArchitectureTest {
             .and().doNotHaveFullyQualifiedName("dev.lifeline.client.capture.RobotScreenSource")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.awt.Robot")
             .because("input reaches the customer's desktop only through the checked path of remote control");
+
+    @ArchTest
+    static final ArchRule teamScreensStandAlone = noClasses().that()
+            .resideInAnyPackage("dev.lifeline.client.signin..", "dev.lifeline.client.queue..", "dev.lifeline.client.admin..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.lifeline.client.console..", "dev.lifeline.client.session..",
+                    "dev.lifeline.client.connection..")
+            .because("sign-in, queue and accounts screens talk to the team server only through client.team; the Console places them");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.lifeline.client.(*)..").should().beFreeOfCycles();

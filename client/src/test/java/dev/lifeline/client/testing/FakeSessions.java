@@ -47,7 +47,7 @@ public final class FakeSessions {
         /** How many pushed frames the viewer has marked drawn. */
         public final AtomicInteger framesDrawn = new AtomicInteger();
 
-        FakeHandle(String customerName, SessionCode code, SessionListener listener) {
+        public FakeHandle(String customerName, SessionCode code, SessionListener listener) {
             this.customerName = customerName;
             this.code = code;
             this.listener = listener;
@@ -246,7 +246,7 @@ public final class FakeSessions {
         return new MonitorInfo(index, "Display " + (index + 1), index * width, 0, width, height, index == 0);
     }
 
-    public static final class Customer implements CustomerSessions {
+    public static class Customer implements CustomerSessions {
         public final List<FakeHandle> started = new CopyOnWriteArrayList<>();
 
         @Override
@@ -261,7 +261,7 @@ public final class FakeSessions {
         }
     }
 
-    public static final class Technician implements TechnicianSessions {
+    public static class Technician implements TechnicianSessions {
         public final List<FakeHandle> joined = new CopyOnWriteArrayList<>();
 
         @Override

@@ -1,6 +1,10 @@
 package dev.lifeline.relay.pairing;
 
+import dev.lifeline.common.wire.Frames;
+import dev.lifeline.common.wire.relay.ErrorCode;
 import dev.lifeline.common.wire.relay.RelayFrame;
+import dev.lifeline.common.wire.relay.SignInFailed;
+import dev.lifeline.common.wire.relay.SignInFailure;
 import dev.lifeline.relay.pairing.NameplateRegistry.Entry;
 
 /**
@@ -36,15 +40,31 @@ public interface LobbyExtension {
     default void ended(Entry entry) {
     }
 
+    /**
+     * A relay without a database: sign-in, account and queue frames get a clear, non-fatal answer
+     * ("this relay has no accounts") so a Console or Get Help falls back to the code flow instead
+     * of losing its connection.
+     */
     LobbyExtension NONE = new LobbyExtension() {
         @Override
         public boolean handles(RelayFrame.BodyCase body) {
-            return false;
+            return switch (body) {
+                case SIGN_IN, ACCOUNT_REQUEST, QUEUE_SUBMIT, QUEUE_SUBSCRIBE, QUEUE_PICK -> true;
+                default -> false;
+            };
         }
 
         @Override
         public void handle(LobbyConnection connection, RelayFrame frame) {
-            throw new IllegalStateException("not handled");
+            if (frame.getBodyCase() == RelayFrame.BodyCase.SIGN_IN) {
+                connection.reply(RelayFrame.newBuilder().setSignInFailed(SignInFailed.newBuilder()
+                        .setReason(SignInFailure.SIGN_IN_NOT_AVAILABLE).setMessage(NO_ACCOUNTS)).build());
+            } else {
+                connection.reply(Frames.error(ErrorCode.QUEUE_UNAVAILABLE, NO_ACCOUNTS, false));
+            }
         }
     };
+
+    /** What a relay without a database answers to sign-in and queue frames. */
+    String NO_ACCOUNTS = "this relay has no accounts or queue (no team database); join by code";
 }

@@ -51,6 +51,7 @@ public final class RelayServer {
                 .setProtocolVersion(WireLimits.PROTOCOL_VERSION)
                 .setMaxFrameBytes(config.maxFrameBytes())
                 .setMaxFramesPerSecond(config.maxFramesPerSecond())
+                .setTeamServer(config.database() != null)
                 .build();
         RelayRecording recording = RelayRecording.start(config);
         Lobby lobby = new Lobby(nameplates,

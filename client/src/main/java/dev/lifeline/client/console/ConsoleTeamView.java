@@ -1,0 +1,103 @@
+package dev.lifeline.client.console;
+
+import atlantafx.base.theme.Styles;
+import dev.lifeline.client.admin.AccountsView;
+import dev.lifeline.client.i18n.Messages;
+import dev.lifeline.client.queue.QueueView;
+import dev.lifeline.client.signin.SignInView;
+import dev.lifeline.client.signin.SignInViewModel;
+import dev.lifeline.client.signin.SignInViewModel.State;
+import dev.lifeline.client.signin.SignedInBadge;
+import dev.lifeline.client.team.SignedInTechnician;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * Issue 6's parts of the Console window: the sign-in card over the work area, who is signed in
+ * (with Sign out) in the top bar, and the Queue and — for admins — Accounts tabs in front of the
+ * session tabs. {@link ConsoleView} only places them.
+ */
+final class ConsoleTeamView {
+    private final ConsoleTeam team;
+    private final Messages messages;
+    private final SignInView signInView;
+    private final Tab queueTab = new Tab();
+    private final Tab accountsTab = new Tab();
+    private final BooleanBinding signInShowing;
+
+    ConsoleTeamView(ConsoleTeam team, Messages messages) {
+        this.team = team;
+        this.messages = messages;
+        SignInViewModel signIn = team.signIn();
+        signInView = new SignInView(signIn, messages);
+        signInShowing = Bindings.createBooleanBinding(() -> {
+            State s = signIn.stateProperty().get();
+            return s == State.CHECKING || s == State.SIGNED_OUT || s == State.SIGNING_IN;
+        }, signIn.stateProperty());
+        signInView.visibleProperty().bind(signInShowing);
+        signInView.managedProperty().bind(signInView.visibleProperty());
+        queueTab.setId("queueTab");
+        queueTab.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get("queue.tab", team.queue().waiting().size()), team.queue().waiting(), messages.localeProperty()));
+        queueTab.setClosable(false);
+        queueTab.setContent(new QueueView(team.queue(), messages));
+        accountsTab.setId("accountsTab");
+        accountsTab.textProperty().bind(messages.text("accounts.tab"));
+        accountsTab.setClosable(false);
+        accountsTab.setContent(new AccountsView(team.accounts(), messages));
+    }
+
+    /** The sign-in card; placed over the work area, visible while signed out. */
+    Node signInOverlay() {
+        return signInView;
+    }
+
+    /** Whether the sign-in card covers the work area (the identity-file controls hide meanwhile). */
+    BooleanBinding signInShowing() {
+        return signInShowing;
+    }
+
+    /** Top bar: who is signed in and Sign out, or "Sign in" when the relay has accounts and we use a code. */
+    Node topBarPart() {
+        SignInViewModel signIn = team.signIn();
+        Button showSignIn = new Button();
+        showSignIn.setId("showSignIn");
+        showSignIn.textProperty().bind(messages.text("signin.showButton"));
+        showSignIn.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        showSignIn.visibleProperty().bind(signIn.stateProperty().isEqualTo(State.CODE_ONLY).and(signIn.teamServerProperty()));
+        showSignIn.managedProperty().bind(showSignIn.visibleProperty());
+        showSignIn.setOnAction(e -> signIn.showSignIn());
+        return new HBox(8, new SignedInBadge(signIn, messages), showSignIn);
+    }
+
+    /** Keeps the Queue (and, for admins, Accounts) tab in front of the session tabs while signed in. */
+    void attach(TabPane tabs) {
+        team.signIn().signedInProperty().addListener((obs, was, now) -> place(tabs, now));
+        // A lost race or a customer who cannot be taken: the queue, with its note, comes to the front.
+        team.queue().noticeProperty().addListener((obs, was, now) -> {
+            if (now != null && tabs.getTabs().contains(queueTab)) {
+                tabs.getSelectionModel().select(queueTab);
+            }
+        });
+        place(tabs, team.signIn().signedInProperty().get());
+    }
+
+    private void place(TabPane tabs, SignedInTechnician who) {
+        tabs.getTabs().removeAll(queueTab, accountsTab);
+        if (who == null) {
+            return;
+        }
+        tabs.getTabs().add(0, queueTab);
+        if (who.isAdmin()) {
+            tabs.getTabs().add(1, accountsTab);
+        }
+        if (tabs.getSelectionModel().getSelectedItem() == null || tabs.getTabs().size() <= 2) {
+            tabs.getSelectionModel().select(queueTab);
+        }
+    }
+}

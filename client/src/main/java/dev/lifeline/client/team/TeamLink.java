@@ -1,0 +1,13 @@
+package dev.lifeline.client.team;
+
+import dev.lifeline.common.wire.relay.AccountRequest;
+
+/** A signed-in (or signing-in) Console's connection to the team server, as the UI uses it. */
+public interface TeamLink extends AutoCloseable {
+    /** Admins: list, add, disable, enable, reset; the answer comes to {@link TeamConnection.Listener#accounts}. */
+    void accounts(AccountRequest request);
+
+    /** Signs out: the relay ends this sign-in. */
+    @Override
+    void close();
+}

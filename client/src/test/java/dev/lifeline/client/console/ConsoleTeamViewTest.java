@@ -1,0 +1,216 @@
+package dev.lifeline.client.console;
+
+import static dev.lifeline.client.testing.FakeTeam.waiting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lifeline.client.app.ConsoleApp;
+import dev.lifeline.client.i18n.Messages;
+import dev.lifeline.client.session.PeerInfo;
+import dev.lifeline.client.session.SessionEnd;
+import dev.lifeline.client.team.SignInFailure;
+import dev.lifeline.client.team.WaitingCustomer;
+import dev.lifeline.client.team.WaitingCustomer.Sla;
+import dev.lifeline.client.testing.FakeSessions;
+import dev.lifeline.client.testing.FakeTeam;
+import dev.lifeline.common.wire.relay.AccountInfo;
+import dev.lifeline.common.wire.relay.AccountReply;
+import dev.lifeline.common.wire.relay.AccountRole;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Console against a team server: sign-in errors, the live queue, Take, a lost race, admin tab. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleTeamViewTest {
+    private final FakeSessions.Identities identities = new FakeSessions.Identities();
+    private final FakeTeam team = new FakeTeam();
+    private ConsoleViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        vm = new ConsoleViewModel(identities, Runnable::run, Platform::runLater, Clock.systemUTC());
+        vm.useTeam(team);
+        stage.setScene(ConsoleApp.createScene(vm, new Messages(Locale.ENGLISH)));
+        stage.show();
+        vm.team().signIn().check();
+    }
+
+    private static boolean showing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void relayHasAccounts() {
+        team.teamServer.complete(true);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void signIn(FxRobot robot, String name, String password) {
+        robot.clickOn("#signInName").eraseText(20).write(name);
+        robot.clickOn("#signInPassword").write(password);
+        robot.clickOn("#signInButton");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String error(FxRobot robot) {
+        return robot.lookup("#signInError").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void signInErrorsAreClearAndSuccessShowsWhoIsSignedIn(FxRobot robot) {
+        relayHasAccounts();
+        assertTrue(showing(robot.lookup("#signInView").query()));
+        assertFalse(showing(robot.lookup("#identityNotLoaded").query()), "identity-file controls wait behind the form");
+
+        robot.clickOn("#signInButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Enter your account name.", error(robot));
+
+        signIn(robot, "Alice", "nope");
+        team.last().listener().signInFailed(new SignInFailure(SignInFailure.Kind.BAD_CREDENTIALS, "wrong name or password", 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Wrong name or password.", error(robot));
+
+        signIn(robot, "Alice", "nope again");
+        team.last().listener().signInFailed(new SignInFailure(SignInFailure.Kind.LOCKED, "locked", 60_000));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Too many failed sign-ins. The account is locked for 60 s; try again then.", error(robot));
+
+        signIn(robot, "Alice", "x");
+        team.last().listener().signInFailed(new SignInFailure(SignInFailure.Kind.SECOND_FACTOR_REQUIRED, "code", 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(robot.lookup("#signInCode").query()));
+        assertEquals("This account also needs the code from your authenticator app.", error(robot));
+
+        robot.clickOn("#signInPassword").write("correct horse battery");
+        robot.clickOn("#signInCode").write("654321");
+        robot.clickOn("#signInButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("654321", team.last().totp());
+        team.last().listener().signedIn(FakeTeam.signedIn("Alice Meyer", "technician"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(showing(robot.lookup("#signInView").query()));
+        assertEquals("Alice Meyer", robot.lookup("#signedInName").queryAs(Label.class).getText());
+        assertEquals("Signed in · technician", robot.lookup("#signedInDetail").queryAs(Label.class).getText());
+        assertTrue(vm.canJoin().get(), "the certificate from the sign-in joins codes too");
+        TabPane tabs = robot.lookup("#sessionTabs").queryAs(TabPane.class);
+        assertEquals(List.of("queueTab"), tabs.getTabs().stream().map(Tab::getId).toList(), "no Accounts tab for a technician");
+
+        robot.clickOn("#signOut");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(robot.lookup("#signInView").query()));
+        assertTrue(tabs.getTabs().isEmpty());
+        assertFalse(vm.canJoin().get());
+    }
+
+    @Test
+    void relayWithoutAccountsShowsTheCodeFlow(FxRobot robot) {
+        team.teamServer.complete(false);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(showing(robot.lookup("#signInView").query()));
+        assertTrue(showing(robot.lookup("#identityNotLoaded").query()));
+        assertFalse(showing(robot.lookup("#showSignIn").query()));
+    }
+
+    @Test
+    void queueUpdatesLiveAndTakeOpensTheSessionTabWithTheContract(FxRobot robot) {
+        relayHasAccounts();
+        signIn(robot, "Alice", "correct horse battery");
+        team.last().listener().signedIn(FakeTeam.signedIn("Alice Meyer", "technician"));
+        WaitForAsyncUtils.waitForFxEvents();
+        long now = System.currentTimeMillis();
+        WaitingCustomer dana = waiting(7, "Dana", "Printer prints blank pages", now - 95_000, 90, true, false, Sla.AT_RISK);
+        team.last().listener().queue(List.of(dana), now);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<WaitingCustomer> table = robot.lookup("#queueTable").queryAs(TableView.class);
+        assertEquals(1, table.getItems().size());
+        double problemWidth = table.getColumns().get(2).getWidth();
+        assertTrue(problemWidth > 1.5 * table.getColumns().get(1).getWidth(), "the problem gets the room: " + problemWidth);
+        assertTrue(robot.lookup("1.5 h left (low)").tryQuery().isPresent(), "low block hours are flagged");
+        assertTrue(robot.lookup("At risk").tryQuery().isPresent());
+        assertTrue(robot.lookup("1:35").tryQuery().isPresent() || robot.lookup("1:36").tryQuery().isPresent(),
+                "waiting time shown");
+        TabPane tabs = robot.lookup("#sessionTabs").queryAs(TabPane.class);
+        assertEquals("Queue (1)", tabs.getTabs().get(0).getText());
+
+        WaitingCustomer eve = waiting(8, "Eve", "Mail is gone", now, 0, true, true, Sla.BREACHED);
+        team.last().listener().queue(List.of(dana, eve), now);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, table.getItems().size());
+        assertTrue(robot.lookup("Exhausted (0 h)").tryQuery().isPresent());
+
+        robot.clickOn("#take-7");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, team.picks.tickets.size());
+        assertEquals(7, team.picks.tickets.get(0).entryId());
+        assertEquals("token-Alice Meyer", team.picks.tickets.get(0).sessionToken());
+        assertEquals(2, tabs.getTabs().size());
+        Tab session = tabs.getSelectionModel().getSelectedItem();
+        assertEquals("Dana", session.getText());
+        assertEquals("1.5 h left (low)", ((Label) ((javafx.scene.layout.HBox) robot.lookup("#pickedBalance").query())
+                .getChildren().get(0)).getText());
+        team.picks.picked.get(0).listener.onSecured(PeerInfo.customer("Dana"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(robot.lookup("#pickedCustomer").query()), "contract stays in view once secured");
+        assertTrue(showing(robot.lookup("#pickedSla").query()));
+
+        // Eve: another technician is faster.
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.clickOn("#take-8");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, tabs.getTabs().size());
+        team.picks.picked.get(1).listener.onEnded(new SessionEnd(SessionEnd.Reason.TAKEN_BY_ANOTHER,
+                "another technician took this customer"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, tabs.getTabs().size(), "no tab for the lost pick");
+        assertEquals(tabs.getTabs().get(0), tabs.getSelectionModel().getSelectedItem(), "back at the queue");
+        assertEquals("Another technician took Eve. The list is up to date.",
+                robot.lookup("#queueNotice").queryAs(Label.class).getText());
+        assertEquals(1, table.getItems().size());
+    }
+
+    @Test
+    void adminsGetTheAccountsTab(FxRobot robot) {
+        relayHasAccounts();
+        signIn(robot, "Root", "correct horse battery");
+        team.last().listener().signedIn(FakeTeam.signedIn("Root", "admin"));
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup("#sessionTabs").queryAs(TabPane.class);
+        assertEquals(List.of("queueTab", "accountsTab"), tabs.getTabs().stream().map(Tab::getId).toList());
+        assertEquals(1, team.last().link().requests.size(), "the list is asked for at once");
+        team.last().listener().accounts(AccountReply.newBuilder().setOk(true)
+                .addAccounts(AccountInfo.newBuilder().setName("Root").setRole(AccountRole.ACCOUNT_ADMIN))
+                .addAccounts(AccountInfo.newBuilder().setName("Alice").setRole(AccountRole.ACCOUNT_TECHNICIAN)).build());
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#newAccountName").write("Bob");
+        robot.clickOn("#newAccountPassword").write("short");
+        robot.clickOn("#addAccount");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Bob", team.last().link().requests.get(1).getAdd().getName());
+        team.last().listener().accounts(AccountReply.newBuilder().setOk(false)
+                .setMessage("a new password needs at least 12 characters").build());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("a new password needs at least 12 characters", robot.lookup("#accountsResult").queryAs(Label.class).getText());
+    }
+}
