@@ -70,10 +70,11 @@ public final class CustomerConsent {
             case CONSENT_REVOKE -> onRevoke(message.getConsentRevoke());
             case CONSENT_STATE, REFUSED -> log.warn("ignoring {} from the technician: only the customer sends it",
                     message.getBodyCase());
-            // Granted, but nothing applies these yet: remote control, clipboard and file transfer
-            // land later. Until then a granted message is logged and ignored, never half-applied.
-            case INPUT_EVENT, CLIPBOARD, FILE_CHUNK -> log.info("{} allowed by consent but not supported yet; ignored",
+            // Granted, but nothing applies it yet: remote control lands later. Until then a granted
+            // message is logged and ignored, never half-applied.
+            case INPUT_EVENT -> log.info("{} allowed by consent but not supported yet; ignored",
                     message.getBodyCase());
+            // Clipboard and file transfer passed the gate: theirs to handle.
             default -> {
                 return false;
             }

@@ -3,7 +3,7 @@ package dev.lifeline.client.session;
 import dev.lifeline.common.consent.Capability;
 
 /** What Get Help can do in a session besides chat: answer and control screen sharing. */
-public interface CustomerSessionHandle extends SessionHandle {
+public interface CustomerSessionHandle extends SessionHandle, TransferHandle {
     /** The customer's answer to {@link SessionListener#onScreenRequested()}. */
     void answerScreenRequest(boolean allow);
 

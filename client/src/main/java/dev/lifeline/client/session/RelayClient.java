@@ -1,6 +1,8 @@
 package dev.lifeline.client.session;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.clipboard.AwtSystemClipboard;
+import dev.lifeline.client.clipboard.SystemClipboard;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.identity.TechnicianIdentity;
@@ -50,9 +52,14 @@ public final class RelayClient implements AutoCloseable {
 
     /** Get Help's sessions sharing pictures from {@code screens}, opened only when the customer agrees. */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens) {
+        return customerSessions(pinnedRoot, screens, new AwtSystemClipboard());
+    }
+
+    /** ... and using {@code clipboard} when the technician may use the clipboard (JavaFX's in the window). */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, SystemClipboard clipboard) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock, goodbyes::add, screens);
+                    random, listener, clock, goodbyes::add, screens, clipboard);
             session.begin();
             return session;
         };

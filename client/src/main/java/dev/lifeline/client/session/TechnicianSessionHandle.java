@@ -5,7 +5,7 @@ import dev.lifeline.common.screen.Quality;
 import java.util.Set;
 
 /** What the Console can do in a session besides chat: ask for and steer the customer's screen. */
-public interface TechnicianSessionHandle extends SessionHandle {
+public interface TechnicianSessionHandle extends SessionHandle, TransferHandle {
     /** Asks the customer to share the screen; the answer comes as {@link SessionListener#onScreenShare}. */
     void requestScreen();
 
@@ -26,4 +26,10 @@ public interface TechnicianSessionHandle extends SessionHandle {
 
     /** Gives a capability up; the customer's app stops honouring it at once. */
     void giveUp(Capability capability);
+
+    /** Puts text on the customer's clipboard (at most 1 MiB of UTF-8; needs the clipboard grant). */
+    void sendClipboard(String text);
+
+    /** Asks for the customer's clipboard text; it comes as {@link SessionListener#onClipboardText}. */
+    void requestClipboard();
 }

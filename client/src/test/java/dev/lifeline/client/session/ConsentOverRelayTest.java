@@ -17,9 +17,11 @@ import dev.lifeline.common.consent.ConsentStatus;
 import dev.lifeline.common.identity.OrganisationCa;
 import dev.lifeline.common.identity.TechnicianIdentity;
 import dev.lifeline.common.pairing.SessionCode;
-import dev.lifeline.common.wire.e2e.ClipboardContent;
+import dev.lifeline.common.wire.e2e.Clipboard;
+import dev.lifeline.common.wire.e2e.ClipboardText;
 import dev.lifeline.common.wire.e2e.ConsentRequest;
-import dev.lifeline.common.wire.e2e.FileChunk;
+import dev.lifeline.common.wire.e2e.FileOffer;
+import dev.lifeline.common.wire.e2e.FileTransfer;
 import dev.lifeline.common.wire.e2e.InputEvent;
 import dev.lifeline.common.wire.e2e.SessionMessage;
 import dev.lifeline.relay.server.RelayConfig;
@@ -96,12 +98,13 @@ class ConsentOverRelayTest {
     }
 
     private static SessionMessage clipboard() {
-        return SessionMessage.newBuilder().setClipboard(ClipboardContent.newBuilder().setText("rm -rf ~")).build();
+        return SessionMessage.newBuilder().setClipboard(Clipboard.newBuilder().setPut(ClipboardText.newBuilder().setText("rm -rf ~"))).build();
     }
 
     private static SessionMessage file() {
-        return SessionMessage.newBuilder().setFileChunk(FileChunk.newBuilder().setName("payload.exe")
-                .setData(ByteString.copyFromUtf8("MZ")).setLast(true)).build();
+        return SessionMessage.newBuilder().setFileTransfer(FileTransfer.newBuilder().setTransferId(1)
+                .setOffer(FileOffer.newBuilder().setName("payload.exe").setSize(2).setChunkSize(65536)
+                        .setSha256(ByteString.copyFrom(new byte[32])))).build();
     }
 
     /** Sends straight into the technician's sealed channel, past every check of the Console. */
@@ -128,7 +131,7 @@ class ConsentOverRelayTest {
         assertEquals(List.of(
                 new Refusal(Capability.CONTROL_INPUT, "INPUT_EVENT", 1),
                 new Refusal(Capability.CLIPBOARD, "CLIPBOARD", 2),
-                new Refusal(Capability.TRANSFER_FILES, "FILE_CHUNK", 3)), p.technicianProbe().refusals);
+                new Refusal(Capability.TRANSFER_FILES, "FILE_TRANSFER", 3)), p.technicianProbe().refusals);
         assertEquals(p.technicianProbe().refusals, p.customerProbe().refusals, "the customer is shown the same");
         assertEquals(3, p.customer().consent().refusals());
         assertTrue(p.customer().consent().snapshot().granted().isEmpty(), "forging grants nothing");

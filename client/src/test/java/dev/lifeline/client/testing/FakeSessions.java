@@ -125,6 +125,51 @@ public final class FakeSessions {
             consentCalls.add("giveUp:" + capability);
         }
 
+        /** Transfer and clipboard calls in order: "offer:report.pdf", "accept:3:/tmp/x", "decline:3", "cancel:3:OUTGOING", "retry:3", "clipboard-send:12", "clipboard-get". */
+        public final List<String> transferCalls = new CopyOnWriteArrayList<>();
+        public final dev.lifeline.common.timeline.SessionTimeline timeline =
+                new dev.lifeline.common.timeline.SessionTimeline(java.time.Clock.systemUTC());
+
+        @Override
+        public void offerFile(java.nio.file.Path file) {
+            transferCalls.add("offer:" + file.getFileName());
+        }
+
+        @Override
+        public void acceptFile(long id, java.nio.file.Path folder) {
+            transferCalls.add("accept:" + id + ":" + folder);
+        }
+
+        @Override
+        public void declineFile(long id) {
+            transferCalls.add("decline:" + id);
+        }
+
+        @Override
+        public void cancelTransfer(long id, dev.lifeline.common.transfer.TransferStatus.Direction direction) {
+            transferCalls.add("cancel:" + id + ":" + direction);
+        }
+
+        @Override
+        public void retryTransfer(long id) {
+            transferCalls.add("retry:" + id);
+        }
+
+        @Override
+        public dev.lifeline.common.timeline.SessionTimeline timeline() {
+            return timeline;
+        }
+
+        @Override
+        public void sendClipboard(String text) {
+            transferCalls.add("clipboard-send:" + text.length());
+        }
+
+        @Override
+        public void requestClipboard() {
+            transferCalls.add("clipboard-get");
+        }
+
         /** Fires onScreenShare(SHARING) with these monitors, the first one active, quality AUTO. */
         public void sharing(MonitorInfo... monitors) {
             listener.onScreenShare(new ScreenShareState(ScreenShareState.Status.SHARING, List.of(monitors), 0,

@@ -221,7 +221,7 @@ public final class IncomingTransfer {
 
     public FileTransfer cancelMessage() {
         return message().setCancel(FileCancel.newBuilder().setReason(error == null ? TransferError.CANCELLED.toWire() : error.toWire())
-                .setDetail(OutgoingTransfer.clip(detail))).build();
+                .setDetail(OutgoingTransfer.clip(detail)).setFromSender(false)).build();
     }
 
     public void cancelledByPeer(FileCancel cancel) {

@@ -170,7 +170,7 @@ public final class OutgoingTransfer {
             return Optional.empty();
         }
         end(why == TransferError.CANCELLED ? TransferState.CANCELLED : TransferState.FAILED, why, text);
-        return Optional.of(message().setCancel(FileCancel.newBuilder().setReason(why.toWire()).setDetail(clip(text))).build());
+        return Optional.of(message().setCancel(FileCancel.newBuilder().setReason(why.toWire()).setDetail(clip(text)).setFromSender(true)).build());
     }
 
     /** The receiver cancelled. */
