@@ -37,6 +37,8 @@ public final class ConsentGate {
             case FILE_TRANSFER -> message.getFileTransfer().hasCancel()
                     ? Optional.empty() : Optional.of(Capability.TRANSFER_FILES);
             case SCREEN_PULL -> Optional.of(Capability.VIEW_SCREEN);
+            // Pointing at the shared picture does nothing to the machine: it goes with the screen.
+            case LASER_POINTER -> Optional.of(Capability.VIEW_SCREEN);
             // Stopping is always allowed; choosing a monitor or quality needs the screen.
             case SCREEN_CONTROL -> message.getScreenControl().hasStopViewing()
                     ? Optional.empty() : Optional.of(Capability.VIEW_SCREEN);

@@ -70,11 +70,7 @@ public final class CustomerConsent {
             case CONSENT_REVOKE -> onRevoke(message.getConsentRevoke());
             case CONSENT_STATE, REFUSED -> log.warn("ignoring {} from the technician: only the customer sends it",
                     message.getBodyCase());
-            // Granted, but nothing applies it yet: remote control lands later. Until then a granted
-            // message is logged and ignored, never half-applied.
-            case INPUT_EVENT -> log.info("{} allowed by consent but not supported yet; ignored",
-                    message.getBodyCase());
-            // Clipboard and file transfer passed the gate: theirs to handle.
+            // Input, clipboard and file transfer passed the gate: theirs to handle.
             default -> {
                 return false;
             }

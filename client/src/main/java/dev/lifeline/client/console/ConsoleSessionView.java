@@ -103,7 +103,7 @@ final class ConsoleSessionView extends BorderPane {
         chatPanel.getStyleClass().addAll("session-body", "chat-panel");
         chatPanel.setMinWidth(240);
         chatPanel.setPrefWidth(320);
-        RemoteScreenView screen = new RemoteScreenView(vm.screen(), messages);
+        RemoteScreenView screen = new RemoteScreenView(vm.screen(), vm.control(), messages);
         screen.setMinWidth(320);
         SplitPane split = new SplitPane(screen, chatPanel);
         split.getStyleClass().add("session-split");

@@ -2,6 +2,7 @@ package dev.lifeline.client.console;
 
 import dev.lifeline.client.chat.ChatViewModel;
 import dev.lifeline.client.consent.Refusal;
+import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.common.consent.ConsentSnapshot;
 import dev.lifeline.client.screen.ScreenShareState;
@@ -38,6 +39,7 @@ public final class ConsoleSessionViewModel {
     private final ChatViewModel chat;
     private final RemoteScreenViewModel screen = new RemoteScreenViewModel();
     private final GrantsViewModel grants = new GrantsViewModel();
+    private final RemoteControlViewModel control = new RemoteControlViewModel(screen, grants);
     private TechnicianSessionHandle handle;
 
     ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
@@ -73,6 +75,7 @@ public final class ConsoleSessionViewModel {
         chat.detach();
         screen.sessionEnded();
         grants.detach();
+        control.detach();
         end.set(e);
         step.set(Step.ENDED);
     }
@@ -95,6 +98,7 @@ public final class ConsoleSessionViewModel {
                     chat.attach(handle::sendChat);
                     screen.attach(handle);
                     grants.attach(handle);
+                    control.attach(handle);
                 }
             });
         }
@@ -107,6 +111,11 @@ public final class ConsoleSessionViewModel {
         @Override
         public void onRefused(Refusal refusal) {
             onUi(() -> grants.refused(refusal));
+        }
+
+        @Override
+        public void onControlStatus(ControlStatus status) {
+            onUi(() -> control.statusChanged(status));
         }
 
         @Override
@@ -186,6 +195,10 @@ public final class ConsoleSessionViewModel {
 
     public GrantsViewModel grants() {
         return grants;
+    }
+
+    public RemoteControlViewModel control() {
+        return control;
     }
 
     public RemoteScreenViewModel screen() {

@@ -45,6 +45,7 @@ import javafx.scene.shape.Polygon;
  */
 final class RemoteScreenView extends BorderPane {
     private final RemoteScreenViewModel vm;
+    private final RemoteControlViewModel control;
     private final Messages messages;
     private final ImageView imageView = new ImageView();
     private final Polygon cursor = new Polygon(0, 0, 0, 17, 4.5, 13, 7.5, 19.5, 10, 18.5, 7, 12, 12.5, 12);
@@ -53,11 +54,13 @@ final class RemoteScreenView extends BorderPane {
     private final ScrollPane scroll = new ScrollPane(holder);
     private PixelBuffer<IntBuffer> pixelBuffer;
 
-    RemoteScreenView(RemoteScreenViewModel vm, Messages messages) {
+    RemoteScreenView(RemoteScreenViewModel vm, RemoteControlViewModel control, Messages messages) {
         this.vm = vm;
+        this.control = control;
         this.messages = messages;
         getStyleClass().add("remote-screen");
-        setTop(toolBar());
+        setTop(new VBox(toolBar(), new RemoteControlBar(control, vm, messages)));
+        RemoteInputHandlers.install(canvas, scroll, control);
         setCenter(stage());
 
         vm.pixelsProperty().addListener((obs, o, p) -> showPixels(p));
@@ -328,8 +331,8 @@ final class RemoteScreenView extends BorderPane {
             return;
         }
         boolean fit = vm.fitToWindowProperty().get();
-        double scale = fit && viewport.getWidth() > 0 && viewport.getHeight() > 0
-                ? Math.min(viewport.getWidth() / p.width(), viewport.getHeight() / p.height()) : 1;
+        vm.viewportResized(viewport.getWidth(), viewport.getHeight());
+        double scale = vm.scaleProperty().get();
         double w = p.width() * scale;
         double h = p.height() * scale;
         imageView.setFitWidth(w);

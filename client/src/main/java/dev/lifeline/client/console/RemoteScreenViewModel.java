@@ -57,6 +57,10 @@ public final class RemoteScreenViewModel {
     private final IntegerProperty cursorY = new SimpleIntegerProperty(this, "cursorY", 0);
     private final BooleanProperty cursorVisible = new SimpleBooleanProperty(this, "cursorVisible", false);
     private final BooleanProperty fitToWindow = new SimpleBooleanProperty(this, "fitToWindow", true);
+    /** View pixels per picture pixel, as the view lays the picture out (fit or 1:1). */
+    private final javafx.beans.property.DoubleProperty scale = new javafx.beans.property.SimpleDoubleProperty(this, "scale", 1);
+    private double viewportWidth;
+    private double viewportHeight;
     private final BooleanBinding viewing;
     private final BooleanBinding canRequest;
     private ScreenRect lastChange = ScreenRect.EMPTY;
@@ -67,6 +71,38 @@ public final class RemoteScreenViewModel {
                 () -> status.get() == Status.SHARING || status.get() == Status.PAUSED, status);
         canRequest = Bindings.createBooleanBinding(
                 () -> available.get() && ASKABLE.contains(status.get()), available, status);
+        fitToWindow.addListener((obs, o, n) -> rescale());
+        pixels.addListener((obs, o, n) -> rescale());
+    }
+
+    /** The view's viewport changed size: the picture's scale follows in fit mode. */
+    public void viewportResized(double width, double height) {
+        viewportWidth = width;
+        viewportHeight = height;
+        rescale();
+    }
+
+    private void rescale() {
+        ScreenPixels p = pixels.get();
+        scale.set(p == null ? 1 : ScreenMapping.scale(fitToWindow.get(), viewportWidth, viewportHeight, p.width(), p.height()));
+    }
+
+    /** View pixels per picture pixel. */
+    public javafx.beans.property.ReadOnlyDoubleProperty scaleProperty() {
+        return scale;
+    }
+
+    /**
+     * Where a point of the picture (view coordinates, picture at 0,0) is on the customer's desktop:
+     * empty off the picture or when nothing is shown.
+     */
+    public java.util.Optional<ScreenMapping.DesktopPoint> toDesktop(double viewX, double viewY) {
+        ScreenPixels p = pixels.get();
+        int active = activeMonitor.get();
+        if (p == null || !viewing.get() || active < 0 || active >= monitors.size()) {
+            return java.util.Optional.empty();
+        }
+        return ScreenMapping.toDesktop(viewX, viewY, scale.get(), p.width(), p.height(), monitors.get(active));
     }
 
     /** The session is secured: the technician may ask for the screen. */

@@ -1,6 +1,8 @@
 package dev.lifeline.client.launch;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.clipboard.FxSystemClipboard;
+import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationCa;
@@ -54,7 +56,8 @@ public final class DemoCommand implements Callable<Integer> {
         RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
         DesktopLauncher.launch(new DesktopLauncher.Windows(
                 client.customerSessions(setup.root(),
-                        replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps)),
+                        replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps),
+                        ControlDevices.robot(), new FxSystemClipboard()),
                 setup.root().organisation(), client.identities(), setup.identityFile(),
                 Languages.locale(language), () -> {
                     client.close();

@@ -1,6 +1,8 @@
 package dev.lifeline.client.launch;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.clipboard.FxSystemClipboard;
+import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.headless.HeadlessSession;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationRoot;
@@ -59,7 +61,9 @@ public final class GetHelpCommand implements Callable<Integer> {
             }
         }
         RelayClient client = new RelayClient(relay.endpoint());
-        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens()),
+        // In the window the clipboard goes through JavaFX, on the FX thread.
+        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens(), ControlDevices.robot(),
+                new FxSystemClipboard()),
                 root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close));
         return 0;
     }

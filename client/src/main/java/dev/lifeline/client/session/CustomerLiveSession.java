@@ -8,6 +8,9 @@ import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.CustomerConsent;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.control.ControlDevices;
+import dev.lifeline.client.control.ControlStatus;
+import dev.lifeline.client.control.RemoteControl;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.sharing.ScreenSharing;
 import dev.lifeline.client.sharing.SharingEvents;
@@ -36,6 +39,9 @@ import io.netty.channel.EventLoop;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +65,10 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     private final ConsentLedger ledger;
     /** Applies the technician's clipboard messages that passed the gate. */
     private final CustomerClipboard clipboard;
+    /** Remote control: applies the technician's input only while CONTROL_INPUT is granted. */
+    private final RemoteControl control;
+    /** Injection can block for a moment (typing a long text): never on the network thread. */
+    private final ExecutorService inputThread;
     private String secret;
     private SessionCode code;
     private int failedHandshakes;
@@ -68,7 +78,8 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     CustomerLiveSession(EventLoop loop, RelayEndpoint endpoint, String customerName, OrganisationRoot pinnedRoot,
                         SecureRandom random, SessionListener listener, Clock clock,
-                        Consumer<CompletableFuture<Void>> goodbyes, ScreenSources screens, SystemClipboard systemClipboard) {
+                        Consumer<CompletableFuture<Void>> goodbyes, ScreenSources screens, ControlDevices devices,
+                        SystemClipboard systemClipboard) {
         super(loop, endpoint, Role.CUSTOMER, listener, clock, goodbyes);
         // The ledger reports to consent, which is made after screen sharing (it asks through it).
         ConsentLedger ledger = new ConsentLedger(clock, this::consentChanged);
@@ -124,6 +135,37 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
                 listener.onRefused(refusal);
             }
         });
+        this.inputThread = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "lifeline-input");
+            t.setDaemon(true);
+            return t;
+        });
+        this.control = new RemoteControl(devices.injectors(), inputThread, devices.localInput(), sharing::sharedMonitors,
+                clock, System::nanoTime, new RemoteControl.SessionThread() {
+                    @Override
+                    public void execute(Runnable task) {
+                        onLoop(task);
+                    }
+
+                    @Override
+                    public void schedule(Runnable task, long delayMs) {
+                        try {
+                            loop.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                            // the app is shutting down
+                        }
+                    }
+                }, new RemoteControl.Events() {
+                    @Override
+                    public void send(SessionMessage message) {
+                        sendMessage(message);
+                    }
+
+                    @Override
+                    public void statusChanged(ControlStatus status) {
+                        listener.onControlStatus(status);
+                    }
+                });
         this.customerName = customerName == null ? "" : customerName.strip();
         this.pinnedRoot = pinnedRoot;
         this.random = random;
@@ -231,13 +273,15 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     @Override
     protected boolean onRoleMessage(SessionMessage message) {
         // Consent first: nothing needing a capability reaches a handler without a live grant.
-        return consent.onMessage(message) || clipboard.onMessage(message) || transfers.onMessage(message)
-                || sharing.onMessage(message);
+        return consent.onMessage(message) || control.onMessage(message) || clipboard.onMessage(message)
+                || transfers.onMessage(message) || sharing.onMessage(message);
     }
 
     @Override
     protected void onFinished() {
         sharing.close();
+        control.close();
+        inputThread.shutdown(); // after the releases close() queued
     }
 
     @Override
@@ -275,17 +319,37 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         onLoop(() -> consent.revoke(capability));
     }
 
+    @Override
+    public void panic() {
+        onLoop(() -> {
+            consent.revoke(Capability.CONTROL_INPUT);
+            sharing.pause();
+        });
+    }
+
     private void consentChanged(ConsentEvent event) {
         timeline.consent(event);
         consent.changed(event);
         if (event.capability() == Capability.TRANSFER_FILES && !ledger.isGranted(Capability.TRANSFER_FILES)) {
             transfers.revoked();
         }
+        if (event.capability() == Capability.CONTROL_INPUT) {
+            if (event.kind() == ConsentEvent.Kind.GRANTED) {
+                control.granted();
+            } else if (event.kind() == ConsentEvent.Kind.REVOKED) {
+                control.revoked();
+            }
+        }
     }
 
     @Override
     protected boolean transfersAllowed() {
         return ledger.isGranted(Capability.TRANSFER_FILES);
+    }
+
+    /** Remote control's state and counters, for tests in this package. */
+    RemoteControl control() {
+        return control;
     }
 
     /** Consent state and counters, for tests in this package. */

@@ -23,4 +23,11 @@ public interface CustomerSessionHandle extends SessionHandle, TransferHandle {
 
     /** Takes a grant back at once (or withdraws a pending request); the technician must ask again. */
     void revoke(Capability capability);
+
+    /**
+     * The panic key: revokes remote control and pauses the screen at once, through the same
+     * consent path as the chips (so the timeline records it), even while the technician holds the
+     * mouse.
+     */
+    void panic();
 }

@@ -4,6 +4,7 @@ import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.clipboard.AwtSystemClipboard;
 import dev.lifeline.client.clipboard.SystemClipboard;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.identity.TechnicianIdentity;
 import io.netty.channel.EventLoopGroup;
@@ -52,14 +53,20 @@ public final class RelayClient implements AutoCloseable {
 
     /** Get Help's sessions sharing pictures from {@code screens}, opened only when the customer agrees. */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens) {
-        return customerSessions(pinnedRoot, screens, new AwtSystemClipboard());
+        return customerSessions(pinnedRoot, screens, ControlDevices.robot());
     }
 
-    /** ... and using {@code clipboard} when the technician may use the clipboard (JavaFX's in the window). */
-    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, SystemClipboard clipboard) {
+    /** Get Help's sessions, with remote control through {@code devices} once the customer grants it. */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices) {
+        return customerSessions(pinnedRoot, screens, devices, new AwtSystemClipboard());
+    }
+
+    /** ... and {@code clipboard} when the technician may use the clipboard (JavaFX's in the window). */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                             SystemClipboard clipboard) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock, goodbyes::add, screens, clipboard);
+                    random, listener, clock, goodbyes::add, screens, devices, clipboard);
             session.begin();
             return session;
         };

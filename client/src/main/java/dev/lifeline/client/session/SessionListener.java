@@ -3,6 +3,7 @@ package dev.lifeline.client.session;
 import dev.lifeline.client.clipboard.ClipboardEvent;
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.Refusal;
+import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
@@ -100,6 +101,13 @@ public interface SessionListener {
 
     /** Technician: the customer's clipboard text, as asked for with {@link TechnicianSessionHandle#requestClipboard}. */
     default void onClipboardText(String text) {
+    }
+
+    /**
+     * Both: whether the technician's input is applied on the customer's machine now (ready, paused
+     * because the customer is using the mouse or keyboard, unavailable, off).
+     */
+    default void onControlStatus(ControlStatus status) {
     }
 
     /** The session is over; no event follows. */

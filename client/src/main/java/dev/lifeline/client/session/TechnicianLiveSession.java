@@ -6,6 +6,10 @@ import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.consent.ConsentMessages;
 import dev.lifeline.client.consent.CustomerConsent;
 import dev.lifeline.client.consent.Refusal;
+import dev.lifeline.client.control.ControlMessages;
+import dev.lifeline.client.control.InputSender;
+import dev.lifeline.client.control.RemoteControl;
+import dev.lifeline.client.control.RemoteInput;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
@@ -51,6 +55,8 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     private HandshakeFailedException handshakeFailure;
     private TechnicianHandshake handshake;
     private final ScreenViewer viewer;
+    /** Coalesces and bounds the technician's input before it is sealed. */
+    private final InputSender input;
     private boolean screenWanted;
     private final TechnicianClipboard clipboard;
     /** The customer's grants as last reported; their app enforces them, this only avoids asking in vain. */
@@ -81,6 +87,21 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
                 listener.onScreenStats(stats);
             }
         });
+        this.input = new InputSender(this::sendMessage, new RemoteControl.SessionThread() {
+            @Override
+            public void execute(Runnable task) {
+                onLoop(task);
+            }
+
+            @Override
+            public void schedule(Runnable task, long delayMs) {
+                try {
+                    loop.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // the app is shutting down
+                }
+            }
+        }, clock::millis);
         this.code = code;
         this.identity = identity;
         this.random = random;
@@ -199,6 +220,7 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
             case REFUSED -> onRefused(message.getRefused());
             case CLIPBOARD -> clipboard.onMessage(message);
             case FILE_TRANSFER -> transfers.onMessage(message);
+            case CONTROL_STATE -> listener.onControlStatus(ControlMessages.fromWire(message.getControlState()));
             default -> {
                 return viewer.onMessage(message);
             }
@@ -299,6 +321,16 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
                 .setReason(shown.length() > CustomerConsent.MAX_REASON_CHARS ? shown.substring(0, CustomerConsent.MAX_REASON_CHARS) : shown);
         others.forEach(c -> request.addCapabilities(ConsentMessages.toWire(c)));
         onLoop(() -> sendMessage(SessionMessage.newBuilder().setConsentRequest(request).build()));
+    }
+
+    @Override
+    public void sendInput(RemoteInput event) {
+        onLoop(() -> input.send(event));
+    }
+
+    @Override
+    public void pointLaser(int monitor, int x, int y, boolean visible) {
+        onLoop(() -> input.laser(monitor, x, y, visible));
     }
 
     @Override

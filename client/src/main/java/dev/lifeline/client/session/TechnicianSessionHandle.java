@@ -1,5 +1,6 @@
 package dev.lifeline.client.session;
 
+import dev.lifeline.client.control.RemoteInput;
 import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.screen.Quality;
 import java.util.Set;
@@ -32,4 +33,13 @@ public interface TechnicianSessionHandle extends SessionHandle, TransferHandle {
 
     /** Asks for the customer's clipboard text; it comes as {@link SessionListener#onClipboardText}. */
     void requestClipboard();
+
+    /**
+     * Mouse or keyboard input for the customer's machine (applied there only with control granted).
+     * Pointer moves are coalesced; coordinates are the customer's desktop pixels.
+     */
+    void sendInput(RemoteInput input);
+
+    /** Shows the laser dot at a desktop position of the customer's shared monitor, or hides it. */
+    void pointLaser(int monitor, int x, int y, boolean visible);
 }

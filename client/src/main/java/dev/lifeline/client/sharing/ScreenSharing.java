@@ -253,6 +253,14 @@ public final class ScreenSharing {
         }
     }
 
+    /**
+     * The monitors the technician is looking at now: remote control and the laser pointer act only
+     * on them. Empty unless sharing (not while paused: the technician's picture is stale then).
+     */
+    public List<MonitorInfo> sharedMonitors() {
+        return phase == Phase.SHARING ? state.monitors() : List.of();
+    }
+
     /** Updates sent so far by the current sender (tests, benchmarks). */
     public long updatesSent() {
         ScreenSender s = sender;

@@ -23,6 +23,7 @@ import dev.lifeline.common.wire.e2e.ConsentRequest;
 import dev.lifeline.common.wire.e2e.FileOffer;
 import dev.lifeline.common.wire.e2e.FileTransfer;
 import dev.lifeline.common.wire.e2e.InputEvent;
+import dev.lifeline.common.wire.e2e.KeyStroke;
 import dev.lifeline.common.wire.e2e.SessionMessage;
 import dev.lifeline.relay.server.RelayConfig;
 import dev.lifeline.relay.server.RelayServer;
@@ -94,7 +95,7 @@ class ConsentOverRelayTest {
     }
 
     private static SessionMessage input() {
-        return SessionMessage.newBuilder().setInputEvent(InputEvent.newBuilder().setX(10).setY(20).setButtons(1).setPressed(true)).build();
+        return SessionMessage.newBuilder().setInputEvent(InputEvent.newBuilder().setKey(KeyStroke.newBuilder().setKeyCode(65).setPressed(true))).build();
     }
 
     private static SessionMessage clipboard() {

@@ -107,7 +107,7 @@ class FileTransferOverRelayTest {
         SessionHandle[] customerHandle = new SessionHandle[1];
         customerProbe.onOffer = TransferProbe.acceptInto(customerDownloads, customerHandle);
         CustomerLiveSession customer = (CustomerLiveSession) customerClient
-                .customerSessions(null, ScreenSources.robot(), NO_CLIPBOARD)
+                .customerSessions(null, ScreenSources.robot(), dev.lifeline.client.control.ControlDevices.robot(), NO_CLIPBOARD)
                 .start("Dana", new ForwardingListener(waitingForCode, customerProbe));
         customerHandle[0] = customer;
         toEnd.add(customer);

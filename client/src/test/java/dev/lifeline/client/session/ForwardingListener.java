@@ -94,4 +94,9 @@ final class ForwardingListener implements SessionListener {
     public void onLinkState(LinkState state) {
         rest.onLinkState(state);
     }
+
+    @Override
+    public void onControlStatus(dev.lifeline.client.control.ControlStatus status) {
+        rest.onControlStatus(status);
+    }
 }

@@ -35,6 +35,7 @@ class ScreenProbe implements SessionListener {
     final List<ConsentSnapshot> consents = new java.util.concurrent.CopyOnWriteArrayList<>();
     final List<Refusal> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicLong drawn = new AtomicLong();
+    final List<dev.lifeline.client.control.ControlStatus> controlStatuses = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Simulates a slow screen: drawn() is called this long after the picture arrived. */
     volatile long drawDelayMs;
     private final ScheduledExecutorService slowUi = Executors.newSingleThreadScheduledExecutor();
@@ -70,6 +71,16 @@ class ScreenProbe implements SessionListener {
     @Override
     public void onRefused(Refusal refusal) {
         refusals.add(refusal);
+    }
+
+    @Override
+    public void onControlStatus(dev.lifeline.client.control.ControlStatus status) {
+        controlStatuses.add(status);
+    }
+
+    dev.lifeline.client.control.ControlStatus lastControl() {
+        return controlStatuses.isEmpty() ? dev.lifeline.client.control.ControlStatus.OFF
+                : controlStatuses.get(controlStatuses.size() - 1);
     }
 
     ConsentSnapshot lastConsent() {

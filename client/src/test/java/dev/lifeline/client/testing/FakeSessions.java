@@ -1,5 +1,6 @@
 package dev.lifeline.client.testing;
 
+import dev.lifeline.client.control.RemoteInput;
 import dev.lifeline.client.screen.MonitorInfo;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
@@ -168,6 +169,24 @@ public final class FakeSessions {
         @Override
         public void requestClipboard() {
             transferCalls.add("clipboard-get");
+        }
+
+        /** Remote-control calls in order: input events as sent, "laser:0:10,20:true", "panic". */
+        public final List<Object> controlCalls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void sendInput(RemoteInput input) {
+            controlCalls.add(input);
+        }
+
+        @Override
+        public void pointLaser(int monitor, int x, int y, boolean visible) {
+            controlCalls.add("laser:" + monitor + ":" + x + "," + y + ":" + visible);
+        }
+
+        @Override
+        public void panic() {
+            controlCalls.add("panic");
         }
 
         /** Fires onScreenShare(SHARING) with these monitors, the first one active, quality AUTO. */
