@@ -36,6 +36,18 @@ public final class GetHelpCommand implements Callable<Integer> {
             + " (otherwise the request is printed and answered no).")
     boolean allowScreen;
 
+    @Option(names = "--allow-clipboard", description = "With --headless: let the technician use the clipboard when"
+            + " asked (otherwise the request is answered no).")
+    boolean allowClipboard;
+
+    @Option(names = "--allow-files", description = "With --headless: allow file transfer when asked (otherwise the"
+            + " request is answered no).")
+    boolean allowFiles;
+
+    @Option(names = "--download-dir", paramLabel = "DIR", description = "With --headless: accept files the technician"
+            + " sends into this folder (otherwise they are declined).")
+    Path downloadDir;
+
     @Option(names = "--replay", paramLabel = "DIR", description = "Share PNG frames from this folder (in name order,"
             + " looping) instead of the real screen: for demos and machines without a display.")
     Path replay;
@@ -56,7 +68,8 @@ public final class GetHelpCommand implements Callable<Integer> {
         if (headless) {
             try (RelayClient client = new RelayClient(relay.endpoint())) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                return new HeadlessSession(System.out).allowScreen(allowScreen)
+                return new HeadlessSession(System.out).allowScreen(allowScreen).allowClipboard(allowClipboard)
+                        .allowFiles(allowFiles).downloadDir(downloadDir)
                         .runCustomer(client.customerSessions(root, screens()), name, in);
             }
         }

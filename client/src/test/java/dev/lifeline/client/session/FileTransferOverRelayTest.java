@@ -313,4 +313,29 @@ class FileTransferOverRelayTest {
             }
         }, "no partial files on either side");
     }
+
+    @Test
+    void headlessScriptsSendAFileEachWayAndAskForTheClipboard() throws Exception {
+        Path customerDownloads = Files.createDirectories(dir.resolve("customer-downloads"));
+        Path technicianDownloads = Files.createDirectories(dir.resolve("technician-downloads"));
+        Path file = randomFile(dir.resolve("technician-files/fix.ps1"), 700_000, 8);
+        dev.lifeline.client.headless.HeadlessRun customer = dev.lifeline.client.headless.HeadlessRun.customer(
+                client.customerSessions(null), "Dana",
+                s -> s.allowFiles(true).allowClipboard(true).downloadDir(customerDownloads));
+        SessionCode code = SessionCode.parse(customer.awaitPrefix("code: ").substring("code: ".length()));
+        dev.lifeline.client.headless.HeadlessRun technician = dev.lifeline.client.headless.HeadlessRun.technician(
+                client.technicianSessions(alice), code,
+                s -> s.sendFiles(List.of(file)).downloadDir(technicianDownloads).getClipboard(true));
+        customer.awaitPrefix("consent: transfer_files asked: granted");
+        customer.awaitPrefix("consent: clipboard asked: granted");
+        String done = customer.await(l -> l.startsWith("transfer: 1 in completed"), Duration.ofSeconds(30));
+        assertEquals("transfer: 1 in completed fix.ps1 700000/700000 saved-as=fix.ps1", done);
+        technician.await(l -> l.startsWith("transfer: 1 out completed fix.ps1"), Duration.ofSeconds(30));
+        assertEquals(-1, Files.mismatch(file, customerDownloads.resolve("fix.ps1")));
+        // These unit tests run with java.awt.headless: the customer's app says it has no clipboard.
+        assertEquals("clipboard: unavailable 0 bytes", technician.awaitPrefix("clipboard: "));
+        technician.type("/end");
+        assertEquals(0, technician.awaitExit());
+        assertEquals(0, customer.awaitExit());
+    }
 }
