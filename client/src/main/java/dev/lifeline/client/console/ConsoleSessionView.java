@@ -98,7 +98,7 @@ final class ConsoleSessionView extends BorderPane {
 
         setTop(new VBox(header, new GrantsBar(vm, messages), link, ended));
         ChatView chat = new ChatView(vm.chat(), messages, zone);
-        VBox chatPanel = new VBox(chat);
+        VBox chatPanel = new VBox(chat, new ConsoleFilesPanel(vm, messages));
         VBox.setVgrow(chat, Priority.ALWAYS);
         chatPanel.getStyleClass().addAll("session-body", "chat-panel");
         chatPanel.setMinWidth(240);
@@ -111,5 +111,6 @@ final class ConsoleSessionView extends BorderPane {
         // A bigger window grows the screen, not the chat.
         SplitPane.setResizableWithParent(chatPanel, false);
         setCenter(split);
+        ConsoleFilesPanel.acceptDrops(this, vm.transfers());
     }
 }

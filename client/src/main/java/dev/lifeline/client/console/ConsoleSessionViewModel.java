@@ -1,6 +1,12 @@
 package dev.lifeline.client.console;
 
 import dev.lifeline.client.chat.ChatViewModel;
+import dev.lifeline.client.clipboard.ClipboardEvent;
+import dev.lifeline.client.clipboard.FxSystemClipboard;
+import dev.lifeline.client.files.ClipboardActionsViewModel;
+import dev.lifeline.client.files.TransfersViewModel;
+import dev.lifeline.client.transfer.FileOffered;
+import dev.lifeline.common.transfer.TransferStatus;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.screen.RemoteScreenFrame;
@@ -40,12 +46,16 @@ public final class ConsoleSessionViewModel {
     private final RemoteScreenViewModel screen = new RemoteScreenViewModel();
     private final GrantsViewModel grants = new GrantsViewModel();
     private final RemoteControlViewModel control = new RemoteControlViewModel(screen, grants);
+    /** Files both ways and the clipboard buttons (issue 4). */
+    private final TransfersViewModel transfers = new TransfersViewModel();
+    private final ClipboardActionsViewModel clipboard;
     private TechnicianSessionHandle handle;
 
     ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
         this.code = Objects.requireNonNull(code);
         this.uiExecutor = uiExecutor;
         this.chat = new ChatViewModel(clock);
+        this.clipboard = new ClipboardActionsViewModel(new FxSystemClipboard(), uiExecutor);
         customerName = Bindings.createStringBinding(() -> {
             PeerInfo p = customer.get();
             return p == null || p.name() == null ? "" : p.name().strip();
@@ -75,12 +85,34 @@ public final class ConsoleSessionViewModel {
         chat.detach();
         screen.sessionEnded();
         grants.detach();
+        transfers.detach();
+        clipboard.detach();
         control.detach();
         end.set(e);
         step.set(Step.ENDED);
     }
 
     private final class Listener implements SessionListener {
+        @Override
+        public void onTransfer(TransferStatus status) {
+            onUi(() -> transfers.status(status));
+        }
+
+        @Override
+        public void onFileOffered(FileOffered offer) {
+            onUi(() -> transfers.offered(offer));
+        }
+
+        @Override
+        public void onClipboard(ClipboardEvent event) {
+            onUi(() -> clipboard.event(event));
+        }
+
+        @Override
+        public void onClipboardText(String text) {
+            onUi(() -> clipboard.received(text));
+        }
+
         private void onUi(Runnable r) {
             uiExecutor.execute(() -> {
                 if (step.get() != Step.ENDED) {
@@ -98,6 +130,8 @@ public final class ConsoleSessionViewModel {
                     chat.attach(handle::sendChat);
                     screen.attach(handle);
                     grants.attach(handle);
+                    transfers.attach(handle);
+                    clipboard.attach(handle);
                     control.attach(handle);
                 }
             });
@@ -105,7 +139,11 @@ public final class ConsoleSessionViewModel {
 
         @Override
         public void onConsentChanged(ConsentSnapshot consent) {
-            onUi(() -> grants.changed(consent));
+            onUi(() -> {
+                grants.changed(consent);
+                transfers.consent(consent);
+                clipboard.consent(consent);
+            });
         }
 
         @Override
@@ -191,6 +229,14 @@ public final class ConsoleSessionViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    public TransfersViewModel transfers() {
+        return transfers;
+    }
+
+    public ClipboardActionsViewModel clipboard() {
+        return clipboard;
     }
 
     public GrantsViewModel grants() {

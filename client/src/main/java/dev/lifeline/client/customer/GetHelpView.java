@@ -2,6 +2,8 @@ package dev.lifeline.client.customer;
 
 import atlantafx.base.theme.Styles;
 import dev.lifeline.client.chat.ChatView;
+import dev.lifeline.client.files.FileOfferCard;
+import dev.lifeline.client.files.TransferListView;
 import dev.lifeline.client.customer.GetHelpViewModel.Step;
 import dev.lifeline.client.i18n.LanguagePicker;
 import dev.lifeline.client.i18n.Messages;
@@ -55,7 +57,8 @@ public final class GetHelpView extends BorderPane {
         HBox topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), title, spacer, new LanguagePicker(messages));
         topBar.getStyleClass().add("top-bar");
 
-        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages), new ConsentChips(vm, messages));
+        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages), new ConsentChips(vm, messages),
+                new ClipboardNoticeBar(vm, messages));
         setTop(top);
 
         pages.put(Step.IDLE, idlePage());
@@ -67,6 +70,11 @@ public final class GetHelpView extends BorderPane {
         StackPane center = new StackPane(pages.values().toArray(Node[]::new));
         center.getChildren().add(new ScreenConsentCard(vm, messages));
         center.getChildren().add(new CapabilityConsentCard(vm, messages));
+        FileOfferCard offer = new FileOfferCard(vm.transfers(), messages, Bindings.createStringBinding(() -> messages.get(
+                "offer.title", vm.technicianProperty().get() == null ? "" : vm.technicianProperty().get().name()),
+                vm.technicianProperty(), messages.localeProperty()));
+        StackPane.setAlignment(offer, Pos.CENTER);
+        center.getChildren().add(offer);
         pages.forEach((step, page) -> {
             page.visibleProperty().bind(vm.stepProperty().isEqualTo(step));
             page.managedProperty().bind(page.visibleProperty());
@@ -211,7 +219,22 @@ public final class GetHelpView extends BorderPane {
         }
         ChatView chat = new ChatView(vm.chat(), messages, zone);
         VBox.setVgrow(chat, Priority.ALWAYS);
-        VBox page = new VBox(12, cardHolder, chat);
+        Button sendFile = new Button();
+        sendFile.setId("sendFile");
+        sendFile.textProperty().bind(messages.text("files.send"));
+        sendFile.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
+        sendFile.visibleProperty().bind(vm.transfers().allowedProperty());
+        sendFile.managedProperty().bind(sendFile.visibleProperty());
+        sendFile.setOnAction(e -> {
+            java.util.List<java.io.File> files = new javafx.stage.FileChooser().showOpenMultipleDialog(
+                    getScene() == null ? null : getScene().getWindow());
+            if (files != null) {
+                vm.transfers().send(files.stream().map(java.io.File::toPath).toList());
+            }
+        });
+        VBox files = new VBox(6, sendFile, new TransferListView(vm.transfers(), messages));
+        files.setId("customerFiles");
+        VBox page = new VBox(12, cardHolder, files, chat);
         page.getStyleClass().add("session-body");
         page.setId("securedPage");
         return page;

@@ -1,6 +1,10 @@
 package dev.lifeline.client.customer;
 
 import dev.lifeline.client.chat.ChatViewModel;
+import dev.lifeline.client.clipboard.ClipboardEvent;
+import dev.lifeline.client.files.TransfersViewModel;
+import dev.lifeline.client.transfer.FileOffered;
+import dev.lifeline.common.transfer.TransferStatus;
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.screen.ScreenShareState;
@@ -60,6 +64,9 @@ public final class GetHelpViewModel {
     private final ChatViewModel chat;
     private final ScreenSharingViewModel screen = new ScreenSharingViewModel();
     private final ConsentViewModel consent = new ConsentViewModel();
+    /** Files both ways (issue 4), and the last notice about the clipboard. */
+    private final TransfersViewModel transfers = new TransfersViewModel();
+    private final ObjectProperty<ClipboardEvent> clipboardNotice = new SimpleObjectProperty<>(this, "clipboardNotice");
 
     private CustomerSessionHandle handle;
     private Object currentSession;
@@ -134,6 +141,8 @@ public final class GetHelpViewModel {
         chat.clear();
         screen.reset();
         consent.reset();
+        transfers.reset();
+        clipboardNotice.set(null);
     }
 
     private void ended(SessionEnd reason) {
@@ -142,12 +151,28 @@ public final class GetHelpViewModel {
         chat.detach();
         screen.reset();
         consent.reset();
+        transfers.detach();
         end.set(reason);
         step.set(Step.ENDED);
     }
 
     /** One per started session; events of an older session are dropped. */
     private final class Listener implements SessionListener {
+        @Override
+        public void onTransfer(TransferStatus status) {
+            onUi(() -> transfers.status(status));
+        }
+
+        @Override
+        public void onFileOffered(FileOffered offer) {
+            onUi(() -> transfers.offered(offer));
+        }
+
+        @Override
+        public void onClipboard(ClipboardEvent event) {
+            onUi(() -> clipboardNotice.set(event));
+        }
+
         private void onUi(Runnable r) {
             uiExecutor.execute(() -> {
                 if (currentSession == this) {
@@ -204,6 +229,7 @@ public final class GetHelpViewModel {
                     chat.attach(h::sendChat);
                     screen.attach(h);
                     consent.attach(h);
+                    transfers.attach(h);
                 }
             });
         }
@@ -215,7 +241,10 @@ public final class GetHelpViewModel {
 
         @Override
         public void onConsentChanged(ConsentSnapshot snapshot) {
-            onUi(() -> consent.changed(snapshot));
+            onUi(() -> {
+                consent.changed(snapshot);
+                transfers.consent(snapshot);
+            });
         }
 
         @Override
@@ -318,6 +347,20 @@ public final class GetHelpViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    public TransfersViewModel transfers() {
+        return transfers;
+    }
+
+    /** What the technician last did with the clipboard (a notice); null when none. */
+    public ObjectProperty<ClipboardEvent> clipboardNoticeProperty() {
+        return clipboardNotice;
+    }
+
+    /** The notice's ✕. */
+    public void dismissClipboardNotice() {
+        clipboardNotice.set(null);
     }
 
     public ConsentViewModel consent() {

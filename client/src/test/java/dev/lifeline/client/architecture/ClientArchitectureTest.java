@@ -18,7 +18,8 @@ class ClientArchitectureTest {
 
     @ArchTest
     static final ArchRule sessionLogicHasNoUi = noClasses().that()
-            .resideInAnyPackage("dev.lifeline.client.session..", "dev.lifeline.client.connection..", "dev.lifeline.client.headless..")
+            .resideInAnyPackage("dev.lifeline.client.session..", "dev.lifeline.client.connection..", "dev.lifeline.client.headless..",
+                    "dev.lifeline.client.transfer..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("headless mode and tests use the same session code without a toolkit");
 
