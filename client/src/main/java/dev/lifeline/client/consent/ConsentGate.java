@@ -36,6 +36,7 @@ public final class ConsentGate {
             // Cancelling a transfer only stops something: always allowed, like stopping the screen.
             case FILE_TRANSFER -> message.getFileTransfer().hasCancel()
                     ? Optional.empty() : Optional.of(Capability.TRANSFER_FILES);
+            case DIAGNOSTICS_REQUEST -> Optional.of(Capability.RUN_DIAGNOSTICS);
             case SCREEN_PULL -> Optional.of(Capability.VIEW_SCREEN);
             // Pointing at the shared picture does nothing to the machine: it goes with the screen.
             case LASER_POINTER -> Optional.of(Capability.VIEW_SCREEN);

@@ -66,6 +66,8 @@ public final class HeadlessSession implements SessionListener {
     private boolean filesSent;
     private boolean clipboardUsed;
     private final Map<String, TransferState> printedTransfers = new ConcurrentHashMap<>();
+    /** Diagnostics of this session (issue 5): what to ask for, or what the customer allows. */
+    private HeadlessDiagnostics diagnostics;
 
     public HeadlessSession(PrintStream out) {
         this.out = out;
@@ -131,6 +133,13 @@ public final class HeadlessSession implements SessionListener {
         return this;
     }
 
+    /** Diagnostics: the technician's probes and report, or the customer's consent and withheld probes. */
+    public HeadlessSession diagnostics(HeadlessDiagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+        diagnostics.printTo(this::print);
+        return this;
+    }
+
     public int runCustomer(CustomerSessions sessions, String customerName, BufferedReader in) {
         CustomerSessionHandle started = sessions.start(customerName, this);
         handle.complete(started);
@@ -138,6 +147,9 @@ public final class HeadlessSession implements SessionListener {
     }
 
     public int runTechnician(TechnicianSessions sessions, SessionCode code, BufferedReader in) {
+        if (diagnostics != null) {
+            diagnostics.started(code.nameplate()); // the report's times start at the join
+        }
         TechnicianSessionHandle started = sessions.join(code, this);
         handle.complete(started);
         return run(started, in);
@@ -251,16 +263,15 @@ public final class HeadlessSession implements SessionListener {
                 stats.framesPerSecond(), stats.latencyMs(), stats.bytesPerSecond() * 8 / 1000));
     }
 
-    @Override
-    public void onConsentRequested(ConsentPrompt prompt) {
+    /** Customer: clipboard and files are granted or denied by the --allow-clipboard / --allow-files flags. */
+    private void filesAndClipboardAsked(ConsentPrompt prompt) {
         handle.thenAccept(h -> {
             if (h instanceof CustomerSessionHandle customer) {
                 for (Capability capability : prompt.capabilities()) {
-                    boolean yes = (capability == Capability.CLIPBOARD && allowClipboard)
-                            || (capability == Capability.TRANSFER_FILES && allowFiles);
                     if (capability != Capability.CLIPBOARD && capability != Capability.TRANSFER_FILES) {
-                        continue; // others have their own flags (or none yet): left to their handlers
+                        continue; // others have their own flags
                     }
+                    boolean yes = capability == Capability.CLIPBOARD ? allowClipboard : allowFiles;
                     print("consent: " + capability.name().toLowerCase(Locale.ROOT) + " asked: " + (yes ? "granted" : "denied"));
                     if (yes) {
                         customer.grant(capability);
@@ -273,7 +284,72 @@ public final class HeadlessSession implements SessionListener {
     }
 
     @Override
-    public void onConsentChanged(ConsentSnapshot consent) {
+    public void onConsentRequested(dev.lifeline.client.consent.ConsentPrompt prompt) {
+        filesAndClipboardAsked(prompt);
+        print("consent-asked: " + String.join(",", prompt.capabilities().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList()));
+        if (diagnostics != null && diagnostics.grantsDiagnostics(prompt.capabilities())) {
+            handle.thenAccept(h -> {
+                if (h instanceof CustomerSessionHandle customer) {
+                    customer.grant(dev.lifeline.common.consent.Capability.RUN_DIAGNOSTICS);
+                }
+            });
+        } else if (prompt.capabilities().contains(dev.lifeline.common.consent.Capability.RUN_DIAGNOSTICS)) {
+            handle.thenAccept(h -> {
+                if (h instanceof CustomerSessionHandle customer) {
+                    print("diagnostics: request answered no (start with --allow-diagnostics to allow)");
+                    customer.deny(dev.lifeline.common.consent.Capability.RUN_DIAGNOSTICS);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void onConsentChanged(dev.lifeline.common.consent.ConsentSnapshot consent) {
+        filesAndClipboardGranted(consent);
+        if (diagnostics != null) {
+            synchronized (diagnostics) {
+                diagnostics.consentChanged(consent);
+            }
+        }
+    }
+
+    @Override
+    public void onRefused(dev.lifeline.client.consent.Refusal refusal) {
+        print("refused: " + refusal.capability().name().toLowerCase(Locale.ROOT) + " " + refusal.messageKind());
+    }
+
+    @Override
+    public void onDiagnosticsProgress(dev.lifeline.client.diagnostics.DiagnosticsActivity activity) {
+        if (diagnostics == null) {
+            return;
+        }
+        boolean over;
+        synchronized (diagnostics) {
+            over = diagnostics.progress(activity) && diagnostics.finish();
+        }
+        if (over) {
+            handle.thenAccept(SessionHandle::end);
+        }
+    }
+
+    @Override
+    public void onDiagnosticsReview(dev.lifeline.client.diagnostics.DiagnosticsReview review) {
+        if (diagnostics == null) {
+            return;
+        }
+        java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> withheld;
+        synchronized (diagnostics) {
+            withheld = diagnostics.review(review);
+        }
+        handle.thenAccept(h -> {
+            if (h instanceof CustomerSessionHandle customer) {
+                customer.sendDiagnostics(review.requestId(), withheld);
+            }
+        });
+    }
+
+    /** Technician: once the customer grants them, send the files and use the clipboard (once each). */
+    private void filesAndClipboardGranted(ConsentSnapshot consent) {
         handle.thenAccept(h -> {
             if (!(h instanceof TechnicianSessionHandle technician)) {
                 return;
@@ -348,6 +424,15 @@ public final class HeadlessSession implements SessionListener {
     }
 
     @Override
+    public void onDiagnosticsResult(long requestId, dev.lifeline.common.wire.diagnostics.ProbeResult result) {
+        if (diagnostics != null) {
+            synchronized (diagnostics) {
+                diagnostics.result(requestId, result);
+            }
+        }
+    }
+
+    @Override
     public void onSecured(PeerInfo peer) {
         Set<Capability> wanted = EnumSet.noneOf(Capability.class);
         if (!sendFiles.isEmpty()) {
@@ -360,6 +445,16 @@ public final class HeadlessSession implements SessionListener {
             handle.thenAccept(h -> {
                 if (h instanceof TechnicianSessionHandle technician) {
                     technician.requestCapabilities(wanted, "requested by a script");
+                }
+            });
+        }
+        if (diagnostics != null && diagnostics.wanted()) {
+            handle.thenAccept(h -> {
+                if (h instanceof TechnicianSessionHandle technician) {
+                    synchronized (diagnostics) {
+                        var probes = diagnostics.secured(peer.name(), technician.sessionId());
+                        diagnostics.requested(technician.requestDiagnostics(probes));
+                    }
                 }
             });
         }

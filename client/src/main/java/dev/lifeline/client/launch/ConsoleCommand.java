@@ -1,5 +1,6 @@
 package dev.lifeline.client.launch;
 
+import dev.lifeline.client.headless.HeadlessDiagnostics;
 import dev.lifeline.client.headless.HeadlessSession;
 import dev.lifeline.client.session.IdentityLoadException;
 import dev.lifeline.client.session.LoadedTechnician;
@@ -66,6 +67,37 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--get-clipboard", description = "With --headless: ask for the clipboard and print the"
             + " customer's clipboard text.")
     boolean getClipboard;
+    @Option(names = "--diagnose", paramLabel = "PROBES", description = "With --headless: once secured, ask for these"
+            + " probes (full, or a list such as system,storage,network), print each result, the findings and the"
+            + " recommendation, then end the session with the outcome.")
+    String diagnose;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "With --diagnose: write the session report here (JSON).")
+    Path report;
+
+    @Option(names = "--reports-dir", paramLabel = "DIR", description = "Also keep the report (JSON, Markdown, HTML) in this"
+            + " folder (default with --diagnose: none; the Console window keeps them in its data folder).")
+    Path reportsDir;
+
+    @Option(names = "--outcome", description = "With --diagnose: auto (follow the recommendation), remote, onsite,"
+            + " escalate or not-resolved (default: ${DEFAULT-VALUE}).", converter = OutcomeConverter.class)
+    HeadlessDiagnostics.OutcomeChoice outcome = HeadlessDiagnostics.OutcomeChoice.AUTO;
+
+    @Option(names = "--notes", description = "With --diagnose: notes for the report.")
+    String notes = "";
+
+    @Option(names = "--address", description = "With --diagnose: the customer's address for an on-site dispatch.")
+    String address = "";
+
+    @Option(names = "--window", description = "With --diagnose: the customer's preferred time window for a visit.")
+    String window = "";
+
+    static final class OutcomeConverter implements picocli.CommandLine.ITypeConverter<HeadlessDiagnostics.OutcomeChoice> {
+        @Override
+        public HeadlessDiagnostics.OutcomeChoice convert(String value) {
+            return HeadlessDiagnostics.OutcomeChoice.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
 
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
     String language;
@@ -98,9 +130,24 @@ public final class ConsoleCommand implements Callable<Integer> {
                 return 4;
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return new HeadlessSession(System.out).viewScreen(viewScreen || saveScreen != null).saveScreen(saveScreen).screenQuality(quality)
-                    .sendFiles(sendFiles).downloadDir(downloadDir).sendClipboard(sendClipboard).getClipboard(getClipboard)
-                    .runTechnician(technician.sessions(), code, in);
+            HeadlessSession session = new HeadlessSession(System.out).viewScreen(viewScreen || saveScreen != null)
+                    .saveScreen(saveScreen).screenQuality(quality)
+                    .sendFiles(sendFiles).downloadDir(downloadDir).sendClipboard(sendClipboard).getClipboard(getClipboard);
+            if (diagnose != null) {
+                java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> probes;
+                try {
+                    probes = dev.lifeline.common.diagnostics.ProbeCatalogue.parse(diagnose);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("error: --diagnose: " + e.getMessage());
+                    return 64;
+                }
+                session.diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC()).probes(probes)
+                        .report(report, reportsDir == null ? null
+                                : new dev.lifeline.client.report.FileReportStore(reportsDir, java.time.ZoneId.systemDefault()))
+                        .outcome(outcome, notes, address, window)
+                        .technician(technician.name(), technician.organisation()));
+            }
+            return session.runTechnician(technician.sessions(), code, in);
         }
     }
 

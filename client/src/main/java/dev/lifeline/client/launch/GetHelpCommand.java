@@ -3,7 +3,10 @@ package dev.lifeline.client.launch;
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.clipboard.FxSystemClipboard;
 import dev.lifeline.client.control.ControlDevices;
+import dev.lifeline.client.headless.HeadlessDiagnostics;
 import dev.lifeline.client.headless.HeadlessSession;
+import dev.lifeline.client.probes.DiagnosticsSettings;
+import dev.lifeline.client.probes.HostPort;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationRoot;
 import java.io.BufferedReader;
@@ -55,6 +58,19 @@ public final class GetHelpCommand implements Callable<Integer> {
     @Option(names = "--replay-fps", paramLabel = "FPS", description = "Frames per second of --replay (default: ${DEFAULT-VALUE}).")
     double replayFps = 10;
 
+    @Option(names = "--allow-diagnostics", description = "With --headless: allow diagnostics when the technician asks"
+            + " (otherwise the request is printed and answered no); results are printed, then sent.")
+    boolean allowDiagnostics;
+
+    @Option(names = "--withhold", paramLabel = "PROBES", description = "With --allow-diagnostics: never send these probes'"
+            + " results (e.g. processes,recent-errors); the technician sees them as withheld.")
+    String withhold = "";
+
+    @Option(names = "--diagnostics-config", paramLabel = "FILE", description = "Properties file naming what the network"
+            + " probe may check (dns.names, tcp.endpoints, https.endpoints, gateway.check, review); see docs/diagnostics.md."
+            + " Without it: the relay only.")
+    Path diagnosticsConfig;
+
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
     String language;
 
@@ -62,21 +78,37 @@ public final class GetHelpCommand implements Callable<Integer> {
         return replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
     }
 
+    private DiagnosticsSettings diagnostics(RelayClient client) throws java.io.IOException {
+        DiagnosticsSettings settings = diagnosticsConfig == null ? client.defaultDiagnostics()
+                : DiagnosticsSettings.load(diagnosticsConfig, new HostPort(client.endpoint().host(), client.endpoint().port()));
+        // Without a person to look, the preview is printed and sent at once.
+        return headless ? settings.withReview(true) : settings;
+    }
+
     @Override
     public Integer call() throws Exception {
         OrganisationRoot root = orgRoot == null ? null : OrganisationRoot.load(orgRoot);
+        java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> withheld;
+        try {
+            withheld = dev.lifeline.common.diagnostics.ProbeCatalogue.parse(withhold);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --withhold: " + e.getMessage());
+            return 64;
+        }
         if (headless) {
             try (RelayClient client = new RelayClient(relay.endpoint())) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 return new HeadlessSession(System.out).allowScreen(allowScreen).allowClipboard(allowClipboard)
                         .allowFiles(allowFiles).downloadDir(downloadDir)
-                        .runCustomer(client.customerSessions(root, screens()), name, in);
+                        .diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC())
+                                .customer(allowDiagnostics, withheld))
+                        .runCustomer(client.customerSessions(root, screens(), diagnostics(client)), name, in);
             }
         }
         RelayClient client = new RelayClient(relay.endpoint());
         // In the window the clipboard goes through JavaFX, on the FX thread.
         DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens(), ControlDevices.robot(),
-                new FxSystemClipboard()),
+                diagnostics(client), new FxSystemClipboard()),
                 root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close));
         return 0;
     }

@@ -8,6 +8,13 @@ import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.CustomerConsent;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.diagnostics.CustomerDiagnostics;
+import dev.lifeline.client.diagnostics.DiagnosticsActivity;
+import dev.lifeline.client.diagnostics.DiagnosticsReview;
+import dev.lifeline.client.probes.ProbeRunner;
+import dev.lifeline.common.wire.diagnostics.Probe;
+import java.util.Collection;
+import java.util.List;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.control.RemoteControl;
@@ -65,6 +72,8 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     private final ConsentLedger ledger;
     /** Applies the technician's clipboard messages that passed the gate. */
     private final CustomerClipboard clipboard;
+    /** Diagnostics probes: run only with RUN_DIAGNOSTICS granted, previewed before they are sent. */
+    private final CustomerDiagnostics diagnostics;
     /** Remote control: applies the technician's input only while CONTROL_INPUT is granted. */
     private final RemoteControl control;
     /** Injection can block for a moment (typing a long text): never on the network thread. */
@@ -76,10 +85,14 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     /** SessionOpened replies to a RejectPeer that are stale because the code was burned meanwhile. */
     private int staleReopenReplies;
 
+    /**
+     * {@code probes} null: diagnostics requests are answered "not available"; {@code review}: the
+     * person previews diagnostics results before they are sent.
+     */
     CustomerLiveSession(EventLoop loop, RelayEndpoint endpoint, String customerName, OrganisationRoot pinnedRoot,
                         SecureRandom random, SessionListener listener, Clock clock,
                         Consumer<CompletableFuture<Void>> goodbyes, ScreenSources screens, ControlDevices devices,
-                        SystemClipboard systemClipboard) {
+                        ProbeRunner probes, boolean review, SystemClipboard systemClipboard) {
         super(loop, endpoint, Role.CUSTOMER, listener, clock, goodbyes);
         // The ledger reports to consent, which is made after screen sharing (it asks through it).
         ConsentLedger ledger = new ConsentLedger(clock, this::consentChanged);
@@ -133,6 +146,22 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
                 timeline.record(TimelineEntry.Kind.MESSAGE_REFUSED, TimelineEntry.Actor.CUSTOMER_APP,
                         refusal.capability().name(), 0, refusal.messageKind());
                 listener.onRefused(refusal);
+            }
+        });
+        this.diagnostics = new CustomerDiagnostics(this::onLoop, probes, ledger, review, new CustomerDiagnostics.Events() {
+            @Override
+            public void send(SessionMessage message) {
+                sendMessage(message);
+            }
+
+            @Override
+            public void progress(DiagnosticsActivity activity) {
+                listener.onDiagnosticsProgress(activity);
+            }
+
+            @Override
+            public void review(DiagnosticsReview review) {
+                listener.onDiagnosticsReview(review);
             }
         });
         this.inputThread = Executors.newSingleThreadExecutor(task -> {
@@ -274,7 +303,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     protected boolean onRoleMessage(SessionMessage message) {
         // Consent first: nothing needing a capability reaches a handler without a live grant.
         return consent.onMessage(message) || control.onMessage(message) || clipboard.onMessage(message)
-                || transfers.onMessage(message) || sharing.onMessage(message);
+                || transfers.onMessage(message) || sharing.onMessage(message) || diagnostics.onMessage(message);
     }
 
     @Override
@@ -333,6 +362,9 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         if (event.capability() == Capability.TRANSFER_FILES && !ledger.isGranted(Capability.TRANSFER_FILES)) {
             transfers.revoked();
         }
+        if (event.capability() == Capability.RUN_DIAGNOSTICS && event.kind() == ConsentEvent.Kind.REVOKED) {
+            diagnostics.revoked();
+        }
         if (event.capability() == Capability.CONTROL_INPUT) {
             if (event.kind() == ConsentEvent.Kind.GRANTED) {
                 control.granted();
@@ -345,6 +377,22 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     @Override
     protected boolean transfersAllowed() {
         return ledger.isGranted(Capability.TRANSFER_FILES);
+    }
+
+    @Override
+    public void sendDiagnostics(long requestId, Collection<Probe> withheld) {
+        List<Probe> copy = List.copyOf(withheld);
+        onLoop(() -> diagnostics.release(requestId, copy));
+    }
+
+    @Override
+    public void declineDiagnostics(long requestId) {
+        onLoop(() -> diagnostics.decline(requestId));
+    }
+
+    /** Diagnostics counters, for tests in this package. */
+    CustomerDiagnostics diagnostics() {
+        return diagnostics;
     }
 
     /** Remote control's state and counters, for tests in this package. */

@@ -1,6 +1,8 @@
 package dev.lifeline.client.session;
 
 import dev.lifeline.common.consent.Capability;
+import dev.lifeline.common.wire.diagnostics.Probe;
+import java.util.Collection;
 
 /** What Get Help can do in a session besides chat: answer and control screen sharing. */
 public interface CustomerSessionHandle extends SessionHandle, TransferHandle {
@@ -24,6 +26,11 @@ public interface CustomerSessionHandle extends SessionHandle, TransferHandle {
     /** Takes a grant back at once (or withdraws a pending request); the technician must ask again. */
     void revoke(Capability capability);
 
+    /** Sends the reviewed diagnostics results of a request; {@code withheld} probes go without data. */
+    void sendDiagnostics(long requestId, Collection<Probe> withheld);
+
+    /** Discards a request's results: nothing is sent. */
+    void declineDiagnostics(long requestId);
     /**
      * The panic key: revokes remote control and pauses the screen at once, through the same
      * consent path as the chips (so the timeline records it), even while the technician holds the

@@ -4,6 +4,12 @@ import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.clipboard.AwtSystemClipboard;
 import dev.lifeline.client.clipboard.SystemClipboard;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.probes.CommandRunner;
+import dev.lifeline.client.probes.DiagnosticsSettings;
+import dev.lifeline.client.probes.HostPort;
+import dev.lifeline.client.probes.Platform;
+import dev.lifeline.client.probes.ProbeContext;
+import dev.lifeline.client.probes.ProbeRunner;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.identity.TechnicianIdentity;
@@ -30,6 +36,7 @@ public final class RelayClient implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Queue<CompletableFuture<Void>> goodbyes = new ConcurrentLinkedQueue<>();
+    private ProbeRunner probes;
 
     public RelayClient(RelayEndpoint endpoint) {
         this(endpoint, Clock.systemUTC());
@@ -53,20 +60,43 @@ public final class RelayClient implements AutoCloseable {
 
     /** Get Help's sessions sharing pictures from {@code screens}, opened only when the customer agrees. */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens) {
-        return customerSessions(pinnedRoot, screens, ControlDevices.robot());
+        return customerSessions(pinnedRoot, screens, ControlDevices.robot(), defaultDiagnostics());
+    }
+
+    /** The diagnostics configuration without a settings file: the relay as the one checked endpoint. */
+    public DiagnosticsSettings defaultDiagnostics() {
+        return DiagnosticsSettings.defaults(new HostPort(endpoint.host(), endpoint.port()));
+    }
+
+    /** As above, with the customer's diagnostics configuration (what the network probe may contact). */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, DiagnosticsSettings diagnostics) {
+        return customerSessions(pinnedRoot, screens, ControlDevices.robot(), diagnostics);
     }
 
     /** Get Help's sessions, with remote control through {@code devices} once the customer grants it. */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices) {
-        return customerSessions(pinnedRoot, screens, devices, new AwtSystemClipboard());
+        return customerSessions(pinnedRoot, screens, devices, defaultDiagnostics());
     }
 
-    /** ... and {@code clipboard} when the technician may use the clipboard (JavaFX's in the window). */
+    /** Get Help's sessions with remote control devices and the customer's diagnostics configuration. */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                             DiagnosticsSettings diagnostics) {
+        return customerSessions(pinnedRoot, screens, devices, diagnostics, new AwtSystemClipboard());
+    }
+
+    /** ... with {@code clipboard} for the technician's clipboard use (tests; the window passes JavaFX's). */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
                                              SystemClipboard clipboard) {
+        return customerSessions(pinnedRoot, screens, devices, defaultDiagnostics(), clipboard);
+    }
+
+    /** Everything chosen: screens, control devices, diagnostics and the clipboard (JavaFX's in the window). */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                             DiagnosticsSettings diagnostics, SystemClipboard clipboard) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock, goodbyes::add, screens, devices, clipboard);
+                    random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics), diagnostics.reviewBeforeSending(),
+                    clipboard);
             session.begin();
             return session;
         };
@@ -80,6 +110,14 @@ public final class RelayClient implements AutoCloseable {
             session.begin();
             return session;
         };
+    }
+
+    private synchronized ProbeRunner probes(DiagnosticsSettings settings) {
+        // One runner (two probe threads) per app, made on first use; its settings are the first session's.
+        if (probes == null) {
+            probes = ProbeRunner.standard(new ProbeContext(Platform.current(), new CommandRunner(), settings, clock));
+        }
+        return probes;
     }
 
     /** Loads identity files into technicians that join through this relay. */
@@ -96,6 +134,11 @@ public final class RelayClient implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // closing anyway
+        }
+        synchronized (this) {
+            if (probes != null) {
+                probes.close();
+            }
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -3,6 +3,9 @@ package dev.lifeline.client.session;
 import dev.lifeline.client.clipboard.ClipboardEvent;
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.Refusal;
+import dev.lifeline.client.diagnostics.DiagnosticsActivity;
+import dev.lifeline.client.diagnostics.DiagnosticsReview;
+import dev.lifeline.common.wire.diagnostics.ProbeResult;
 import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
@@ -101,6 +104,24 @@ public interface SessionListener {
 
     /** Technician: the customer's clipboard text, as asked for with {@link TechnicianSessionHandle#requestClipboard}. */
     default void onClipboardText(String text) {
+    }
+
+    /**
+     * Both: where a diagnostics request stands. Customer: running, reviewing, sent, declined.
+     * Technician: waiting for consent, requested, running, reviewing, sent, declined, busy.
+     */
+    default void onDiagnosticsProgress(DiagnosticsActivity activity) {
+    }
+
+    /**
+     * Customer: the probes ran; show the results and let the person send them, withholding any
+     * ({@link CustomerSessionHandle#sendDiagnostics}) or discard them ({@link CustomerSessionHandle#declineDiagnostics}).
+     */
+    default void onDiagnosticsReview(DiagnosticsReview review) {
+    }
+
+    /** Technician: one probe's result from the customer (possibly WITHHELD, UNAVAILABLE, TIMED_OUT). */
+    default void onDiagnosticsResult(long requestId, ProbeResult result) {
     }
 
     /**

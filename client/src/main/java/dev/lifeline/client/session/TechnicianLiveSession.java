@@ -37,6 +37,14 @@ import dev.lifeline.common.wire.relay.RelayError;
 import dev.lifeline.common.wire.relay.RelayFrame;
 import dev.lifeline.common.wire.relay.Role;
 import io.netty.channel.EventLoop;
+import dev.lifeline.client.diagnostics.DiagnosticsActivity;
+import dev.lifeline.client.diagnostics.TechnicianDiagnostics;
+import dev.lifeline.common.wire.diagnostics.Probe;
+import dev.lifeline.common.wire.diagnostics.ProbeResult;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +69,10 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     private final TechnicianClipboard clipboard;
     /** The customer's grants as last reported; their app enforces them, this only avoids asking in vain. */
     private dev.lifeline.common.consent.ConsentSnapshot consent = dev.lifeline.common.consent.ConsentSnapshot.NOTHING;
+    private final TechnicianDiagnostics diagnostics;
+    /** Set on pairing, read by the Console for the report. */
+    private volatile String sessionId = "";
+    private final AtomicLong nextDiagnosticsId = new AtomicLong();
 
     TechnicianLiveSession(EventLoop loop, RelayEndpoint endpoint, SessionCode code, TechnicianIdentity identity,
                           SecureRandom random, SessionListener listener, Clock clock,
@@ -85,6 +97,27 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
             @Override
             public void stats(ScreenStats stats) {
                 listener.onScreenStats(stats);
+            }
+        });
+        this.diagnostics = new TechnicianDiagnostics(new TechnicianDiagnostics.Events() {
+            @Override
+            public void send(SessionMessage message) {
+                sendMessage(message);
+            }
+
+            @Override
+            public void askConsent(String reason) {
+                requestCapabilities(Set.of(Capability.RUN_DIAGNOSTICS), reason);
+            }
+
+            @Override
+            public void progress(DiagnosticsActivity activity) {
+                listener.onDiagnosticsProgress(activity);
+            }
+
+            @Override
+            public void result(long requestId, ProbeResult result) {
+                listener.onDiagnosticsResult(requestId, result);
             }
         });
         this.input = new InputSender(this::sendMessage, new RemoteControl.SessionThread() {
@@ -136,6 +169,7 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     @Override
     protected void onPaired(Paired paired) {
         customerName = paired.getCustomerName();
+        sessionId = HexFormat.of().formatHex(paired.getSessionId().toByteArray());
         handshake = new TechnicianHandshake(code.secret(), paired.getSessionId().toByteArray(), identity, random);
         endToEnd = new EndToEndSession(handshake, frame -> link.send(frame), this);
         endToEnd.start();
@@ -216,7 +250,12 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     @Override
     protected boolean onRoleMessage(SessionMessage message) {
         switch (message.getBodyCase()) {
-            case CONSENT_STATE -> onConsentState(ConsentMessages.fromWire(message.getConsentState()));
+            case CONSENT_STATE -> {
+                var snapshot = ConsentMessages.fromWire(message.getConsentState());
+                onConsentState(snapshot);
+                diagnostics.consentChanged(snapshot);
+            }
+            case DIAGNOSTICS_PROGRESS, DIAGNOSTICS_RESULT, DIAGNOSTICS_REQUEST -> diagnostics.onMessage(message);
             case REFUSED -> onRefused(message.getRefused());
             case CLIPBOARD -> clipboard.onMessage(message);
             case FILE_TRANSFER -> transfers.onMessage(message);
@@ -341,5 +380,18 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
         }
         onLoop(() -> sendMessage(SessionMessage.newBuilder().setConsentRevoke(
                 ConsentRevoke.newBuilder().addCapabilities(ConsentMessages.toWire(capability))).build()));
+    }
+
+    @Override
+    public long requestDiagnostics(Collection<Probe> probes) {
+        List<Probe> copy = List.copyOf(probes);
+        long id = nextDiagnosticsId.incrementAndGet();
+        onLoop(() -> diagnostics.request(id, copy));
+        return id;
+    }
+
+    @Override
+    public String sessionId() {
+        return sessionId;
     }
 }

@@ -3,6 +3,8 @@ package dev.lifeline.client.session;
 import dev.lifeline.client.control.RemoteInput;
 import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.screen.Quality;
+import dev.lifeline.common.wire.diagnostics.Probe;
+import java.util.Collection;
 import java.util.Set;
 
 /** What the Console can do in a session besides chat: ask for and steer the customer's screen. */
@@ -33,6 +35,17 @@ public interface TechnicianSessionHandle extends SessionHandle, TransferHandle {
 
     /** Asks for the customer's clipboard text; it comes as {@link SessionListener#onClipboardText}. */
     void requestClipboard();
+
+    /**
+     * Asks for diagnostics probes from the fixed catalogue. Without a RUN_DIAGNOSTICS grant the
+     * customer is asked first and the request goes out on the yes. Returns the request's id;
+     * progress and results come as {@link SessionListener#onDiagnosticsProgress} and
+     * {@link SessionListener#onDiagnosticsResult}.
+     */
+    long requestDiagnostics(Collection<Probe> probes);
+
+    /** The relay's id of this session (hex), empty before pairing; for the session report. */
+    String sessionId();
 
     /**
      * Mouse or keyboard input for the customer's machine (applied there only with control granted).

@@ -19,9 +19,18 @@ class ClientArchitectureTest {
     @ArchTest
     static final ArchRule sessionLogicHasNoUi = noClasses().that()
             .resideInAnyPackage("dev.lifeline.client.session..", "dev.lifeline.client.connection..", "dev.lifeline.client.headless..",
+                    "dev.lifeline.client.probes..", "dev.lifeline.client.diagnostics..", "dev.lifeline.client.report..",
                     "dev.lifeline.client.transfer..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("headless mode and tests use the same session code without a toolkit");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandRunnerStartsProcesses = noClasses().that()
+            .doNotHaveFullyQualifiedName("dev.lifeline.client.probes.CommandRunner")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+            .orShould().callMethod(Runtime.class, "exec", String.class)
+            .orShould().callMethod(Runtime.class, "exec", String[].class)
+            .because("diagnostics run a fixed catalogue of commands through one door; nothing runs a command line");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.lifeline.client.(*)..").should().beFreeOfCycles();

@@ -96,6 +96,21 @@ final class ForwardingListener implements SessionListener {
     }
 
     @Override
+    public void onDiagnosticsProgress(dev.lifeline.client.diagnostics.DiagnosticsActivity activity) {
+        rest.onDiagnosticsProgress(activity);
+    }
+
+    @Override
+    public void onDiagnosticsReview(dev.lifeline.client.diagnostics.DiagnosticsReview review) {
+        rest.onDiagnosticsReview(review);
+    }
+
+    @Override
+    public void onDiagnosticsResult(long requestId, dev.lifeline.common.wire.diagnostics.ProbeResult result) {
+        rest.onDiagnosticsResult(requestId, result);
+    }
+
+    @Override
     public void onControlStatus(dev.lifeline.client.control.ControlStatus status) {
         rest.onControlStatus(status);
     }

@@ -73,6 +73,25 @@ class ScreenProbe implements SessionListener {
         refusals.add(refusal);
     }
 
+    final List<dev.lifeline.client.diagnostics.DiagnosticsActivity> diagnosticsProgress = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<dev.lifeline.client.diagnostics.DiagnosticsReview> reviews = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<dev.lifeline.common.wire.diagnostics.ProbeResult> diagnosticsResults = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void onDiagnosticsProgress(dev.lifeline.client.diagnostics.DiagnosticsActivity activity) {
+        diagnosticsProgress.add(activity);
+    }
+
+    @Override
+    public void onDiagnosticsReview(dev.lifeline.client.diagnostics.DiagnosticsReview review) {
+        reviews.add(review);
+    }
+
+    @Override
+    public void onDiagnosticsResult(long requestId, dev.lifeline.common.wire.diagnostics.ProbeResult result) {
+        diagnosticsResults.add(result);
+    }
+
     @Override
     public void onControlStatus(dev.lifeline.client.control.ControlStatus status) {
         controlStatuses.add(status);

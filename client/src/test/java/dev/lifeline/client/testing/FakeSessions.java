@@ -171,6 +171,33 @@ public final class FakeSessions {
             transferCalls.add("clipboard-get");
         }
 
+        /** Diagnostics calls in order: "request:1:[SYSTEM, STORAGE]", "send:1:[NETWORK]", "decline:1". */
+        public final List<String> diagnosticsCalls = new CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicLong diagnosticsIds = new java.util.concurrent.atomic.AtomicLong();
+        public volatile String sessionId = "00112233445566778899aabbccddeeff";
+
+        @Override
+        public long requestDiagnostics(java.util.Collection<dev.lifeline.common.wire.diagnostics.Probe> probes) {
+            long id = diagnosticsIds.incrementAndGet();
+            diagnosticsCalls.add("request:" + id + ":" + new TreeSet<>(probes));
+            return id;
+        }
+
+        @Override
+        public String sessionId() {
+            return sessionId;
+        }
+
+        @Override
+        public void sendDiagnostics(long requestId, java.util.Collection<dev.lifeline.common.wire.diagnostics.Probe> withheld) {
+            diagnosticsCalls.add("send:" + requestId + ":" + new TreeSet<>(withheld));
+        }
+
+        @Override
+        public void declineDiagnostics(long requestId) {
+            diagnosticsCalls.add("decline:" + requestId);
+        }
+
         /** Remote-control calls in order: input events as sent, "laser:0:10,20:true", "panic". */
         public final List<Object> controlCalls = new CopyOnWriteArrayList<>();
 

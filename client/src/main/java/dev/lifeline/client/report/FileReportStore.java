@@ -1,0 +1,104 @@
+package dev.lifeline.client.report;
+
+import dev.lifeline.common.report.ReportExport;
+import dev.lifeline.common.wire.report.SessionReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports as files in the Console's data folder: {@code <id>.json} (the record) beside
+ * {@code <id>.md} and {@code <id>.html} (for people). Written to a temporary file and moved into
+ * place, so a crash never leaves half a report; owner-only where the file system allows, since
+ * reports hold details of the customer's machine.
+ */
+public final class FileReportStore implements ReportStore {
+    private static final Logger log = LoggerFactory.getLogger(FileReportStore.class);
+    private static final Pattern SAFE_ID = Pattern.compile("[0-9a-f-]{36}");
+    private final Path dir;
+    private final ZoneId zone;
+
+    public FileReportStore(Path dir, ZoneId zone) {
+        this.dir = dir;
+        this.zone = zone;
+    }
+
+    /** The default folder: {@code ~/.local/share/lifeline/reports} (or {@code %APPDATA%\Lifeline\reports}). */
+    public static Path defaultDir() {
+        String appData = System.getenv("APPDATA");
+        if (appData != null && !appData.isBlank()) {
+            return Path.of(appData, "Lifeline", "reports");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("lifeline").resolve("reports");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public String save(SessionReport report) throws IOException {
+        if (!SAFE_ID.matcher(report.getReportId()).matches()) {
+            throw new IllegalArgumentException("report id must be a UUID");
+        }
+        Files.createDirectories(dir);
+        Path json = dir.resolve(report.getReportId() + ".json");
+        write(json, ReportExport.json(report));
+        write(dir.resolve(report.getReportId() + ".md"), ReportExport.markdown(report, zone));
+        write(dir.resolve(report.getReportId() + ".html"), ReportExport.html(report, zone));
+        return json.toString();
+    }
+
+    private static void write(Path target, String text) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), ".report", ".tmp");
+        try {
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system (Windows): the user's profile folder protects it
+            }
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public List<SessionReport> recent(int limit) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<SessionReport> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                try {
+                    out.add(ReportExport.parseJson(Files.readString(p, StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    // A damaged file loses only itself.
+                    log.warn("skipping unreadable report {}: {}", p.getFileName(), e.getMessage());
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(SessionReport::getEndedAtMs).reversed());
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+}
