@@ -73,8 +73,12 @@ public final class GetHelpView extends BorderPane {
         FileOfferCard offer = new FileOfferCard(vm.transfers(), messages, Bindings.createStringBinding(() -> messages.get(
                 "offer.title", vm.technicianProperty().get() == null ? "" : vm.technicianProperty().get().name()),
                 vm.technicianProperty(), messages.localeProperty()));
-        StackPane.setAlignment(offer, Pos.CENTER);
-        center.getChildren().add(offer);
+        // Over the page like the consent cards: the person answers before going on.
+        StackPane offerScrim = new StackPane(offer);
+        offerScrim.getStyleClass().add("screen-consent-scrim");
+        offerScrim.visibleProperty().bind(offer.visibleProperty());
+        offerScrim.managedProperty().bind(offer.visibleProperty());
+        center.getChildren().add(offerScrim);
         pages.forEach((step, page) -> {
             page.visibleProperty().bind(vm.stepProperty().isEqualTo(step));
             page.managedProperty().bind(page.visibleProperty());

@@ -30,7 +30,7 @@ public final class FileOfferCard extends VBox {
         super(8);
         this.vm = vm;
         setId("fileOfferCard");
-        getStyleClass().addAll("notice", "file-offer-card");
+        getStyleClass().addAll("screen-consent", "file-offer-card");
         setMaxWidth(460);
         setMaxHeight(Region.USE_PREF_SIZE);
         Label heading = new Label();
