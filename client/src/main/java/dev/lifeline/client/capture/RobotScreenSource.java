@@ -1,5 +1,6 @@
 package dev.lifeline.client.capture;
 
+import dev.lifeline.client.screen.CursorShape;
 import dev.lifeline.client.screen.MonitorInfo;
 import dev.lifeline.common.screen.ScreenImage;
 import java.awt.AWTException;
@@ -29,6 +30,9 @@ public final class RobotScreenSource implements ScreenSource {
     private final GraphicsDevice[] devices;
     private final Robot[] robots;
     private final List<MonitorInfo> monitors;
+    /** Opened on first use; stays null where the platform does not tell the pointer's look. */
+    private X11PointerShape pointerShape;
+    private boolean pointerShapeTried;
 
     private RobotScreenSource(GraphicsDevice[] devices, Robot[] robots, List<MonitorInfo> monitors) {
         this.devices = devices;
@@ -145,6 +149,15 @@ public final class RobotScreenSource implements ScreenSource {
         return new CursorPosition(pointer.getLocation().x - m.x(), pointer.getLocation().y - m.y(), true);
     }
 
+    @Override
+    public CursorShape cursorShape() {
+        if (!pointerShapeTried) {
+            pointerShapeTried = true;
+            pointerShape = X11PointerShape.open();
+        }
+        return pointerShape == null ? null : pointerShape.current();
+    }
+
     private void checkIndex(int monitor) {
         if (monitor < 0 || monitor >= monitors.size()) {
             throw new IndexOutOfBoundsException("monitor " + monitor + " of " + monitors.size());
@@ -153,6 +166,10 @@ public final class RobotScreenSource implements ScreenSource {
 
     @Override
     public void close() {
+        if (pointerShape != null) {
+            pointerShape.close();
+            pointerShape = null;
+        }
         // Robot holds no native resources that need releasing.
     }
 }

@@ -1,5 +1,6 @@
 package dev.lifeline.client.capture;
 
+import dev.lifeline.client.screen.CursorShape;
 import dev.lifeline.client.screen.MonitorInfo;
 import dev.lifeline.common.screen.ScreenImage;
 import java.util.List;
@@ -17,6 +18,11 @@ public interface ScreenSource extends AutoCloseable {
 
     /** Where the mouse pointer is, in the monitor's pixels. */
     CursorPosition cursor(int monitor);
+
+    /** What the mouse pointer looks like now, or null where the platform does not say. */
+    default CursorShape cursorShape() {
+        return null;
+    }
 
     @Override
     void close();

@@ -45,7 +45,7 @@ public final class ConsoleSessionViewModel {
     private final ChatViewModel chat;
     private final RemoteScreenViewModel screen = new RemoteScreenViewModel();
     private final GrantsViewModel grants = new GrantsViewModel();
-    private final RemoteControlViewModel control = new RemoteControlViewModel(screen, grants);
+    private final RemoteControlViewModel control;
     /** Files both ways and the clipboard buttons (issue 4). */
     private final TransfersViewModel transfers = new TransfersViewModel();
     private final ClipboardActionsViewModel clipboard;
@@ -56,6 +56,7 @@ public final class ConsoleSessionViewModel {
         this.uiExecutor = uiExecutor;
         this.chat = new ChatViewModel(clock);
         this.clipboard = new ClipboardActionsViewModel(new FxSystemClipboard(), uiExecutor);
+        this.control = new RemoteControlViewModel(screen, grants, uiExecutor);
         customerName = Bindings.createStringBinding(() -> {
             PeerInfo p = customer.get();
             return p == null || p.name() == null ? "" : p.name().strip();

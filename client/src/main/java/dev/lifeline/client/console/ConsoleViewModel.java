@@ -146,11 +146,19 @@ public final class ConsoleViewModel {
         codeError.set(null);
         codeInput.set("");
         ConsoleSessionViewModel session = new ConsoleSessionViewModel(code, uiExecutor, clock);
+        session.control().useSystemKeys(systemKeys);
         sessions.add(session);
         selected.set(session);
         session.join(tech.sessions());
         return session;
     }
+
+    /** How the app captures Alt+Tab and the Windows key for remote control (none by default). */
+    public void useSystemKeys(dev.lifeline.client.control.SystemKeyCapture capture) {
+        systemKeys = capture == null ? dev.lifeline.client.control.SystemKeyCapture.NONE : capture;
+    }
+
+    private dev.lifeline.client.control.SystemKeyCapture systemKeys = dev.lifeline.client.control.SystemKeyCapture.NONE;
 
     /** Closing a tab: ends the session if it still runs, then forgets it. */
     public void close(ConsoleSessionViewModel session) {

@@ -25,6 +25,7 @@ final class RemoteControlBar extends HBox {
         super(8);
         setAlignment(Pos.CENTER_LEFT);
         setId("remoteControlBar");
+        getStyleClass().add("screen-toolbar");
 
         Button take = new Button();
         take.setId("takeControl");
@@ -77,6 +78,9 @@ final class RemoteControlBar extends HBox {
         state.textProperty().bind(Bindings.createStringBinding(() -> statusText(control, messages),
                 control.customerStatusProperty(), control.controllingProperty(), control.systemKeysProperty(),
                 messages.localeProperty()));
+        Tooltip stateTip = new Tooltip();
+        stateTip.textProperty().bind(state.textProperty());
+        state.setTooltip(stateTip); // the line may be cut in a narrow window
         state.visibleProperty().bind(state.textProperty().isNotEmpty());
         state.managedProperty().bind(state.visibleProperty());
 

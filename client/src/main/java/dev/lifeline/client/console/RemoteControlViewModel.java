@@ -5,6 +5,7 @@ import dev.lifeline.client.control.KeyCodes;
 import dev.lifeline.client.control.MouseButton;
 import dev.lifeline.client.control.RemoteInput;
 import dev.lifeline.client.control.SystemCombo;
+import dev.lifeline.client.control.SystemKeyCapture;
 import dev.lifeline.client.screen.ScreenShareState.Status;
 import dev.lifeline.client.session.TechnicianSessionHandle;
 import dev.lifeline.common.consent.Capability;
@@ -47,11 +48,17 @@ public final class RemoteControlViewModel {
     private final Set<Integer> keysDown = new HashSet<>();
     private final Set<MouseButton> buttonsDown = new HashSet<>();
     private boolean laserShown;
+    private final java.util.concurrent.Executor uiExecutor;
+    private SystemKeyCapture systemKeyCapture = SystemKeyCapture.NONE;
+    private AutoCloseable capturing;
+    private boolean viewFocused;
     private TechnicianSessionHandle handle;
 
-    RemoteControlViewModel(RemoteScreenViewModel screen, GrantsViewModel grants) {
+    RemoteControlViewModel(RemoteScreenViewModel screen, GrantsViewModel grants, java.util.concurrent.Executor uiExecutor) {
         this.screen = screen;
         this.grants = grants;
+        this.uiExecutor = uiExecutor;
+        controlling.addListener((obs, o, on) -> syncCapture());
         granted = Bindings.createBooleanBinding(() -> grants.granted().contains(Capability.CONTROL_INPUT), grants.granted());
         canTakeControl = Bindings.createBooleanBinding(() -> handle != null && screen.statusProperty().get() == Status.SHARING,
                 screen.statusProperty(), screen.availableProperty());
@@ -70,6 +77,7 @@ public final class RemoteControlViewModel {
 
     void detach() {
         handle = null;
+        viewFocused = false;
         controlling.set(false);
         asking.set(false);
         laser.set(false);
@@ -206,7 +214,7 @@ public final class RemoteControlViewModel {
      * @param shortcut  Ctrl, Alt or Meta is held
      */
     public void keyPressed(int keyCode, boolean typesText, boolean shortcut) {
-        if (!active() || !KeyCodes.isAllowed(keyCode) || (typesText && !shortcut)) {
+        if (!active() || !KeyCodes.isAllowed(keyCode) || (typesText && !shortcut) || capturedNatively(keyCode, shortcut)) {
             return;
         }
         keysDown.add(keyCode);
@@ -240,9 +248,47 @@ public final class RemoteControlViewModel {
 
     /** The view lost the keyboard focus: nothing may stay held on the customer's machine. */
     public void focusLost() {
+        viewFocused = false;
+        syncCapture();
         if (active() && (!keysDown.isEmpty() || !buttonsDown.isEmpty())) {
             releaseHeld();
         }
+    }
+
+    /** The picture has the keyboard focus: system keys are captured while controlling. */
+    public void focusGained() {
+        viewFocused = true;
+        syncCapture();
+    }
+
+    /** The app's global hook for Alt+Tab, the Windows key and Ctrl+Esc. */
+    void useSystemKeys(SystemKeyCapture capture) {
+        systemKeyCapture = capture == null ? SystemKeyCapture.NONE : capture;
+        systemKeys.set(systemKeyCapture.unavailableReason());
+    }
+
+    /** Captures system keys exactly while controlling with the picture focused. */
+    private void syncCapture() {
+        boolean want = viewFocused && controlling.get() && handle != null;
+        if (want && capturing == null) {
+            capturing = systemKeyCapture.capture(combo -> uiExecutor.execute(() -> sendCombo(combo)));
+        } else if (!want && capturing != null) {
+            try {
+                capturing.close();
+            } catch (Exception e) {
+                // the hook is gone already
+            }
+            capturing = null;
+        }
+    }
+
+    /** Keys the global hook sends as combinations: the view's own copy of them would go twice. */
+    private boolean capturedNatively(int keyCode, boolean shortcut) {
+        if (capturing == null || !systemKeyCapture.captures()) {
+            return false;
+        }
+        return keyCode == java.awt.event.KeyEvent.VK_WINDOWS || keyCode == java.awt.event.KeyEvent.VK_META
+                || (shortcut && (keyCode == java.awt.event.KeyEvent.VK_TAB || keyCode == java.awt.event.KeyEvent.VK_ESCAPE));
     }
 
     private void releaseHeld() {

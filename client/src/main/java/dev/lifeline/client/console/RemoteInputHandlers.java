@@ -96,7 +96,9 @@ final class RemoteInputHandlers {
             e.consume();
         });
         picture.focusedProperty().addListener((obs, o, focused) -> {
-            if (!focused) {
+            if (focused) {
+                control.focusGained();
+            } else {
                 control.focusLost();
             }
         });

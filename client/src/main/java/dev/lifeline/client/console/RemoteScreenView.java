@@ -49,7 +49,9 @@ final class RemoteScreenView extends BorderPane {
     private final Messages messages;
     private final ImageView imageView = new ImageView();
     private final Polygon cursor = new Polygon(0, 0, 0, 17, 4.5, 13, 7.5, 19.5, 10, 18.5, 7, 12, 12.5, 12);
-    private final Pane canvas = new Pane(imageView, cursor);
+    /** The customer's own pointer image, when their system tells what it looks like. */
+    private final ImageView cursorImage = new ImageView();
+    private final Pane canvas = new Pane(imageView, cursor, cursorImage);
     private final StackPane holder = new StackPane(canvas);
     private final ScrollPane scroll = new ScrollPane(holder);
     private PixelBuffer<IntBuffer> pixelBuffer;
@@ -232,6 +234,9 @@ final class RemoteScreenView extends BorderPane {
         cursor.setId("remoteCursor");
         cursor.setMouseTransparent(true);
         cursor.setManaged(false);
+        cursorImage.setId("remoteCursorImage");
+        cursorImage.setMouseTransparent(true);
+        cursorImage.setManaged(false);
         canvas.getStyleClass().add("screen-canvas");
         canvas.setId("screenCanvas");
         holder.setAlignment(Pos.CENTER);
@@ -268,7 +273,12 @@ final class RemoteScreenView extends BorderPane {
         paused.visibleProperty().bind(vm.statusProperty().isEqualTo(Status.PAUSED).and(pictureShown));
         StackPane.setAlignment(paused, Pos.TOP_CENTER);
 
-        cursor.visibleProperty().bind(vm.cursorVisibleProperty());
+        cursor.visibleProperty().bind(vm.cursorVisibleProperty().and(vm.cursorShapeProperty().isNull()));
+        cursorImage.visibleProperty().bind(vm.cursorVisibleProperty().and(vm.cursorShapeProperty().isNotNull()));
+        vm.cursorShapeProperty().addListener((obs, o, shape) -> {
+            cursorImage.setImage(shape == null ? null : cursorPicture(shape));
+            placeCursor();
+        });
         StackPane stage = new StackPane(scroll, placeholder, paused);
         stage.getStyleClass().add("screen-stage");
         return stage;
@@ -353,5 +363,19 @@ final class RemoteScreenView extends BorderPane {
         }
         double scale = imageView.getFitWidth() > 0 ? imageView.getFitWidth() / p.width() : 1;
         cursor.relocate(vm.cursorXProperty().get() * scale, vm.cursorYProperty().get() * scale);
+        dev.lifeline.client.screen.CursorShape shape = vm.cursorShapeProperty().get();
+        if (shape != null) {
+            cursorImage.setFitWidth(shape.width() * scale);
+            cursorImage.setFitHeight(shape.height() * scale);
+            cursorImage.relocate((vm.cursorXProperty().get() - shape.hotX()) * scale,
+                    (vm.cursorYProperty().get() - shape.hotY()) * scale);
+        }
+    }
+
+    private static WritableImage cursorPicture(dev.lifeline.client.screen.CursorShape shape) {
+        WritableImage image = new WritableImage(shape.width(), shape.height());
+        image.getPixelWriter().setPixels(0, 0, shape.width(), shape.height(),
+                javafx.scene.image.PixelFormat.getIntArgbInstance(), shape.argb(), 0, shape.width());
+        return image;
     }
 }

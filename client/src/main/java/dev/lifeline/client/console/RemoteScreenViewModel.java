@@ -56,6 +56,9 @@ public final class RemoteScreenViewModel {
     private final IntegerProperty cursorX = new SimpleIntegerProperty(this, "cursorX", 0);
     private final IntegerProperty cursorY = new SimpleIntegerProperty(this, "cursorY", 0);
     private final BooleanProperty cursorVisible = new SimpleBooleanProperty(this, "cursorVisible", false);
+    /** The customer's pointer as it looks, or null (then the view draws an arrow). */
+    private final javafx.beans.property.ObjectProperty<dev.lifeline.client.screen.CursorShape> cursorShape =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "cursorShape");
     private final BooleanProperty fitToWindow = new SimpleBooleanProperty(this, "fitToWindow", true);
     /** View pixels per picture pixel, as the view lays the picture out (fit or 1:1). */
     private final javafx.beans.property.DoubleProperty scale = new javafx.beans.property.SimpleDoubleProperty(this, "scale", 1);
@@ -204,6 +207,9 @@ public final class RemoteScreenViewModel {
             cursorX.set(frame.cursorX());
             cursorY.set(frame.cursorY());
             cursorVisible.set(frame.cursorVisible());
+            if (frame.cursorShape() != null) {
+                cursorShape.set(frame.cursorShape());
+            }
             lastChange = changed;
             framesShown.set(framesShown.get() + 1);
         } finally {
@@ -221,6 +227,7 @@ public final class RemoteScreenViewModel {
         pixels.set(null);
         stats.set(null);
         cursorVisible.set(false);
+        cursorShape.set(null);
         lastChange = ScreenRect.EMPTY;
     }
 
@@ -295,6 +302,10 @@ public final class RemoteScreenViewModel {
 
     public ReadOnlyIntegerProperty cursorYProperty() {
         return cursorY;
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.lifeline.client.screen.CursorShape> cursorShapeProperty() {
+        return cursorShape;
     }
 
     public ReadOnlyBooleanProperty cursorVisibleProperty() {

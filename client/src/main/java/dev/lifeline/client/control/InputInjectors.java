@@ -1,7 +1,5 @@
 package dev.lifeline.client.control;
 
-import java.util.Map;
-
 /** Opens an {@link InputInjector} when the customer grants control, not before. */
 @FunctionalInterface
 public interface InputInjectors {
@@ -17,10 +15,5 @@ public interface InputInjectors {
         return () -> {
             throw new InjectionException(reason);
         };
-    }
-
-    /** AWT Robot, deciding availability from the environment given (tests of the Wayland refusal). */
-    static InputInjectors robot(Map<String, String> environment) {
-        return () -> RobotInputInjector.open(environment);
     }
 }

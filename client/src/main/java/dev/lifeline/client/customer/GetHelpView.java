@@ -57,8 +57,8 @@ public final class GetHelpView extends BorderPane {
         HBox topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), title, spacer, new LanguagePicker(messages));
         topBar.getStyleClass().add("top-bar");
 
-        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages), new ConsentChips(vm, messages),
-                new ClipboardNoticeBar(vm, messages));
+        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages),
+                new RemoteControlBanner(vm, messages), new ConsentChips(vm, messages), new ClipboardNoticeBar(vm, messages));
         setTop(top);
 
         pages.put(Step.IDLE, idlePage());

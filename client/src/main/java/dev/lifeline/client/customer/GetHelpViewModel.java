@@ -67,6 +67,7 @@ public final class GetHelpViewModel {
     /** Files both ways (issue 4), and the last notice about the clipboard. */
     private final TransfersViewModel transfers = new TransfersViewModel();
     private final ObjectProperty<ClipboardEvent> clipboardNotice = new SimpleObjectProperty<>(this, "clipboardNotice");
+    private final RemoteControlBannerViewModel control = new RemoteControlBannerViewModel(consent);
 
     private CustomerSessionHandle handle;
     private Object currentSession;
@@ -143,6 +144,7 @@ public final class GetHelpViewModel {
         consent.reset();
         transfers.reset();
         clipboardNotice.set(null);
+        control.reset();
     }
 
     private void ended(SessionEnd reason) {
@@ -152,6 +154,7 @@ public final class GetHelpViewModel {
         screen.reset();
         consent.reset();
         transfers.detach();
+        control.reset();
         end.set(reason);
         step.set(Step.ENDED);
     }
@@ -230,6 +233,7 @@ public final class GetHelpViewModel {
                     screen.attach(h);
                     consent.attach(h);
                     transfers.attach(h);
+                    control.attach(h);
                 }
             });
         }
@@ -250,6 +254,11 @@ public final class GetHelpViewModel {
         @Override
         public void onRefused(Refusal refusal) {
             onUi(() -> consent.refused(refusal));
+        }
+
+        @Override
+        public void onControlStatus(dev.lifeline.client.control.ControlStatus status) {
+            onUi(() -> control.statusChanged(status));
         }
 
         @Override
@@ -365,6 +374,11 @@ public final class GetHelpViewModel {
 
     public ConsentViewModel consent() {
         return consent;
+    }
+
+    /** Remote control's banner and the panic key. */
+    public RemoteControlBannerViewModel control() {
+        return control;
     }
 
     public ScreenSharingViewModel screen() {

@@ -1,6 +1,8 @@
 package dev.lifeline.client.headless;
 
+import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.screen.MonitorInfo;
+import dev.lifeline.common.consent.Capability;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
@@ -51,6 +53,7 @@ public final class HeadlessSession implements SessionListener {
     private final CompletableFuture<SessionEnd> ended = new CompletableFuture<>();
     private final CompletableFuture<SessionHandle> handle = new CompletableFuture<>();
     private boolean allowScreen;
+    private boolean allowControl;
     private boolean viewScreen;
     private Quality screenQuality = Quality.AUTO;
     private Path saveScreen;
@@ -76,6 +79,12 @@ public final class HeadlessSession implements SessionListener {
     /** Customer: share the screen when the technician asks (otherwise every request is answered no). */
     public HeadlessSession allowScreen(boolean allow) {
         this.allowScreen = allow;
+        return this;
+    }
+
+    /** Customer: let the technician use the mouse and keyboard when asked (otherwise answered no). */
+    public HeadlessSession allowControl(boolean allow) {
+        this.allowControl = allow;
         return this;
     }
 
@@ -230,6 +239,17 @@ public final class HeadlessSession implements SessionListener {
     }
 
     @Override
+    public void onControlStatus(ControlStatus status) {
+        String line = switch (status.state()) {
+            case OFF -> "control: off";
+            case READY -> "control: ready";
+            case CUSTOMER_ACTIVE -> "control: customer-active " + (status.device() == null ? "" : status.device().name().toLowerCase(Locale.ROOT));
+            case UNAVAILABLE -> "control: unavailable: " + clean(status.detail());
+        };
+        print(line.strip());
+    }
+
+    @Override
     public void onScreenShare(ScreenShareState state) {
         String line = switch (state.status()) {
             case OFF -> null;
@@ -287,6 +307,18 @@ public final class HeadlessSession implements SessionListener {
     public void onConsentRequested(dev.lifeline.client.consent.ConsentPrompt prompt) {
         filesAndClipboardAsked(prompt);
         print("consent-asked: " + String.join(",", prompt.capabilities().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList()));
+        if (prompt.capabilities().contains(Capability.CONTROL_INPUT)) {
+            handle.thenAccept(h -> {
+                if (h instanceof CustomerSessionHandle customer) {
+                    print("control: request answered " + (allowControl ? "yes" : "no (start with --allow-control to allow)"));
+                    if (allowControl) {
+                        customer.grant(Capability.CONTROL_INPUT);
+                    } else {
+                        customer.deny(Capability.CONTROL_INPUT);
+                    }
+                }
+            });
+        }
         if (diagnostics != null && diagnostics.grantsDiagnostics(prompt.capabilities())) {
             handle.thenAccept(h -> {
                 if (h instanceof CustomerSessionHandle customer) {

@@ -3,6 +3,7 @@ package dev.lifeline.client.launch;
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.clipboard.FxSystemClipboard;
 import dev.lifeline.client.control.ControlDevices;
+import dev.lifeline.client.laser.LaserOverlayWindow;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationCa;
@@ -55,9 +56,10 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Demo technician identity: " + setup.identityFile());
         RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
         DesktopLauncher.launch(new DesktopLauncher.Windows(
+                // No local-user-first in the demo: the technician's mouse is the customer's mouse here.
                 client.customerSessions(setup.root(),
                         replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps),
-                        ControlDevices.robot(), new FxSystemClipboard()),
+                        ControlDevices.robot().withOverlays(LaserOverlayWindow.opener()), new FxSystemClipboard()),
                 setup.root().organisation(), client.identities(), setup.identityFile(),
                 Languages.locale(language), () -> {
                     client.close();

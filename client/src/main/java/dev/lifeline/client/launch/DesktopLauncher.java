@@ -2,6 +2,12 @@ package dev.lifeline.client.launch;
 
 import dev.lifeline.client.app.ConsoleApp;
 import dev.lifeline.client.app.GetHelpApp;
+import dev.lifeline.client.console.ConsoleViewModel;
+import dev.lifeline.client.customer.GetHelpViewModel;
+import dev.lifeline.client.nativeinput.Hotkey;
+import dev.lifeline.client.nativeinput.NativeHook;
+import dev.lifeline.client.nativeinput.NativeSystemKeyCapture;
+import dev.lifeline.client.nativeinput.PanicHotkey;
 import dev.lifeline.client.session.CustomerSessions;
 import dev.lifeline.client.session.TechnicianIdentities;
 import java.nio.file.Path;
@@ -20,7 +26,19 @@ import javafx.stage.Stage;
 public final class DesktopLauncher extends Application {
     /** What to open: either or both of the apps, and what to close when the last window closes. */
     public record Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
-                          Path identityToLoad, Locale locale, Runnable onExit) {
+                          Path identityToLoad, Locale locale, Runnable onExit, InputHooks hooks) {
+        public Windows(CustomerSessions getHelp, String pinnedOrganisation, TechnicianIdentities console,
+                       Path identityToLoad, Locale locale, Runnable onExit) {
+            this(getHelp, pinnedOrganisation, console, identityToLoad, locale, onExit, InputHooks.DEFAULT);
+        }
+    }
+
+    /**
+     * Global input hooks for remote control: Get Help's panic key (null: none), and whether the
+     * Console captures Alt+Tab and the Windows key.
+     */
+    public record InputHooks(Hotkey panicKey, boolean systemKeys) {
+        public static final InputHooks DEFAULT = new InputHooks(Hotkey.PANIC_DEFAULT, true);
     }
 
     private static final AtomicReference<Windows> REQUESTED = new AtomicReference<>();
@@ -36,12 +54,25 @@ public final class DesktopLauncher extends Application {
         Windows windows = REQUESTED.get();
         Stage first = primary;
         if (windows.console() != null) {
-            ConsoleApp.show(first, windows.console(), windows.identityToLoad(), windows.locale());
+            ConsoleViewModel console = ConsoleApp.show(first, windows.console(), windows.identityToLoad(), windows.locale());
+            if (windows.hooks().systemKeys()) {
+                console.useSystemKeys(new NativeSystemKeyCapture(NativeHook.shared()));
+            }
             first = null;
         }
         if (windows.getHelp() != null) {
             Stage stage = first != null ? first : new Stage();
-            GetHelpApp.show(stage, windows.getHelp(), windows.locale(), windows.pinnedOrganisation());
+            GetHelpViewModel help = GetHelpApp.show(stage, windows.getHelp(), windows.locale(), windows.pinnedOrganisation());
+            Hotkey panic = windows.hooks().panicKey();
+            if (panic != null) {
+                // Off the FX thread: the hook may take a moment to start.
+                Thread installer = new Thread(() -> {
+                    String unavailable = PanicHotkey.install(NativeHook.shared(), panic, () -> Platform.runLater(help.control()::panic));
+                    Platform.runLater(() -> help.control().panicKey(panic.text(), unavailable));
+                }, "lifeline-panic-key");
+                installer.setDaemon(true);
+                installer.start();
+            }
             if (first == null) {
                 placeSideBySide(primary, stage);
             }
@@ -68,5 +99,6 @@ public final class DesktopLauncher extends Application {
         if (windows != null && windows.onExit() != null) {
             windows.onExit().run();
         }
+        NativeHook.shared().stop();
     }
 }

@@ -5,6 +5,10 @@ import dev.lifeline.client.clipboard.FxSystemClipboard;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.headless.HeadlessDiagnostics;
 import dev.lifeline.client.headless.HeadlessSession;
+import dev.lifeline.client.laser.LaserOverlayWindow;
+import dev.lifeline.client.nativeinput.Hotkey;
+import dev.lifeline.client.nativeinput.NativeHook;
+import dev.lifeline.client.nativeinput.NativeLocalInputWatch;
 import dev.lifeline.client.probes.DiagnosticsSettings;
 import dev.lifeline.client.probes.HostPort;
 import dev.lifeline.client.session.RelayClient;
@@ -51,6 +55,14 @@ public final class GetHelpCommand implements Callable<Integer> {
             + " sends into this folder (otherwise they are declined).")
     Path downloadDir;
 
+    @Option(names = "--allow-control", description = "With --headless: let the technician use the mouse and keyboard"
+            + " when asked (otherwise the request is printed and answered no).")
+    boolean allowControl;
+
+    @Option(names = "--panic-key", paramLabel = "KEYS", description = "Global hotkey that takes control back and pauses"
+            + " the screen at once (default: ${DEFAULT-VALUE}).")
+    String panicKey = "Ctrl+Alt+Shift+End";
+
     @Option(names = "--replay", paramLabel = "DIR", description = "Share PNG frames from this folder (in name order,"
             + " looping) instead of the real screen: for demos and machines without a display.")
     Path replay;
@@ -78,6 +90,12 @@ public final class GetHelpCommand implements Callable<Integer> {
         return replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
     }
 
+    /** AWT Robot, pausing for the customer's own mouse and keyboard (seen through the global hook). */
+    private static ControlDevices controlDevices() {
+        return ControlDevices.robot().withLocalInput(new NativeLocalInputWatch(NativeHook.shared()))
+                .withOverlays(LaserOverlayWindow.opener());
+    }
+
     private DiagnosticsSettings diagnostics(RelayClient client) throws java.io.IOException {
         DiagnosticsSettings settings = diagnosticsConfig == null ? client.defaultDiagnostics()
                 : DiagnosticsSettings.load(diagnosticsConfig, new HostPort(client.endpoint().host(), client.endpoint().port()));
@@ -98,18 +116,20 @@ public final class GetHelpCommand implements Callable<Integer> {
         if (headless) {
             try (RelayClient client = new RelayClient(relay.endpoint())) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                return new HeadlessSession(System.out).allowScreen(allowScreen).allowClipboard(allowClipboard)
-                        .allowFiles(allowFiles).downloadDir(downloadDir)
+                return new HeadlessSession(System.out).allowScreen(allowScreen).allowControl(allowControl)
+                        .allowClipboard(allowClipboard).allowFiles(allowFiles).downloadDir(downloadDir)
                         .diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC())
                                 .customer(allowDiagnostics, withheld))
-                        .runCustomer(client.customerSessions(root, screens(), diagnostics(client)), name, in);
+                        .runCustomer(client.customerSessions(root, screens(), controlDevices(), diagnostics(client)), name, in);
             }
         }
+        Hotkey panic = Hotkey.parse(panicKey);
         RelayClient client = new RelayClient(relay.endpoint());
         // In the window the clipboard goes through JavaFX, on the FX thread.
-        DesktopLauncher.launch(new DesktopLauncher.Windows(client.customerSessions(root, screens(), ControlDevices.robot(),
-                diagnostics(client), new FxSystemClipboard()),
-                root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close));
+        DesktopLauncher.launch(new DesktopLauncher.Windows(
+                client.customerSessions(root, screens(), controlDevices(), diagnostics(client), new FxSystemClipboard()),
+                root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close,
+                new DesktopLauncher.InputHooks(panic, false)));
         return 0;
     }
 }

@@ -9,9 +9,10 @@ import dev.lifeline.common.screen.ScreenRect;
  * {@link #drawn()}, which asks for the next update. Until then nothing else is decoded into it.
  *
  * @param cursorX cursor position in image pixels, meaningful only when {@code cursorVisible}
+ * @param cursorShape the pointer's new look, or null when it did not change (or is not known)
  */
 public record RemoteScreenFrame(ScreenImage image, ScreenRect changed, boolean fullRepaint, int cursorX, int cursorY,
-                                boolean cursorVisible, Runnable onDrawn) {
+                                boolean cursorVisible, CursorShape cursorShape, Runnable onDrawn) {
     /** The viewer has copied the picture; the next update may be decoded and requested. */
     public void drawn() {
         onDrawn.run();

@@ -24,6 +24,31 @@ public final class ScreenMessages {
     private ScreenMessages() {
     }
 
+    public static dev.lifeline.common.wire.e2e.ScreenCursorShape toWire(CursorShape shape) {
+        java.nio.ByteBuffer argb = java.nio.ByteBuffer.allocate(shape.width() * shape.height() * 4);
+        argb.asIntBuffer().put(shape.argb());
+        return dev.lifeline.common.wire.e2e.ScreenCursorShape.newBuilder()
+                .setWidth(shape.width()).setHeight(shape.height())
+                .setHotX(shape.hotX()).setHotY(shape.hotY())
+                .setArgb(com.google.protobuf.ByteString.copyFrom(argb.array()))
+                .build();
+    }
+
+    /** The peer's cursor shape, or null when it is malformed (the viewer then keeps its arrow). */
+    public static CursorShape fromWire(dev.lifeline.common.wire.e2e.ScreenCursorShape shape) {
+        long w = shape.getWidth() & 0xFFFFFFFFL;
+        long h = shape.getHeight() & 0xFFFFFFFFL;
+        if (w < 1 || h < 1 || w > CursorShape.MAX_SIDE || h > CursorShape.MAX_SIDE
+                || shape.getArgb().size() != w * h * 4
+                || Integer.compareUnsigned(shape.getHotX(), (int) w) >= 0
+                || Integer.compareUnsigned(shape.getHotY(), (int) h) >= 0) {
+            return null;
+        }
+        int[] argb = new int[(int) (w * h)];
+        shape.getArgb().asReadOnlyByteBuffer().asIntBuffer().get(argb);
+        return new CursorShape((int) w, (int) h, shape.getHotX(), shape.getHotY(), argb);
+    }
+
     public static ScreenQuality toWire(Quality quality) {
         return switch (quality) {
             case AUTO -> ScreenQuality.SCREEN_QUALITY_AUTO;

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.control.ControlStatus;
+import dev.lifeline.client.control.LaserPointing;
 import dev.lifeline.client.control.RemoteControl;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.sharing.ScreenSharing;
@@ -76,6 +77,8 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     private final CustomerDiagnostics diagnostics;
     /** Remote control: applies the technician's input only while CONTROL_INPUT is granted. */
     private final RemoteControl control;
+    /** The technician's laser dot: needs only the screen, acts on nothing. */
+    private final LaserPointing laser;
     /** Injection can block for a moment (typing a long text): never on the network thread. */
     private final ExecutorService inputThread;
     private String secret;
@@ -122,6 +125,9 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
             @Override
             public void stateChanged(ScreenShareState state) {
+                if (state.status() != ScreenShareState.Status.SHARING) {
+                    laser.hide(); // nothing to point at on a paused or stopped picture
+                }
                 listener.onScreenShare(state);
             }
         }, ledger);
@@ -195,6 +201,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
                         listener.onControlStatus(status);
                     }
                 });
+        this.laser = new LaserPointing(devices.overlays(), sharing::sharedMonitors, clock);
         this.customerName = customerName == null ? "" : customerName.strip();
         this.pinnedRoot = pinnedRoot;
         this.random = random;
@@ -302,14 +309,16 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     @Override
     protected boolean onRoleMessage(SessionMessage message) {
         // Consent first: nothing needing a capability reaches a handler without a live grant.
-        return consent.onMessage(message) || control.onMessage(message) || clipboard.onMessage(message)
-                || transfers.onMessage(message) || sharing.onMessage(message) || diagnostics.onMessage(message);
+        return consent.onMessage(message) || control.onMessage(message) || laser.onMessage(message)
+                || clipboard.onMessage(message) || transfers.onMessage(message) || sharing.onMessage(message)
+                || diagnostics.onMessage(message);
     }
 
     @Override
     protected void onFinished() {
         sharing.close();
         control.close();
+        laser.close();
         inputThread.shutdown(); // after the releases close() queued
     }
 
@@ -353,6 +362,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         onLoop(() -> {
             consent.revoke(Capability.CONTROL_INPUT);
             sharing.pause();
+            laser.hide();
         });
     }
 

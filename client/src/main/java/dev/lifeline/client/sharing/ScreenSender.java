@@ -3,6 +3,7 @@ package dev.lifeline.client.sharing;
 import com.google.protobuf.ByteString;
 import dev.lifeline.client.capture.CaptureUnavailableException;
 import dev.lifeline.client.capture.CursorPosition;
+import dev.lifeline.client.screen.CursorShape;
 import dev.lifeline.client.capture.ScreenSource;
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.photo.JpegPhotoCodec;
@@ -69,6 +70,8 @@ final class ScreenSender {
     private long starvedSince = -1;
     private boolean congested;
     private CursorPosition lastCursor = CursorPosition.HIDDEN;
+    /** The pointer look the viewer has of this stream; null: none sent yet. */
+    private CursorShape lastShape;
     private ScheduledFuture<?> tick;
 
     ScreenSender(Output output, int fps, LongSupplier nanoTime) {
@@ -107,6 +110,7 @@ final class ScreenSender {
             credits.clear();
             encoder.requestKeyframe();
             lastCursor = CursorPosition.HIDDEN;
+            lastShape = null;
             starvedSince = -1;
             congested = false;
             streamStartNanos = nanoTime.getAsLong();
@@ -240,9 +244,11 @@ final class ScreenSender {
     private void captureAndSend(long captureAt) {
         ScreenImage image;
         CursorPosition cursor;
+        CursorShape shape;
         try {
             image = source.capture(monitor);
             cursor = source.cursor(monitor);
+            shape = source.cursorShape();
         } catch (CaptureUnavailableException | RuntimeException e) {
             running = false;
             log.info("screen capture failed: {}", e.getMessage());
@@ -254,7 +260,8 @@ final class ScreenSender {
         frameNumber = Math.max(frameNumber + 1, (captureAt - streamStartNanos) / frameIntervalNanos);
         EncodedUpdate update = encoder.encode(image, quality, congested);
         boolean cursorMoved = !cursor.equals(lastCursor);
-        if (update.isEmpty() && !cursorMoved) {
+        boolean shapeChanged = shape != null && !shape.equals(lastShape);
+        if (update.isEmpty() && !cursorMoved && !shapeChanged) {
             return;
         }
         String tooLarge = checkSize(update);
@@ -284,11 +291,19 @@ final class ScreenSender {
                         .setCaptureToSendMicros(micros(sendAt - captureAt));
             }
             if (i == slices.size() - 1) {
-                slice.setCursor(ScreenCursor.newBuilder().setX(cursor.x()).setY(cursor.y()).setVisible(cursor.visible()));
+                ScreenCursor.Builder pointer = ScreenCursor.newBuilder()
+                        .setX(cursor.x()).setY(cursor.y()).setVisible(cursor.visible());
+                if (shapeChanged) {
+                    pointer.setShape(ScreenMessages.toWire(shape));
+                }
+                slice.setCursor(pointer);
             }
             messages.add(slice.build());
         }
         lastCursor = cursor;
+        if (shapeChanged) {
+            lastShape = shape;
+        }
         updatesSent.incrementAndGet();
         output.send(stream, messages);
     }

@@ -7,6 +7,8 @@ import dev.lifeline.common.screen.MalformedScreenUpdateException;
 import dev.lifeline.common.screen.ScreenDecoder;
 import dev.lifeline.common.screen.ScreenImage;
 import dev.lifeline.common.screen.ScreenRect;
+import dev.lifeline.client.screen.CursorShape;
+import dev.lifeline.client.screen.ScreenMessages;
 import dev.lifeline.common.wire.e2e.ScreenCursor;
 import dev.lifeline.common.wire.e2e.ScreenUpdate;
 import java.util.ArrayDeque;
@@ -112,8 +114,9 @@ final class FrameDecoding {
                 && cursor.getX() >= 0 && cursor.getX() < image.width()
                 && cursor.getY() >= 0 && cursor.getY() < image.height();
         try {
+            CursorShape shape = cursor.hasShape() ? ScreenMessages.fromWire(cursor.getShape()) : null;
             events.frame(new RemoteScreenFrame(image, changed, update.getKeyframe(), cursor.getX(), cursor.getY(),
-                    cursorVisible, () -> {
+                    cursorVisible, shape, () -> {
                         if (once.compareAndSet(false, true)) {
                             drawn(forStream);
                         }

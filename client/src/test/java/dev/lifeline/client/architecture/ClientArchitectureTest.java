@@ -33,5 +33,24 @@ class ClientArchitectureTest {
             .because("diagnostics run a fixed catalogue of commands through one door; nothing runs a command line");
 
     @ArchTest
+    static final ArchRule remoteControlNeedsNoToolkit = noClasses().that()
+            .resideInAnyPackage("dev.lifeline.client.control..", "dev.lifeline.client.nativeinput..", "dev.lifeline.client.laser..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the customer's input handling runs in headless Get Help too and is tested without a toolkit");
+
+    @ArchTest
+    static final ArchRule onlyNativeInputHooksTheDesktop = noClasses().that()
+            .resideOutsideOfPackage("dev.lifeline.client.nativeinput..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.github.kwhat.jnativehook..")
+            .because("one package owns the global input hook and says where it cannot run");
+
+    @ArchTest
+    static final ArchRule onlyTheInjectorAndCaptureUseRobot = noClasses().that()
+            .doNotHaveFullyQualifiedName("dev.lifeline.client.control.RobotInputInjector")
+            .and().doNotHaveFullyQualifiedName("dev.lifeline.client.capture.RobotScreenSource")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.awt.Robot")
+            .because("input reaches the customer's desktop only through the checked path of remote control");
+
+    @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.lifeline.client.(*)..").should().beFreeOfCycles();
 }

@@ -114,6 +114,26 @@ class RemoteScreenViewModelTest {
     }
 
     @Test
+    void thePointerKeepsItsLookUntilTheCustomerSideSendsAnother() {
+        secured();
+        screen.requestScreen();
+        handle.sharing(FakeSessions.monitor(0, 16, 10));
+        drain();
+        assertNull(screen.cursorShapeProperty().get(), "an arrow until the customer's side tells the look");
+        dev.lifeline.client.screen.CursorShape beam = new dev.lifeline.client.screen.CursorShape(2, 3, 1, 1,
+                new int[] {0, 0xFF000000, 0, 0, 0xFF000000, 0});
+        handle.pushFrame(FakeSessions.solid(16, 10, 0x3366CC), new ScreenRect(0, 0, 16, 10), 5, 6, beam);
+        drain();
+        assertEquals(beam, screen.cursorShapeProperty().get());
+        handle.pushFrame(FakeSessions.solid(16, 10, 0x3366CC), new ScreenRect(0, 0, 1, 1), 7, 6);
+        drain();
+        assertEquals(beam, screen.cursorShapeProperty().get(), "sent once, kept while it does not change");
+        screen.stopViewing();
+        drain();
+        assertNull(screen.cursorShapeProperty().get(), "a new stream starts with the arrow again");
+    }
+
+    @Test
     void lateFramesAfterStopViewingAreStillReleased() {
         secured();
         screen.requestScreen();

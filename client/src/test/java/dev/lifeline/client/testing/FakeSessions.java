@@ -229,7 +229,12 @@ public final class FakeSessions {
 
         /** Fires onScreenFrame as the decoder would, counting drawn() in {@link #framesDrawn}. */
         public void pushFrame(ScreenImage image, ScreenRect changed, int cursorX, int cursorY) {
-            listener.onScreenFrame(new RemoteScreenFrame(image, changed, false, cursorX, cursorY, true,
+            pushFrame(image, changed, cursorX, cursorY, null);
+        }
+
+        public void pushFrame(ScreenImage image, ScreenRect changed, int cursorX, int cursorY,
+                              dev.lifeline.client.screen.CursorShape shape) {
+            listener.onScreenFrame(new RemoteScreenFrame(image, changed, false, cursorX, cursorY, true, shape,
                     framesDrawn::incrementAndGet));
         }
 

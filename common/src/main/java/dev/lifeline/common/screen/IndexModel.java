@@ -15,16 +15,21 @@ final class IndexModel {
     private final short[] literal = new short[512];
     /** "This row repeats the one above", in the context of whether the previous row did. */
     private final short[] sameRow = new short[2];
+    /** "The pixel is the colour its neighbourhood had last time", per agreement context and whether that is the upper one. */
+    private final short[] remembered = new short[CONTEXTS * 2];
+    static final int NO_PREDICTION = 255;
 
     IndexModel() {
         RangeEncoder.reset(first);
         RangeEncoder.reset(second);
         RangeEncoder.reset(literal);
         RangeEncoder.reset(sameRow);
+        RangeEncoder.reset(remembered);
     }
 
     /** Codes {@code w × h} indices of {@code indices} from {@code start}, row by row. */
-    void encode(byte[] indices, int start, int w, int h, RangeEncoder rc) {
+    void encode(byte[] indices, int start, int w, int h, byte[] predictions, int predicted, RangeEncoder rc) {
+        int shift = predicted - start;
         int previousSame = 0;
         for (int y = 0; y < h; y++) {
             if (y > 0) {
@@ -38,16 +43,17 @@ final class IndexModel {
             }
             int row = start + y * w;
             if (y == 0) {
-                rc.encodeTree(literal, 8, indices[row] & 0xFF);
+                encodePixel(rc, indices[row] & 0xFF, FIRST_ROW_CONTEXT, -1, -1, -1, -1, predictions[row + shift] & 0xFF);
                 for (int x = 1; x < w; x++) {
-                    encodePixel(rc, indices[row + x] & 0xFF, FIRST_ROW_CONTEXT, indices[row + x - 1] & 0xFF, -1, -1, -1);
+                    encodePixel(rc, indices[row + x] & 0xFF, FIRST_ROW_CONTEXT, indices[row + x - 1] & 0xFF, -1, -1, -1,
+                            predictions[row + x + shift] & 0xFF);
                 }
                 continue;
             }
             // Neighbours slide along the row: c is the old b, b the old d.
             int b = indices[row - w] & 0xFF;
             int d = w > 1 ? indices[row - w + 1] & 0xFF : -1;
-            encodePixel(rc, indices[row] & 0xFF, firstColumnContext(b, d), b, b, -1, d);
+            encodePixel(rc, indices[row] & 0xFF, firstColumnContext(b, d), b, b, -1, d, predictions[row + shift] & 0xFF);
             int c;
             for (int x = 1; x < w; x++) {
                 int i = row + x;
@@ -56,12 +62,22 @@ final class IndexModel {
                 b = d;
                 d = x + 1 < w ? indices[i - w + 1] & 0xFF : -1;
                 int agreement = (a == b ? 1 : 0) | (b == c ? 2 : 0) | (a == c ? 4 : 0) | (b == d ? 8 : 0);
-                encodePixel(rc, indices[i] & 0xFF, agreement, a, b, c, d);
+                encodePixel(rc, indices[i] & 0xFF, agreement, a, b, c, d, predictions[i + shift] & 0xFF);
             }
         }
     }
 
-    private void encodePixel(RangeEncoder rc, int value, int context, int guess1, int b, int c, int d) {
+    private void encodePixel(RangeEncoder rc, int value, int context, int guess1, int b, int c, int d, int p) {
+        if (p != NO_PREDICTION && p != guess1) {
+            rc.encodeBit(remembered, context * 2 + (p == b ? 1 : 0), value == p ? 0 : 1);
+            if (value == p) {
+                return;
+            }
+        }
+        if (guess1 < 0) {
+            rc.encodeTree(literal, 8, value);
+            return;
+        }
         rc.encodeBit(first, context, value == guess1 ? 0 : 1);
         if (value == guess1) {
             return;
@@ -77,28 +93,36 @@ final class IndexModel {
     }
 
     /** Decodes {@code w × h} indices into {@code out}; values are checked by the caller. */
-    void decode(RangeDecoder rc, byte[] out, int w, int h) {
+    void decode(RangeDecoder rc, byte[] out, int w, int h, Memory memory) {
         int previousSame = 0;
         for (int y = 0; y < h; y++) {
+            int row = y * w;
             if (y > 0) {
                 int same = rc.decodeBit(sameRow, previousSame);
                 previousSame = same;
                 if (same == 1) {
                     System.arraycopy(out, (y - 1) * w, out, y * w, w);
+                    for (int x = 0; x < w; x++) {
+                        memory.predict(out, row + x, x, y, w);
+                        memory.learn(out[row + x] & 0xFF);
+                    }
                     continue;
                 }
             }
-            int row = y * w;
             if (y == 0) {
-                out[0] = (byte) rc.decodeTree(literal, 8);
+                out[0] = (byte) decodePixel(rc, FIRST_ROW_CONTEXT, -1, -1, -1, -1, memory.predict(out, 0, 0, 0, w));
+                memory.learn(out[0] & 0xFF);
                 for (int x = 1; x < w; x++) {
-                    out[x] = (byte) decodePixel(rc, FIRST_ROW_CONTEXT, out[x - 1] & 0xFF, -1, -1, -1);
+                    out[x] = (byte) decodePixel(rc, FIRST_ROW_CONTEXT, out[x - 1] & 0xFF, -1, -1, -1,
+                            memory.predict(out, x, x, 0, w));
+                    memory.learn(out[x] & 0xFF);
                 }
                 continue;
             }
             int b = out[row - w] & 0xFF;
             int d = w > 1 ? out[row - w + 1] & 0xFF : -1;
-            out[row] = (byte) decodePixel(rc, firstColumnContext(b, d), b, b, -1, d);
+            out[row] = (byte) decodePixel(rc, firstColumnContext(b, d), b, b, -1, d, memory.predict(out, row, 0, y, w));
+            memory.learn(out[row] & 0xFF);
             int c;
             for (int x = 1; x < w; x++) {
                 int i = row + x;
@@ -107,12 +131,30 @@ final class IndexModel {
                 b = d;
                 d = x + 1 < w ? out[i - w + 1] & 0xFF : -1;
                 int agreement = (a == b ? 1 : 0) | (b == c ? 2 : 0) | (a == c ? 4 : 0) | (b == d ? 8 : 0);
-                out[i] = (byte) decodePixel(rc, agreement, a, b, c, d);
+                out[i] = (byte) decodePixel(rc, agreement, a, b, c, d, memory.predict(out, i, x, y, w));
+                memory.learn(out[i] & 0xFF);
             }
         }
     }
 
-    private int decodePixel(RangeDecoder rc, int context, int guess1, int b, int c, int d) {
+    /** The decoder's side of the neighbourhood memory, in palette indices of the region being decoded. */
+    interface Memory {
+        /** The predicted index of pixel {@code i}, or {@link #NO_PREDICTION}. */
+        int predict(byte[] indices, int i, int x, int y, int w);
+
+        /** Remembers the index just decoded for the pixel last predicted. */
+        void learn(int index);
+    }
+
+    private int decodePixel(RangeDecoder rc, int context, int guess1, int b, int c, int d, int p) {
+        if (p != NO_PREDICTION && p != guess1) {
+            if (rc.decodeBit(remembered, context * 2 + (p == b ? 1 : 0)) == 0) {
+                return p;
+            }
+        }
+        if (guess1 < 0) {
+            return rc.decodeTree(literal, 8);
+        }
         if (rc.decodeBit(first, context) == 0) {
             return guess1;
         }

@@ -88,6 +88,34 @@ final class PaletteCoder {
         for (int i = start; i < start + w * h; i++) {
             a[i] = (byte) remap[a[i] & 0xFF];
         }
+        lookUp(palette, count);
+    }
+
+    /** Makes {@link #indexOf} answer for these colours (a decoded palette, or the sorted one). */
+    void lookUp(int[] colours, int count) {
+        generation++;
+        for (int i = 0; i < count; i++) {
+            int c = colours[i];
+            int slot = (c * 0x9E3779B1) >>> (32 - TABLE_BITS);
+            while (stamps[slot] == generation && keys[slot] != c) {
+                slot = (slot + 1) & TABLE_MASK;
+            }
+            stamps[slot] = generation;
+            keys[slot] = c;
+            values[slot] = i;
+        }
+    }
+
+    /** The index of a colour in the palette last given to {@link #lookUp}, or -1. */
+    int indexOf(int c) {
+        int slot = (c * 0x9E3779B1) >>> (32 - TABLE_BITS);
+        while (stamps[slot] == generation) {
+            if (keys[slot] == c) {
+                return values[slot];
+            }
+            slot = (slot + 1) & TABLE_MASK;
+        }
+        return -1;
     }
 
     private static int channelDifference(int c, int previous) {

@@ -12,7 +12,10 @@ public final class ScreenDecoder {
     private final PhotoCodec photos;
     private final ZstdDecompressCtx zstd = new ZstdDecompressCtx();
     private final TileCache cache = new TileCache();
-    private final int[] palette = new int[PaletteCoder.MAX_COLOURS];
+    /** 256: a hostile index byte (up to 255) is looked up before it is rejected. */
+    private final int[] palette = new int[256];
+    private final NeighbourhoodMemory memory = new NeighbourhoodMemory();
+    private final PaletteCoder paletteLookup = new PaletteCoder();
     private final byte[] indexScratch = new byte[TileGrid.TILE * TileGrid.TILE];
     private final PendingCopies pendingCopies = new PendingCopies();
     private ScreenImage image;
@@ -51,6 +54,7 @@ public final class ScreenDecoder {
                 grid = new TileGrid(width, height);
             }
             cache.clear();
+            memory.clear();
         } else if (image == null || image.width() != width || image.height() != height) {
             throw new MalformedScreenUpdateException("update for a " + width + "x" + height
                     + " screen before its keyframe");
@@ -153,10 +157,12 @@ public final class ScreenDecoder {
                             throw new MalformedScreenUpdateException("palette of " + count + " colours");
                         }
                         PaletteCoder.readPalette(coloursIn, palette, count);
+                        paletteLookup.lookUp(palette, count);
                         if (zipped != null) {
                             unzipRegion(zipped, indexScratch, bw, bh);
+                            memory.learnRegion(indexScratch, bw, bh, palette);
                         } else {
-                            indexModel.decode(indicesIn, indexScratch, bw, bh);
+                            indexModel.decode(indicesIn, indexScratch, bw, bh, memory.decoding(palette, paletteLookup));
                         }
                         PaletteCoder.paintRegion(indexScratch, palette, count, px, width, x0, y0, bw, bh);
                     } else {

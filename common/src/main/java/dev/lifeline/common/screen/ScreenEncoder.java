@@ -45,6 +45,9 @@ public final class ScreenEncoder {
     private final ByteSink ops = new ByteSink(4096);
     private final ByteSink colours = new ByteSink(4096);
     private final ByteSink indices = new ByteSink(1 << 16);
+    /** Per palette pixel, the index its neighbourhood predicts (parallel to {@link #indices}). */
+    private final ByteSink predictions = new ByteSink(1 << 16);
+    private final NeighbourhoodMemory memory = new NeighbourhoodMemory();
     private final ByteSink residuals = new ByteSink(1 << 16);
     private int opCount;
     private int copyCount;
@@ -99,6 +102,7 @@ public final class ScreenEncoder {
             lossy = new boolean[grid.count()];
             lastChanged = new long[grid.count()];
             cache.clear();
+            memory.clear();
             scroll = null;
         }
         startUpdate();
@@ -342,6 +346,7 @@ public final class ScreenEncoder {
             exact = !reduce;
         } else if (colourCount > 0) {
             palette.writePalette(colourCount, indices, bw, bh, colours);
+            predict(bw, bh);
             pendingIndexWidth = bw;
             kind = SliceFormat.OP_PALETTE;
             exact = !reduce;
@@ -373,6 +378,18 @@ public final class ScreenEncoder {
             ops.writeVarint(cache.add(hash, cur, stride, tx, ty, tw, th));
         }
         endOp();
+    }
+
+    /**
+     * Runs the neighbourhood memory over the palette region just indexed, as the decoder will:
+     * each pixel's prediction, then what it was.
+     */
+    private void predict(int w, int h) {
+        int n = w * h;
+        predictions.ensure(n);
+        memory.predictRegion(indices.array(), indices.size() - n, w, h, palette.palette, palette,
+                predictions.array(), predictions.size());
+        predictions.advance(n);
     }
 
     /**
@@ -408,6 +425,7 @@ public final class ScreenEncoder {
         ops.reset();
         colours.reset();
         indices.reset();
+        predictions.reset();
         residuals.reset();
         photoTiles.clear();
         opCount = 0;
@@ -586,7 +604,7 @@ public final class ScreenEncoder {
                 model = new IndexModel();
             }
             int start = begin(indicesEnd, op);
-            model.encode(indices.array(), start, w, (indicesEnd[op] - start) / w, rc);
+            model.encode(indices.array(), start, w, (indicesEnd[op] - start) / w, predictions.array(), start, rc);
         }
         if (rc != null) {
             rc.finish();

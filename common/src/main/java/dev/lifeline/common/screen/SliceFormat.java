@@ -13,7 +13,7 @@ package dev.lifeline.common.screen;
  * (then the slot follows the op's own fields).
  */
 final class SliceFormat {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final int FLAG_KEYFRAME = 1;
     static final int FLAG_FIRST = 2;

@@ -9,14 +9,28 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IndexModelTest {
+    /** Grey levels, one per index: the memory works on colours. */
+    private static final int[] PALETTE = new int[256];
+    private static final PaletteCoder LOOKUP = new PaletteCoder();
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            PALETTE[i] = i * 0x010101;
+        }
+        LOOKUP.lookUp(PALETTE, 256);
+    }
+
     private static byte[] roundTrip(byte[] indices, int w, int h, int[] codedSize) {
         ByteSink out = new ByteSink(64);
         RangeEncoder rc = new RangeEncoder(out);
-        new IndexModel().encode(indices, 0, w, h, rc);
+        byte[] predictions = new byte[w * h];
+        new NeighbourhoodMemory().predictRegion(indices, 0, w, h, PALETTE, LOOKUP, predictions, 0);
+        new IndexModel().encode(indices, 0, w, h, predictions, 0, rc);
         rc.finish();
         codedSize[0] = out.size();
         byte[] decoded = new byte[w * h];
-        new IndexModel().decode(new RangeDecoder(out.array(), 0, out.size()), decoded, w, h);
+        new IndexModel().decode(new RangeDecoder(out.array(), 0, out.size()), decoded, w, h,
+                new NeighbourhoodMemory().decoding(PALETTE, LOOKUP));
         return decoded;
     }
 
@@ -59,7 +73,9 @@ class IndexModelTest {
         new Random(3).nextBytes(garbage);
         byte[] out = new byte[64 * 64];
         // Past its end the decoder reads zeros: it always stops after the pixels asked for.
-        assertDoesNotThrow(() -> new IndexModel().decode(new RangeDecoder(garbage, 0, garbage.length), out, 64, 64));
-        assertDoesNotThrow(() -> new IndexModel().decode(new RangeDecoder(garbage, 0, 0), out, 64, 64));
+        assertDoesNotThrow(() -> new IndexModel().decode(new RangeDecoder(garbage, 0, garbage.length), out, 64, 64,
+                new NeighbourhoodMemory().decoding(PALETTE, LOOKUP)));
+        assertDoesNotThrow(() -> new IndexModel().decode(new RangeDecoder(garbage, 0, 0), out, 64, 64,
+                new NeighbourhoodMemory().decoding(PALETTE, LOOKUP)));
     }
 }

@@ -55,6 +55,37 @@ class ScreenCodecTest {
     }
 
     @Test
+    void aShapeSentBeforeCostsFarLessTheNextTime() throws Exception {
+        ScreenImage blank = new ScreenImage(640, 480, new int[640 * 480]);
+        java.util.Arrays.fill(blank.pixels(), 0xFFFFFF);
+        send(blank);
+        // A shape (an icon, anti-aliased text) in 16 shades that no neighbour predicts the first time.
+        java.util.Random random = new java.util.Random(4);
+        int[] glyph = new int[40 * 30];
+        for (int i = 0; i < glyph.length; i++) {
+            glyph[i] = random.nextInt(16) * 0x101010;
+        }
+        ScreenImage once = SyntheticScreens.copy(blank);
+        paint(once, glyph, 40, 30, 70, 10);
+        EncodedUpdate first = send(once);
+        assertViewerSees(once);
+
+        // The same shape in another tile, in a later update: the memory of its neighbourhoods predicts it.
+        ScreenImage twice = SyntheticScreens.copy(once);
+        paint(twice, glyph, 40, 30, 330, 200);
+        EncodedUpdate second = send(twice);
+        assertViewerSees(twice);
+        assertTrue(second.totalBytes() * 2 < first.totalBytes(),
+                "second copy " + second.totalBytes() + " bytes, first " + first.totalBytes());
+    }
+
+    private static void paint(ScreenImage image, int[] shape, int w, int h, int x0, int y0) {
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(shape, y * w, image.pixels(), (y0 + y) * image.width() + x0, w);
+        }
+    }
+
+    @Test
     void unchangedScreenSendsNothing() throws Exception {
         ScreenImage screen = SyntheticScreens.desktop(640, 480, 2);
         send(screen);
