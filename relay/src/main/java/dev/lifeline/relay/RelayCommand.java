@@ -1,5 +1,6 @@
 package dev.lifeline.relay;
 
+import dev.lifeline.relay.organisation.InitCommand;
 import dev.lifeline.relay.organisation.OrgCommand;
 import dev.lifeline.relay.organisation.TechCommand;
 import dev.lifeline.relay.server.RelayConfig;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code lifeline-relay}: the relay's command line. Subcommands are added here. */
-@Command(name = "lifeline-relay", mixinStandardHelpOptions = true,
+@Command(name = "lifeline-relay", mixinStandardHelpOptions = true, versionProvider = RelayCommand.Version.class,
         description = "The Lifeline relay: pairs customers with technicians and forwards their encrypted traffic.",
-        subcommands = {RelayCommand.Run.class, OrgCommand.class, TechCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RelayCommand.Run.class, InitCommand.class, OrgCommand.class, TechCommand.class, CommandLine.HelpCommand.class})
 public final class RelayCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,6 +25,15 @@ public final class RelayCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'run')");
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RelayCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Lifeline relay " + (v == null ? "dev" : v)};
+        }
     }
 
     public static void main(String[] args) {

@@ -26,6 +26,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -40,6 +42,8 @@ public final class GetHelpView extends BorderPane {
     private final Messages messages;
     private final ZoneId zone;
     private final Map<Step, Node> pages = new EnumMap<>(Step.class);
+    private final Label appTitle;
+    private final HBox topBar;
 
     public GetHelpView(GetHelpViewModel vm, Messages messages) {
         this(vm, messages, ZoneId.systemDefault());
@@ -51,10 +55,10 @@ public final class GetHelpView extends BorderPane {
         this.zone = zone;
         getStyleClass().add("get-help");
 
-        Label title = label("gethelp.appTitle", "app-title");
+        appTitle = label("gethelp.appTitle", "app-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), title, spacer, new LanguagePicker(messages));
+        topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), appTitle, spacer, new LanguagePicker(messages));
         topBar.getStyleClass().add("top-bar");
 
         VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages),
@@ -97,6 +101,19 @@ public final class GetHelpView extends BorderPane {
         bottom.visibleProperty().bind(vm.sessionRunning());
         bottom.managedProperty().bind(bottom.visibleProperty());
         setBottom(bottom);
+    }
+
+    /** Installer branding: the organisation's product name (and logo, if any) in the top bar. */
+    public void brand(String productName, Image logo) {
+        appTitle.textProperty().unbind();
+        appTitle.setText(productName);
+        if (logo != null) {
+            ImageView view = new ImageView(logo);
+            view.setFitHeight(20);
+            view.setPreserveRatio(true);
+            view.setSmooth(true);
+            topBar.getChildren().set(0, view);
+        }
     }
 
     private Node linkBanner() {

@@ -16,11 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.lifeline.client.ClientVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "console", mixinStandardHelpOptions = true,
+@Command(name = "console", mixinStandardHelpOptions = true, versionProvider = ClientVersion.class,
         description = "The technician's Console: join a customer's session by code and chat.")
 public final class ConsoleCommand implements Callable<Integer> {
     @Mixin

@@ -1,8 +1,13 @@
 package dev.lifeline.client.launch;
 
+import dev.lifeline.client.ClientVersion;
+import dev.lifeline.client.app.GetHelpApp;
+import dev.lifeline.client.branding.InstalledBundle;
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.clipboard.FxSystemClipboard;
+import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.control.ControlDevices;
+import dev.lifeline.client.firststart.SavedRelay;
 import dev.lifeline.client.headless.HeadlessDiagnostics;
 import dev.lifeline.client.headless.HeadlessSession;
 import dev.lifeline.client.laser.LaserOverlayWindow;
@@ -12,25 +17,30 @@ import dev.lifeline.client.nativeinput.NativeLocalInputWatch;
 import dev.lifeline.client.probes.DiagnosticsSettings;
 import dev.lifeline.client.probes.HostPort;
 import dev.lifeline.client.session.RelayClient;
+import dev.lifeline.common.bundle.InvalidBundleException;
+import dev.lifeline.common.bundle.OrganisationBundle;
 import dev.lifeline.common.identity.OrganisationRoot;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "gethelp", mixinStandardHelpOptions = true,
-        description = "Ask for help: shows a code to read to your technician, then chat.")
+@Command(name = "gethelp", mixinStandardHelpOptions = true, versionProvider = ClientVersion.class,
+        description = "Ask for help: shows a code to read to your technician, then chat.",
+        footer = {"", "Which relay: --relay if given, else the organisation bundle this Get Help was built with,"
+                + " else the relay saved on first start (asked in the window)."})
 public final class GetHelpCommand implements Callable<Integer> {
     @Mixin
     RelayOptions relay;
 
     @Option(names = "--org-root", paramLabel = "FILE",
             description = "Certificate of the support organisation (PEM). Technicians are shown as verified"
-                    + " only when their certificate chains to it.")
+                    + " only when their certificate chains to it. Default: the organisation bundle's.")
     Path orgRoot;
 
     @Option(names = "--name", description = "Your name, shown to the technician.")
@@ -83,7 +93,7 @@ public final class GetHelpCommand implements Callable<Integer> {
             + " Without it: the relay only.")
     Path diagnosticsConfig;
 
-    @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
+    @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the organisation bundle's, else the system's).")
     String language;
 
     private ScreenSources screens() {
@@ -105,7 +115,15 @@ public final class GetHelpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OrganisationRoot root = orgRoot == null ? null : OrganisationRoot.load(orgRoot);
+        OrganisationBundle bundle;
+        try {
+            bundle = InstalledBundle.load().orElse(null);
+        } catch (InvalidBundleException e) {
+            System.err.println("error: this Get Help's organisation bundle is unusable, reinstall it: " + e.getMessage());
+            return 3;
+        }
+        OrganisationRoot root = orgRoot != null ? OrganisationRoot.load(orgRoot) : bundle != null ? bundle.organisationRoot() : null;
+        Locale locale = Languages.locale(language != null ? language : bundle != null ? bundle.defaultLanguage() : null);
         java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> withheld;
         try {
             withheld = dev.lifeline.common.diagnostics.ProbeCatalogue.parse(withhold);
@@ -113,8 +131,14 @@ public final class GetHelpCommand implements Callable<Integer> {
             System.err.println("error: --withhold: " + e.getMessage());
             return 64;
         }
+        RelayEndpoint endpoint = relayEndpoint(bundle);
+        if (endpoint == null && headless) {
+            System.err.println("error: no relay configured: give --relay HOST[:PORT] (and --fingerprint SHA256),"
+                    + " or start Get Help with its window once to enter it");
+            return 64;
+        }
         if (headless) {
-            try (RelayClient client = new RelayClient(relay.endpoint())) {
+            try (RelayClient client = new RelayClient(endpoint)) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 return new HeadlessSession(System.out).allowScreen(allowScreen).allowControl(allowControl)
                         .allowClipboard(allowClipboard).allowFiles(allowFiles).downloadDir(downloadDir)
@@ -123,13 +147,31 @@ public final class GetHelpCommand implements Callable<Integer> {
                         .runCustomer(client.customerSessions(root, screens(), controlDevices(), diagnostics(client)), name, in);
             }
         }
+        if (bundle != null) {
+            GetHelpApp.useBranding(bundle.productName(), bundle.logoPng());
+        }
+        if (endpoint == null) {
+            FirstStartLauncher.launch(new FirstStartLauncher.Request(SavedRelay.defaultConfigDir(), root, screens(), locale));
+            return 0;
+        }
         Hotkey panic = Hotkey.parse(panicKey);
-        RelayClient client = new RelayClient(relay.endpoint());
+        RelayClient client = new RelayClient(endpoint);
         // In the window the clipboard goes through JavaFX, on the FX thread.
         DesktopLauncher.launch(new DesktopLauncher.Windows(
                 client.customerSessions(root, screens(), controlDevices(), diagnostics(client), new FxSystemClipboard()),
-                root == null ? null : root.organisation(), null, null, Languages.locale(language), client::close,
+                root == null ? null : root.organisation(), null, null, locale, client::close,
                 new DesktopLauncher.InputHooks(panic, false)));
         return 0;
+    }
+
+    /** --relay, else the bundle's relay and pin, else the one saved on first start; null when none is known. */
+    private RelayEndpoint relayEndpoint(OrganisationBundle bundle) {
+        if (relay.given()) {
+            return relay.endpoint();
+        }
+        if (bundle != null) {
+            return RelayEndpoint.parse(bundle.relayAddress(), bundle.relayFingerprint());
+        }
+        return SavedRelay.load(SavedRelay.defaultConfigDir()).map(SavedRelay::endpoint).orElse(null);
     }
 }

@@ -144,6 +144,16 @@ public final class OrganisationCa implements Destroyable {
         }
     }
 
+    /**
+     * Signs a document the organisation vouches for (its installer bundle). The signature covers
+     * {@code context} + NUL + {@code document}, so it can never pass for a certificate or a
+     * signature made for another purpose.
+     */
+    public byte[] signDocument(String context, byte[] document) {
+        checkLive();
+        return dev.lifeline.common.crypto.Ed25519.sign(caKey(), OrganisationRoot.signedDocument(context, document));
+    }
+
     private Ed25519PrivateKeyParameters caKey() {
         return new Ed25519PrivateKeyParameters(privateKey, 0);
     }

@@ -65,6 +65,23 @@ public final class OrganisationRoot {
         return HexFormat.ofDelimiter(":").withUpperCase().formatHex(sha256Fingerprint());
     }
 
+    /** Checks a signature made with {@link OrganisationCa#signDocument(String, byte[])} by this organisation's CA. */
+    public boolean verifyDocument(String context, byte[] document, byte[] signature) {
+        return dev.lifeline.common.crypto.Ed25519.verify(Certificates.ed25519PublicKey(certificate),
+                signedDocument(context, document), signature);
+    }
+
+    static byte[] signedDocument(String context, byte[] document) {
+        if (context == null || context.isEmpty() || context.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a signing context is a non-empty string without NUL");
+        }
+        byte[] prefix = context.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] message = new byte[prefix.length + 1 + document.length];
+        System.arraycopy(prefix, 0, message, 0, prefix.length);
+        System.arraycopy(document, 0, message, prefix.length + 1, document.length);
+        return message;
+    }
+
     X509CertificateHolder certificate() {
         return certificate;
     }

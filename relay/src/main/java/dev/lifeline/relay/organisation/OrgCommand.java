@@ -1,7 +1,5 @@
 package dev.lifeline.relay.organisation;
 
-import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.common.identity.RecordingKeyPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,7 +9,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "org", mixinStandardHelpOptions = true,
         description = "The organisation's keys: the CA that vouches for technicians and the recording key pair.",
-        subcommands = OrgCommand.Init.class)
+        subcommands = {OrgCommand.Init.class, BundleCommand.class})
 public final class OrgCommand {
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Create the organisation CA key pair and the recording key pair (private keys encrypted"
@@ -37,10 +35,7 @@ public final class OrgCommand {
             }
             char[] passphrase = Passphrases.forNewKey(passphraseFile, "the organisation keys");
             try {
-                Files.createDirectories(dir);
-                OrganisationCa ca = OrganisationCa.create(organisation);
-                ca.save(dir, passphrase);
-                RecordingKeyPair.create().save(dir, passphrase);
+                OrganisationFiles.create(dataDir, organisation, passphrase).destroy();
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
@@ -49,6 +44,7 @@ public final class OrgCommand {
             System.out.println("  organisation-ca.key.pem  keep offline if you can; needed to issue technician identities");
             System.out.println("  recording.pub.pem / recording.key.pem  the key pair that opens session recordings (support leads)");
             System.out.println("Next: lifeline relay tech issue --name \"…\" --out FILE");
+            System.out.println("      lifeline relay org bundle --relay HOST:PORT --out org.bundle   (for branded Get Help installers)");
             return 0;
         }
     }

@@ -1,0 +1,17 @@
+package dev.lifeline.client;
+
+import dev.lifeline.client.launch.GetHelpCommand;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the installed Get Help app: the same command as {@code lifeline gethelp}, without
+ * the subcommand word, so the package's launcher passes the user's arguments straight through.
+ */
+public final class GetHelpMain {
+    private GetHelpMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GetHelpCommand()).execute(args));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lifeline.installer.build;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The system the build runs on decides which native packages jpackage can make. */
+enum HostSystem {
+    LINUX("png"), WINDOWS("ico"), MAC("icns");
+
+    private final String iconExtension;
+
+    HostSystem(String iconExtension) {
+        this.iconExtension = iconExtension;
+    }
+
+    static HostSystem current() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            return WINDOWS;
+        }
+        if (os.startsWith("mac")) {
+            return MAC;
+        }
+        return LINUX;
+    }
+
+    String iconExtension() {
+        return iconExtension;
+    }
+
+    /** jpackage types for the client apps; .rpm only where rpmbuild is installed. */
+    List<String> clientPackageTypes() {
+        return switch (this) {
+            case LINUX -> Commands.available("rpmbuild") ? List.of("deb", "rpm") : List.of("deb");
+            case WINDOWS -> List.of("msi");
+            case MAC -> List.of("dmg", "pkg");
+        };
+    }
+}
