@@ -36,6 +36,8 @@ public final class ConsoleApp {
             return t;
         });
         ConsoleViewModel vm = new ConsoleViewModel(identities, tasks, Platform::runLater, Clock.systemUTC());
+        vm.setReports(new dev.lifeline.client.report.FileReportStore(dev.lifeline.client.report.FileReportStore.defaultDir(),
+                java.time.ZoneId.systemDefault()));
         stage.setScene(createScene(vm, messages));
         stage.titleProperty().bind(messages.text("console.windowTitle"));
         stage.setMinWidth(760);

@@ -14,6 +14,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -64,7 +66,7 @@ final class ConsoleSessionView extends BorderPane {
         end.setId("endSession");
         end.textProperty().bind(messages.text("session.end"));
         end.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
-        end.setOnAction(e -> vm.endSession());
+        end.setOnAction(e -> endAsking(vm, messages));
         end.disableProperty().bind(vm.stepProperty().isEqualTo(Step.ENDED));
         end.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(who, joiningBox, secure, spacer, end);
@@ -98,11 +100,23 @@ final class ConsoleSessionView extends BorderPane {
 
         setTop(new VBox(header, new GrantsBar(vm, messages), link, ended));
         ChatView chat = new ChatView(vm.chat(), messages, zone);
-        VBox chatPanel = new VBox(chat, new ConsoleFilesPanel(vm, messages));
-        VBox.setVgrow(chat, Priority.ALWAYS);
+        Tab chatTab = new Tab();
+        chatTab.textProperty().bind(messages.text("console.tab.chat"));
+        chatTab.setContent(chat);
+        chatTab.setClosable(false);
+        DiagnosticsPanel diagnostics = new DiagnosticsPanel(vm.diagnostics(), messages);
+        Tab diagnosticsTab = new Tab();
+        diagnosticsTab.setId("diagnosticsTab");
+        diagnosticsTab.textProperty().bind(messages.text("console.tab.diagnostics"));
+        diagnosticsTab.setContent(diagnostics);
+        diagnosticsTab.setClosable(false);
+        TabPane side = new TabPane(chatTab, diagnosticsTab);
+        side.setId("sideTabs");
+        VBox chatPanel = new VBox(side, new ConsoleFilesPanel(vm, messages));
+        VBox.setVgrow(side, Priority.ALWAYS);
         chatPanel.getStyleClass().addAll("session-body", "chat-panel");
         chatPanel.setMinWidth(240);
-        chatPanel.setPrefWidth(320);
+        chatPanel.setPrefWidth(380);
         RemoteScreenView screen = new RemoteScreenView(vm.screen(), vm.control(), messages);
         screen.setMinWidth(320);
         SplitPane split = new SplitPane(screen, chatPanel);
@@ -112,5 +126,18 @@ final class ConsoleSessionView extends BorderPane {
         SplitPane.setResizableWithParent(chatPanel, false);
         setCenter(split);
         ConsoleFilesPanel.acceptDrops(this, vm.transfers());
+    }
+
+    /**
+     * End session: with a customer on the line, ask for the outcome first (Cancel keeps the
+     * session); before the handshake there is nothing to report.
+     */
+    private void endAsking(ConsoleSessionViewModel vm, Messages messages) {
+        if (vm.step() != Step.SECURED) {
+            vm.endSession();
+            return;
+        }
+        OutcomeDialog dialog = new OutcomeDialog(vm.prepareOutcome(), messages, getScene() == null ? null : getScene().getWindow());
+        dialog.ask().ifPresent(vm::endWith);
     }
 }

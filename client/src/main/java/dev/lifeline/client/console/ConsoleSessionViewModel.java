@@ -21,6 +21,16 @@ import dev.lifeline.client.session.SessionListener;
 import dev.lifeline.client.session.TechnicianSessionHandle;
 import dev.lifeline.client.session.TechnicianSessions;
 import dev.lifeline.common.pairing.SessionCode;
+import dev.lifeline.client.diagnostics.DiagnosticsActivity;
+import dev.lifeline.client.report.ReportStore;
+import dev.lifeline.client.report.SessionRecord;
+import dev.lifeline.common.wire.diagnostics.ProbeResult;
+import dev.lifeline.common.wire.report.Outcome;
+import dev.lifeline.common.wire.report.Party;
+import dev.lifeline.common.wire.report.SessionReport;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -45,6 +55,15 @@ public final class ConsoleSessionViewModel {
     private final ChatViewModel chat;
     private final RemoteScreenViewModel screen = new RemoteScreenViewModel();
     private final GrantsViewModel grants = new GrantsViewModel();
+    /** Diagnostics panel, and what the session report is made of (issue 5). */
+    private final DiagnosticsViewModel diagnostics = new DiagnosticsViewModel();
+    private final SessionRecord record;
+    private final Clock clock;
+    private ReportStore reports;
+    private Executor io = Runnable::run;
+    private final ObjectProperty<SessionReport> report = new SimpleObjectProperty<>(this, "report");
+    private final StringProperty reportLocation = new SimpleStringProperty(this, "reportLocation", "");
+    private final StringProperty reportError = new SimpleStringProperty(this, "reportError", "");
     private final RemoteControlViewModel control;
     /** Files both ways and the clipboard buttons (issue 4). */
     private final TransfersViewModel transfers = new TransfersViewModel();
@@ -56,6 +75,8 @@ public final class ConsoleSessionViewModel {
         this.uiExecutor = uiExecutor;
         this.chat = new ChatViewModel(clock);
         this.clipboard = new ClipboardActionsViewModel(new FxSystemClipboard(), uiExecutor);
+        this.clock = clock;
+        this.record = new SessionRecord(code.nameplate(), Party.getDefaultInstance(), clock.millis());
         this.control = new RemoteControlViewModel(screen, grants, uiExecutor);
         customerName = Bindings.createStringBinding(() -> {
             PeerInfo p = customer.get();
@@ -69,6 +90,50 @@ public final class ConsoleSessionViewModel {
         } catch (RuntimeException e) {
             ended(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Who writes the report and where it is kept; {@code io} runs the saving off the FX thread. */
+    void reporting(Party technician, ReportStore store, Executor ioExecutor) {
+        record.technician(technician);
+        this.reports = store;
+        this.io = ioExecutor == null ? Runnable::run : ioExecutor;
+    }
+
+    /** The outcome form for ending this session, pre-filled from the findings. */
+    public OutcomeViewModel prepareOutcome() {
+        return new OutcomeViewModel(record);
+    }
+
+    /**
+     * Ends the session with the technician's outcome: the report is made now, saved off the FX
+     * thread (where it went, or why not, comes back as a property), and the session ends.
+     */
+    public void endWith(Outcome outcome) {
+        if (step.get() == Step.ENDED && report.get() != null) {
+            return;
+        }
+        SessionReport made = record.report(outcome, clock.millis());
+        report.set(made);
+        ReportStore store = reports;
+        if (store != null) {
+            io.execute(() -> {
+                String where;
+                String error = "";
+                try {
+                    where = store.save(made);
+                } catch (java.io.IOException | RuntimeException e) {
+                    where = "";
+                    error = String.valueOf(e.getMessage());
+                }
+                String w = where;
+                String err = error;
+                uiExecutor.execute(() -> {
+                    reportLocation.set(w);
+                    reportError.set(err);
+                });
+            });
+        }
+        endSession();
     }
 
     public void endSession() {
@@ -89,6 +154,7 @@ public final class ConsoleSessionViewModel {
         transfers.detach();
         clipboard.detach();
         control.detach();
+        diagnostics.detach();
         end.set(e);
         step.set(Step.ENDED);
     }
@@ -133,6 +199,8 @@ public final class ConsoleSessionViewModel {
                     grants.attach(handle);
                     transfers.attach(handle);
                     clipboard.attach(handle);
+                    diagnostics.attach(handle, record);
+                    record.secured(peer.name(), handle.sessionId(), clock.millis());
                     control.attach(handle);
                 }
             });
@@ -144,7 +212,18 @@ public final class ConsoleSessionViewModel {
                 grants.changed(consent);
                 transfers.consent(consent);
                 clipboard.consent(consent);
+                record.consentChanged(consent);
             });
+        }
+
+        @Override
+        public void onDiagnosticsProgress(DiagnosticsActivity activity) {
+            onUi(() -> diagnostics.progress(activity));
+        }
+
+        @Override
+        public void onDiagnosticsResult(long requestId, ProbeResult result) {
+            onUi(() -> diagnostics.result(requestId, result));
         }
 
         @Override
@@ -238,6 +317,25 @@ public final class ConsoleSessionViewModel {
 
     public ClipboardActionsViewModel clipboard() {
         return clipboard;
+    }
+
+    public DiagnosticsViewModel diagnostics() {
+        return diagnostics;
+    }
+
+    /** The report made when the session was ended with an outcome (null before). */
+    public ReadOnlyObjectProperty<SessionReport> reportProperty() {
+        return report;
+    }
+
+    /** Where the report was saved (empty until saved). */
+    public ReadOnlyStringProperty reportLocationProperty() {
+        return reportLocation;
+    }
+
+    /** Why the report could not be saved (empty if it was). */
+    public ReadOnlyStringProperty reportErrorProperty() {
+        return reportError;
     }
 
     public GrantsViewModel grants() {

@@ -55,6 +55,8 @@ public final class ConsoleViewModel {
     private final ObservableList<ConsoleSessionViewModel> sessions = FXCollections.observableArrayList();
     private final ObjectProperty<ConsoleSessionViewModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanBinding canJoin;
+    /** Where session reports go (issue 5); null: made and shown, not stored. */
+    private dev.lifeline.client.report.ReportStore reports;
 
     public ConsoleViewModel(TechnicianIdentities identities, Executor taskExecutor, Executor uiExecutor, Clock clock) {
         this.identities = Objects.requireNonNull(identities);
@@ -149,6 +151,8 @@ public final class ConsoleViewModel {
         session.control().useSystemKeys(systemKeys);
         sessions.add(session);
         selected.set(session);
+        session.reporting(dev.lifeline.common.wire.report.Party.newBuilder().setName(tech.name())
+                .setOrganisation(tech.organisation()).build(), reports, taskExecutor);
         session.join(tech.sessions());
         return session;
     }
@@ -174,6 +178,11 @@ public final class ConsoleViewModel {
         for (ConsoleSessionViewModel s : sessions) {
             s.endSession();
         }
+    }
+
+    /** Keeps every session report here from now on (the Console's data folder, or the relay later). */
+    public void setReports(dev.lifeline.client.report.ReportStore store) {
+        this.reports = store;
     }
 
     public ReadOnlyObjectProperty<LoadedTechnician> technicianProperty() {

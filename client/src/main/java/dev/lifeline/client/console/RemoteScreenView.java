@@ -43,7 +43,7 @@ import javafx.scene.shape.Polygon;
  * picture is an {@link ImageView} of a {@link WritableImage} that shares the view model's
  * {@link ScreenPixels} through a {@link PixelBuffer}, so a frame redraws only what changed.
  */
-final class RemoteScreenView extends BorderPane {
+public final class RemoteScreenView extends BorderPane {
     private final RemoteScreenViewModel vm;
     private final RemoteControlViewModel control;
     private final Messages messages;
@@ -72,6 +72,14 @@ final class RemoteScreenView extends BorderPane {
         vm.fitToWindowProperty().addListener((obs, o, n) -> layoutPicture());
         vm.cursorXProperty().addListener((obs, o, n) -> placeCursor());
         vm.cursorYProperty().addListener((obs, o, n) -> placeCursor());
+    }
+
+    /** The picture without the live session's controls, for the recording player (issue 7). */
+    public static RemoteScreenView forPlayback(RemoteScreenViewModel vm, Messages messages) {
+        // No grants, no session: the control bar never activates; both bars are removed below.
+        RemoteScreenView view = new RemoteScreenView(vm, new RemoteControlViewModel(vm, new GrantsViewModel(), Runnable::run), messages);
+        view.setTop(null);
+        return view;
     }
 
     private HBox toolBar() {

@@ -108,6 +108,21 @@ public final class RemoteScreenViewModel {
         return ScreenMapping.toDesktop(viewX, viewY, scale.get(), p.width(), p.height(), monitors.get(active));
     }
 
+    /**
+     * A screen fed by a recording (issue 7): playback is just another source of frames, shown
+     * exactly as a live session's.
+     */
+    public static RemoteScreenViewModel forPlayback() {
+        RemoteScreenViewModel vm = new RemoteScreenViewModel();
+        vm.status.set(Status.SHARING);
+        return vm;
+    }
+
+    /** A picture from playback; see {@link #forPlayback()}. FX thread. */
+    public void showPlaybackFrame(RemoteScreenFrame frame) {
+        showFrame(frame);
+    }
+
     /** The session is secured: the technician may ask for the screen. */
     void attach(TechnicianSessionHandle sessionHandle) {
         this.handle = Objects.requireNonNull(sessionHandle);

@@ -73,7 +73,9 @@ public final class GetHelpView extends BorderPane {
         pages.put(Step.ENDED, endedPage());
         StackPane center = new StackPane(pages.values().toArray(Node[]::new));
         center.getChildren().add(new ScreenConsentCard(vm, messages));
+        center.getChildren().add(new RecordingNoticeCard(vm, messages));
         center.getChildren().add(new CapabilityConsentCard(vm, messages));
+        center.getChildren().add(new DiagnosticsReviewCard(vm, messages));
         FileOfferCard offer = new FileOfferCard(vm.transfers(), messages, Bindings.createStringBinding(() -> messages.get(
                 "offer.title", vm.technicianProperty().get() == null ? "" : vm.technicianProperty().get().name()),
                 vm.technicianProperty(), messages.localeProperty()));

@@ -7,6 +7,7 @@ import dev.lifeline.client.transfer.FileOffered;
 import dev.lifeline.common.transfer.TransferStatus;
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.Refusal;
+import dev.lifeline.client.recording.RecordingNoticeInfo;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.common.consent.ConsentSnapshot;
 import dev.lifeline.client.session.ChatLine;
@@ -67,6 +68,11 @@ public final class GetHelpViewModel {
     /** Files both ways (issue 4), and the last notice about the clipboard. */
     private final TransfersViewModel transfers = new TransfersViewModel();
     private final ObjectProperty<ClipboardEvent> clipboardNotice = new SimpleObjectProperty<>(this, "clipboardNotice");
+    /** Issue 7: the recording notice waiting for an answer (null when none), and whether the session is recorded. */
+    private final ObjectProperty<RecordingNoticeInfo> recordingNotice = new SimpleObjectProperty<>(this, "recordingNotice");
+    private final javafx.beans.property.BooleanProperty recorded =
+            new javafx.beans.property.SimpleBooleanProperty(this, "recorded", false);
+    private final DiagnosticsReviewViewModel diagnostics = new DiagnosticsReviewViewModel();
     private final RemoteControlBannerViewModel control = new RemoteControlBannerViewModel(consent);
 
     private CustomerSessionHandle handle;
@@ -109,6 +115,35 @@ public final class GetHelpViewModel {
         }
     }
 
+    /** Yes to the recording notice: the code appears. */
+    public void acceptRecording() {
+        CustomerSessionHandle h = handle;
+        if (recordingNotice.get() == null || h == null) {
+            return;
+        }
+        recordingNotice.set(null);
+        recorded.set(true);
+        h.answerRecordingNotice(true);
+    }
+
+    /** No to the recording notice: the session ends before anyone can join. */
+    public void declineRecording() {
+        CustomerSessionHandle h = handle;
+        if (recordingNotice.get() == null || h == null) {
+            return;
+        }
+        recordingNotice.set(null);
+        h.answerRecordingNotice(false);
+    }
+
+    public ReadOnlyObjectProperty<RecordingNoticeInfo> recordingNoticeProperty() {
+        return recordingNotice;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty recordedProperty() {
+        return recorded;
+    }
+
     /** End session, at any step; the session's onEnded moves us to ENDED. */
     public void endSession() {
         if (!sessionRunning.get()) {
@@ -144,16 +179,21 @@ public final class GetHelpViewModel {
         consent.reset();
         transfers.reset();
         clipboardNotice.set(null);
+        recordingNotice.set(null);
+        recorded.set(false);
+        diagnostics.reset();
         control.reset();
     }
 
     private void ended(SessionEnd reason) {
+        recordingNotice.set(null);
         currentSession = null;
         handle = null;
         chat.detach();
         screen.reset();
         consent.reset();
         transfers.detach();
+        diagnostics.reset();
         control.reset();
         end.set(reason);
         step.set(Step.ENDED);
@@ -182,6 +222,11 @@ public final class GetHelpViewModel {
                     r.run();
                 }
             });
+        }
+
+        @Override
+        public void onRecordingNotice(RecordingNoticeInfo notice) {
+            onUi(() -> recordingNotice.set(notice));
         }
 
         @Override
@@ -233,9 +278,20 @@ public final class GetHelpViewModel {
                     screen.attach(h);
                     consent.attach(h);
                     transfers.attach(h);
+                    diagnostics.attach(h);
                     control.attach(h);
                 }
             });
+        }
+
+        @Override
+        public void onDiagnosticsProgress(dev.lifeline.client.diagnostics.DiagnosticsActivity activity) {
+            onUi(() -> diagnostics.progress(activity));
+        }
+
+        @Override
+        public void onDiagnosticsReview(dev.lifeline.client.diagnostics.DiagnosticsReview review) {
+            onUi(() -> diagnostics.review(review));
         }
 
         @Override
@@ -370,6 +426,11 @@ public final class GetHelpViewModel {
     /** The notice's ✕. */
     public void dismissClipboardNotice() {
         clipboardNotice.set(null);
+    }
+
+    /** The diagnostics preview: checks running now, results waiting for the customer's Send. */
+    public DiagnosticsReviewViewModel diagnostics() {
+        return diagnostics;
     }
 
     public ConsentViewModel consent() {

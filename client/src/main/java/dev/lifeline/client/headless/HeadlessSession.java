@@ -69,6 +69,8 @@ public final class HeadlessSession implements SessionListener {
     private boolean filesSent;
     private boolean clipboardUsed;
     private final Map<String, TransferState> printedTransfers = new ConcurrentHashMap<>();
+    private boolean acceptRecording;
+    private volatile boolean recordingDeclined;
     /** Diagnostics of this session (issue 5): what to ask for, or what the customer allows. */
     private HeadlessDiagnostics diagnostics;
 
@@ -79,6 +81,12 @@ public final class HeadlessSession implements SessionListener {
     /** Customer: share the screen when the technician asks (otherwise every request is answered no). */
     public HeadlessSession allowScreen(boolean allow) {
         this.allowScreen = allow;
+        return this;
+    }
+
+    /** Customer: agree when the organisation records the session (otherwise the session ends, exit 5). */
+    public HeadlessSession acceptRecording(boolean accept) {
+        this.acceptRecording = accept;
         return this;
     }
 
@@ -155,6 +163,13 @@ public final class HeadlessSession implements SessionListener {
         return run(started, in);
     }
 
+    /** Technician: a session already started (a queue pick) with this as its listener. */
+    public int runStarted(java.util.function.Function<SessionListener, TechnicianSessionHandle> start, BufferedReader in) {
+        TechnicianSessionHandle started = start.apply(this);
+        handle.complete(started);
+        return run(started, in);
+    }
+
     public int runTechnician(TechnicianSessions sessions, SessionCode code, BufferedReader in) {
         if (diagnostics != null) {
             diagnostics.started(code.nameplate()); // the report's times start at the join
@@ -178,7 +193,21 @@ public final class HeadlessSession implements SessionListener {
         } catch (ExecutionException e) {
             return 3;
         }
-        return exitCode(end);
+        return recordingDeclined ? 5 : exitCode(end);
+    }
+
+    @Override
+    public void onRecordingNotice(dev.lifeline.client.recording.RecordingNoticeInfo notice) {
+        print("recording: " + notice.organisation() + " records this session (kept " + notice.retentionDays() + " days"
+                + (notice.keyVerified() ? "" : "; its recording key is not vouched for by a trusted organisation") + ")");
+        if (!acceptRecording) {
+            recordingDeclined = true;
+            print("recording: declined (pass --accept-recording to agree); ending");
+        } else {
+            print("recording: accepted");
+        }
+        boolean accept = acceptRecording;
+        handle.thenAccept(h -> ((CustomerSessionHandle) h).answerRecordingNotice(accept));
     }
 
     static int exitCode(SessionEnd end) {
@@ -209,6 +238,11 @@ public final class HeadlessSession implements SessionListener {
     public void onCodeReady(SessionCode code, long expiresAtEpochMs) {
         print("code: " + code.nameplate() + "-" + code.secret());
         print("expires: " + Instant.ofEpochMilli(expiresAtEpochMs));
+    }
+
+    @Override
+    public void onQueued(int position) {
+        print(position == 0 ? "queued" : "queue-position: " + position);
     }
 
     @Override

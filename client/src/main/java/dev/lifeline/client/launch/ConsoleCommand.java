@@ -1,7 +1,10 @@
 package dev.lifeline.client.launch;
 
+import dev.lifeline.client.headless.FirstInQueue;
 import dev.lifeline.client.headless.HeadlessDiagnostics;
 import dev.lifeline.client.headless.HeadlessSession;
+import dev.lifeline.client.session.QueueTicket;
+import dev.lifeline.common.identity.TechnicianIdentity;
 import dev.lifeline.client.session.IdentityLoadException;
 import dev.lifeline.client.session.LoadedTechnician;
 import dev.lifeline.client.session.RelayClient;
@@ -103,16 +106,66 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the system's).")
     String language;
 
+    @Option(names = "--play", paramLabel = "SESSION_ID|FILE", description = "With --headless: verify a session"
+            + " recording and print its timeline. A 32-hex-digit session id is fetched from --relay; anything else"
+            + " is read as a recording file.")
+    String play;
+
+    @Option(names = "--recording-key", paramLabel = "FILE", description = "With --play: the lead's recording key"
+            + " file (from `lifeline relay org recording-key`).")
+    Path recordingKey;
+
+    @Option(names = "--recording-key-passphrase-file", paramLabel = "FILE", description = "With --play: first line is"
+            + " the key file's passphrase (else asked on the terminal).")
+    Path recordingKeyPassphraseFile;
+
+    @Option(names = "--relay-signing-key", paramLabel = "HEX", description = "With --play: insist that the"
+            + " recording is signed by this relay key (printed by `lifeline relay run`).")
+    String relaySigningKey;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Sign in to the relay as this account (queue flow).")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "With --user: first line is the password.")
+    Path passwordFile;
+
+    @Option(names = "--totp", paramLabel = "CODE", description = "With --user: the code of the account's second factor.")
+    String totp;
+
+    @Option(names = "--pick-first", description = "With --headless --user: pick the oldest waiting customer.")
+    boolean pickFirst;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "120",
+            description = "With --pick-first: how long to wait for a customer (default: ${DEFAULT-VALUE}).")
+    int waitSeconds;
+
     @Override
     public Integer call() throws Exception {
+        if (!headless && play != null) {
+            if (recordingKey == null) {
+                System.err.println("error: --play needs --recording-key FILE");
+                return 64;
+            }
+            char[] passphrase = recordingKeyPassphraseFile == null ? null
+                    : Files.readAllLines(recordingKeyPassphraseFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+            PlayerLauncher.launch(new PlayerLauncher.Request(Path.of(play), recordingKey, passphrase, Languages.locale(language)));
+            return 0;
+        }
         if (!headless) {
             RelayClient client = new RelayClient(relay.endpoint());
             DesktopLauncher.launch(new DesktopLauncher.Windows(null, null, client.identities(), identity,
                     Languages.locale(language), client::close));
             return 0;
         }
+        if (play != null) {
+            // Headless: verify and print the timeline.
+            return PlayCommand.run(play, recordingKey, recordingKeyPassphraseFile, relaySigningKey, relay);
+        }
+        if (user != null && pickFirst) {
+            return pickFirstInQueue();
+        }
         if (identity == null || join == null) {
-            System.err.println("error: --headless needs --identity FILE and --join CODE");
+            System.err.println("error: --headless needs --identity FILE and --join CODE (or --user … --pick-first)");
             return 64;
         }
         SessionCode code;
@@ -149,6 +202,50 @@ public final class ConsoleCommand implements Callable<Integer> {
                         .technician(technician.name(), technician.organisation()));
             }
             return session.runTechnician(technician.sessions(), code, in);
+        }
+    }
+
+    private int pickFirstInQueue() throws Exception {
+        if (passwordFile == null) {
+            System.err.println("error: --user needs --password-file in headless mode");
+            return 64;
+        }
+        char[] password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+        try (RelayClient client = new RelayClient(relay.endpoint())) {
+            FirstInQueue.Found found;
+            try {
+                found = FirstInQueue.await(client, user, password, totp, waitSeconds * 1000L, System.out);
+            } catch (FirstInQueue.NotFound e) {
+                System.err.println("error: " + e.getMessage());
+                return e.exitCode();
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+            TechnicianIdentity technician = found.technician().identity();
+            if (technician == null) {
+                if (identity == null) {
+                    System.err.println("error: the relay issues no certificates (offline CA); give --identity FILE");
+                    found.connection().close();
+                    return 4;
+                }
+                technician = TechnicianIdentity.load(identity, passphrase());
+            }
+            var customer = found.customer();
+            System.out.println("picked: " + customer.name() + " - " + customer.problem()
+                    + (customer.organisation().isEmpty() ? "" : " (" + customer.organisation()
+                    + (customer.contractKind().isEmpty() ? "" : ", " + customer.contractKind()) + ")")
+                    + (customer.blockBalance().isEmpty() ? "" : ", " + customer.blockBalance()));
+            System.out.flush();
+            TechnicianIdentity picker = technician;
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try {
+                return new HeadlessSession(System.out).viewScreen(viewScreen || saveScreen != null).saveScreen(saveScreen)
+                        .screenQuality(quality).runStarted(listener -> client.pick(picker,
+                                new QueueTicket(found.technician().sessionToken(), customer.entryId(), customer.name()),
+                                listener), in);
+            } finally {
+                found.connection().close();
+            }
         }
     }
 

@@ -5,10 +5,12 @@ import dev.lifeline.client.clipboard.FxSystemClipboard;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.laser.LaserOverlayWindow;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.session.QueueRequest;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.identity.OrganisationCa;
 import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.identity.TechnicianIdentity;
+import dev.lifeline.relay.database.Database;
 import dev.lifeline.relay.server.RelayConfig;
 import dev.lifeline.relay.server.RelayServer;
 import dev.lifeline.relay.server.RunningRelay;
@@ -47,37 +49,49 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("lifeline-demo");
         DemoSetup setup = DemoSetup.create(dir);
+        // Issue 6: the demo relay is also the team server (H2 in the demo folder), with demo accounts,
+        // a demo customer organisation on block hours, and its CA certifying technicians who sign in.
+        Database database = Database.open(null, dir.resolve("relay"));
+        DemoTeam.create(database);
         RunningRelay relay = RelayServer.start(RelayConfig.builder()
                 .dataDir(dir.resolve("relay"))
                 .bindAddress("127.0.0.1")
                 .port(0)
+                .database(database)
+                .organisationCa(setup.ca())
                 .build());
         System.out.println("Demo relay on 127.0.0.1:" + relay.port() + ", certificate " + relay.certificateFingerprint());
         System.out.println("Demo technician identity: " + setup.identityFile());
+        System.out.println("Demo sign-in: \"" + DemoTeam.TECHNICIAN + "\" or \"" + DemoTeam.ADMIN
+                + "\", password " + DemoTeam.PASSWORD);
         RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
+        ScreenSources screens = replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
         DesktopLauncher.launch(new DesktopLauncher.Windows(
                 // No local-user-first in the demo: the technician's mouse is the customer's mouse here.
-                client.customerSessions(setup.root(),
-                        replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps),
-                        ControlDevices.robot().withOverlays(LaserOverlayWindow.opener()), new FxSystemClipboard()),
+                client.queuedCustomerSessions(setup.root(), screens,
+                        ControlDevices.robot().withOverlays(LaserOverlayWindow.opener()),
+                        // Everything stays on this machine: the relay is the only checked endpoint, no gateway ping.
+                        client.defaultDiagnostics().withGatewayCheck(false), new FxSystemClipboard(),
+                        new QueueRequest(DemoTeam.PROBLEM, "", DemoTeam.CUSTOMER_ORGANISATION)),
                 setup.root().organisation(), client.identities(), setup.identityFile(),
                 Languages.locale(language), () -> {
                     client.close();
                     relay.close();
+                    database.close();
                 }));
         return 0;
     }
 
     /** The demo organisation: its root (pinned by Get Help) and one technician's identity file. */
-    record DemoSetup(OrganisationRoot root, Path identityFile) {
+    record DemoSetup(OrganisationRoot root, Path identityFile, OrganisationCa ca) {
         static DemoSetup create(Path dir) throws Exception {
-            // The demo's CA lives only in memory: it signs one technician and is gone on exit.
+            // The demo's CA lives only in memory: it signs the technicians and is gone on exit.
             OrganisationCa ca = OrganisationCa.create(DEMO_ORGANISATION);
             TechnicianIdentity technician = ca.issueTechnician(DEMO_TECHNICIAN, Duration.ofDays(30));
             Path identityFile = dir.resolve("demo-technician.identity");
             // Unencrypted (still owner-only) so the demo Console loads it without a passphrase prompt.
             technician.save(identityFile, new char[0]);
-            return new DemoSetup(ca.root(), identityFile);
+            return new DemoSetup(ca.root(), identityFile, ca);
         }
     }
 }

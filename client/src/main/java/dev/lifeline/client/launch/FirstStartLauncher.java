@@ -2,7 +2,9 @@ package dev.lifeline.client.launch;
 
 import dev.lifeline.client.app.GetHelpApp;
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.clipboard.FxSystemClipboard;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.firststart.FirstStartView;
 import dev.lifeline.client.firststart.FirstStartViewModel;
 import dev.lifeline.client.i18n.Messages;
@@ -51,7 +53,8 @@ public final class FirstStartLauncher extends Application {
         stage.titleProperty().unbind();
         RelayClient client = new RelayClient(endpoint);
         CLIENT.set(client);
-        GetHelpApp.show(stage, client.customerSessions(request.root(), request.screens()), request.locale(),
+        GetHelpApp.show(stage, client.customerSessions(request.root(), request.screens(), ControlDevices.robot(),
+                client.defaultDiagnostics(), new FxSystemClipboard()), request.locale(),
                 request.root() == null ? null : request.root().organisation());
     }
 

@@ -16,6 +16,7 @@ import dev.lifeline.client.nativeinput.NativeHook;
 import dev.lifeline.client.nativeinput.NativeLocalInputWatch;
 import dev.lifeline.client.probes.DiagnosticsSettings;
 import dev.lifeline.client.probes.HostPort;
+import dev.lifeline.client.session.QueueRequest;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.bundle.InvalidBundleException;
 import dev.lifeline.common.bundle.OrganisationBundle;
@@ -65,6 +66,10 @@ public final class GetHelpCommand implements Callable<Integer> {
             + " sends into this folder (otherwise they are declined).")
     Path downloadDir;
 
+    @Option(names = "--accept-recording", description = "With --headless: agree when the support organisation"
+            + " records the session (otherwise such a session is declined and ends; exit code 5).")
+    boolean acceptRecording;
+
     @Option(names = "--allow-control", description = "With --headless: let the technician use the mouse and keyboard"
             + " when asked (otherwise the request is printed and answered no).")
     boolean allowControl;
@@ -96,6 +101,19 @@ public final class GetHelpCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language: en, de, es, nl, ro (default: the organisation bundle's, else the system's).")
     String language;
 
+    @Option(names = "--queue", description = "Also wait in the relay's queue (a signed-in technician picks you; the code still works).")
+    boolean queue;
+
+    @Option(names = "--problem", paramLabel = "TEXT", description = "With --queue: the problem in a sentence.")
+    String problem;
+
+    @Option(names = "--contact", paramLabel = "TEXT", description = "With --queue: phone or e-mail (optional).")
+    String contact;
+
+    @Option(names = "--organisation", paramLabel = "NAME",
+            description = "With --queue: your organisation (default: the one named by --org-root).")
+    String organisation;
+
     private ScreenSources screens() {
         return replay == null ? ScreenSources.robot() : ScreenSources.replayPreloaded(replay, replayFps);
     }
@@ -124,6 +142,11 @@ public final class GetHelpCommand implements Callable<Integer> {
         }
         OrganisationRoot root = orgRoot != null ? OrganisationRoot.load(orgRoot) : bundle != null ? bundle.organisationRoot() : null;
         Locale locale = Languages.locale(language != null ? language : bundle != null ? bundle.defaultLanguage() : null);
+        if (queue && root == null) {
+            // Queue flow has no code: only the pinned organisation root can tell who picked us.
+            System.err.println("error: --queue needs --org-root, so Get Help can verify the technician who picks you");
+            return 64;
+        }
         java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> withheld;
         try {
             withheld = dev.lifeline.common.diagnostics.ProbeCatalogue.parse(withhold);
@@ -140,11 +163,16 @@ public final class GetHelpCommand implements Callable<Integer> {
         if (headless) {
             try (RelayClient client = new RelayClient(endpoint)) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                var sessions = queue
+                        ? client.queuedCustomerSessions(root, screens(), controlDevices(), diagnostics(client),
+                                new QueueRequest(problem, contact, organisation != null ? organisation : root.organisation()))
+                        : client.customerSessions(root, screens(), controlDevices(), diagnostics(client));
                 return new HeadlessSession(System.out).allowScreen(allowScreen).allowControl(allowControl)
                         .allowClipboard(allowClipboard).allowFiles(allowFiles).downloadDir(downloadDir)
+                        .acceptRecording(acceptRecording)
                         .diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC())
                                 .customer(allowDiagnostics, withheld))
-                        .runCustomer(client.customerSessions(root, screens(), controlDevices(), diagnostics(client)), name, in);
+                        .runCustomer(sessions, name, in);
             }
         }
         if (bundle != null) {

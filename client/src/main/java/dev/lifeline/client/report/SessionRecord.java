@@ -29,7 +29,7 @@ public final class SessionRecord {
     public static final int DEFAULT_BILLING_INTERVAL_SECONDS = 15 * 60;
 
     private final String sessionCode;
-    private final Party technician;
+    private Party technician;
     private final long startedAtMs;
     private Party customer = Party.getDefaultInstance();
     private String sessionId = "";
@@ -42,6 +42,11 @@ public final class SessionRecord {
         this.sessionCode = sessionCode;
         this.technician = technician;
         this.startedAtMs = startedAtMs;
+    }
+
+    /** Who writes the report (the Console knows it once the identity is loaded). */
+    public void technician(Party who) {
+        this.technician = who == null ? Party.getDefaultInstance() : who;
     }
 
     public void secured(String customerName, String sessionIdHex, long atMs) {

@@ -38,7 +38,10 @@ import dev.lifeline.common.session.EndToEndSession;
 import dev.lifeline.common.wire.e2e.SessionMessage;
 import dev.lifeline.common.wire.relay.CloseReason;
 import dev.lifeline.common.wire.relay.OpenSession;
+import dev.lifeline.common.pairing.QueueFlow;
 import dev.lifeline.common.wire.relay.Paired;
+import dev.lifeline.common.wire.relay.QueueStatus;
+import dev.lifeline.common.wire.relay.QueueSubmit;
 import dev.lifeline.common.wire.relay.RejectPeer;
 import dev.lifeline.common.wire.relay.RelayFrame;
 import dev.lifeline.common.wire.relay.Role;
@@ -82,9 +85,21 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     /** Injection can block for a moment (typing a long text): never on the network thread. */
     private final ExecutorService inputThread;
     private String secret;
+    /** Issue 6: also wait in the relay's queue; null shows a code only. */
+    private QueueRequest queue;
+    /** Lets this app re-attach to its queue entry after a dropped connection, keeping its place. */
+    private com.google.protobuf.ByteString rejoinToken = com.google.protobuf.ByteString.EMPTY;
+    /** Paired by a queue pick: the handshake runs in queue flow and needs a VERIFIED technician. */
+    private boolean viaQueue;
+    private boolean technicianVerified;
     private SessionCode code;
     private int failedHandshakes;
     private boolean burning;
+    /** Recording (issue 7): null before any notice, then whether the person said yes. */
+    private Boolean recordingAccepted;
+    /** A code that waits for the person's answer to the recording notice. */
+    private SessionCode heldCode;
+    private long heldCodeExpiry;
     /** SessionOpened replies to a RejectPeer that are stale because the code was burned meanwhile. */
     private int staleReopenReplies;
 
@@ -208,9 +223,20 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         this.secret = SessionCode.newSecret(random);
     }
 
+    /** Also submits to the relay's waiting queue on every (re)connection. Call before the session starts. */
+    void queue(QueueRequest request) {
+        this.queue = request;
+    }
+
     @Override
     protected void onFreshConnection() {
         link.send(openSession());
+        if (queue != null) {
+            link.send(RelayFrame.newBuilder().setQueueSubmit(QueueSubmit.newBuilder()
+                    .setCustomerName(customerName.isEmpty() ? "Customer" : customerName)
+                    .setProblem(queue.problem()).setContact(queue.contact()).setOrganisation(queue.organisation())
+                    .setRejoinToken(rejoinToken)).build());
+        }
     }
 
     private RelayFrame openSession() {
@@ -219,6 +245,14 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
     @Override
     protected void onRoleFrame(RelayFrame frame) {
+        if (frame.getBodyCase() == RelayFrame.BodyCase.QUEUE_STATUS) {
+            QueueStatus status = frame.getQueueStatus();
+            if (!status.getRejoinToken().isEmpty()) {
+                rejoinToken = status.getRejoinToken();
+            }
+            listener.onQueued(status.getPosition());
+            return;
+        }
         if (frame.getBodyCase() == RelayFrame.BodyCase.SESSION_OPENED) {
             SessionOpened opened = frame.getSessionOpened();
             if (staleReopenReplies > 0) {
@@ -235,14 +269,53 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
             reconnected();
             if (!fresh.equals(code)) {
                 code = fresh;
+                if (recorded() && !Boolean.TRUE.equals(recordingAccepted)) {
+                    // Nobody can join before the person has read that the session is recorded.
+                    heldCode = code;
+                    heldCodeExpiry = opened.getExpiresAtMs();
+                    return;
+                }
                 listener.onCodeReady(code, opened.getExpiresAtMs());
             }
         }
     }
 
     @Override
+    protected OrganisationRoot recordingTrustRoot() {
+        return pinnedRoot;
+    }
+
+    @Override
+    protected void onRecordingNotice(dev.lifeline.client.recording.RecordingNoticeInfo notice) {
+        sharing.recording(true);
+        if (recordingAccepted == null) {
+            listener.onRecordingNotice(notice);
+        }
+    }
+
+    @Override
+    public void answerRecordingNotice(boolean accept) {
+        onLoop(() -> {
+            if (isEnded() || recordingAccepted != null) {
+                return;
+            }
+            recordingAccepted = accept;
+            if (!accept) {
+                end();
+                return;
+            }
+            if (heldCode != null) {
+                listener.onCodeReady(heldCode, heldCodeExpiry);
+                heldCode = null;
+            }
+        });
+    }
+
+    @Override
     protected void onPaired(Paired paired) {
-        CustomerHandshake handshake = new CustomerHandshake(secret, paired.getSessionId().toByteArray(), pinnedRoot, random, clock);
+        viaQueue = paired.getViaQueue();
+        CustomerHandshake handshake = new CustomerHandshake(viaQueue ? QueueFlow.SECRET : secret,
+                paired.getSessionId().toByteArray(), pinnedRoot, random, clock);
         endToEnd = new EndToEndSession(handshake, frame -> link.send(frame), this);
         listener.onPeerJoined();
         endToEnd.start();
@@ -251,6 +324,7 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     @Override
     protected PeerInfo peerInfo(HandshakeResult result) {
         TechnicianVerification technician = result.technician();
+        technicianVerified = technician.status() == TechnicianVerification.Status.VERIFIED;
         PeerInfo.Trust trust = switch (technician.status()) {
             case VERIFIED -> PeerInfo.Trust.VERIFIED;
             case UNTRUSTED -> PeerInfo.Trust.UNTRUSTED;
@@ -270,6 +344,15 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
             case NOT_A_TECHNICIAN_CERTIFICATE -> "the certificate is not a technician certificate";
             case MALFORMED -> "the certificate cannot be read";
         };
+    }
+
+    /** Queue flow has no code: only the certificate says who joined, so it must verify. */
+    @Override
+    protected void afterSecured() {
+        if (viaQueue && !technicianVerified) {
+            endWithClose(CloseReason.HANDSHAKE_FAILED, new SessionEnd(SessionEnd.Reason.HANDSHAKE_FAILED,
+                    "the technician from the queue could not be verified; the session was ended"));
+        }
     }
 
     @Override

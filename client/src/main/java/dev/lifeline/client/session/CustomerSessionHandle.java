@@ -23,6 +23,13 @@ public interface CustomerSessionHandle extends SessionHandle, TransferHandle {
     /** No to a pending request. After a no the technician must wait to ask again, after three cannot. */
     void deny(Capability capability);
 
+    /**
+     * The person's answer to {@link SessionListener#onRecordingNotice}: yes shows the code, no
+     * ends the session before any technician can join.
+     */
+    default void answerRecordingNotice(boolean accept) {
+    }
+
     /** Takes a grant back at once (or withdraws a pending request); the technician must ask again. */
     void revoke(Capability capability);
 

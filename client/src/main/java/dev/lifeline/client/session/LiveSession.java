@@ -4,6 +4,9 @@ import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.connection.RelayLink;
 import dev.lifeline.client.transfer.FileOffered;
 import dev.lifeline.client.transfer.FileTransfers;
+import dev.lifeline.client.recording.RecordingNoticeInfo;
+import dev.lifeline.client.recording.RecordingParticipation;
+import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.handshake.HandshakeResult;
 import dev.lifeline.common.timeline.SessionTimeline;
 import dev.lifeline.common.timeline.TimelineEntry;
@@ -68,6 +71,10 @@ abstract class LiveSession implements SessionHandle, TransferHandle, EndToEndSes
     protected final SessionTimeline timeline;
     /** File transfers both ways; the role decides when they are allowed. */
     protected final FileTransfers transfers;
+    /** Recording (issue 7): set when the relay says the session is recorded. */
+    private RecordingParticipation recording;
+    /** Sealed keys not yet handed to the relay because the link was down when the session was secured. */
+    private RelayFrame unsentRecordingKeys;
 
     LiveSession(EventLoop loop, RelayEndpoint endpoint, Role role, SessionListener listener, Clock clock,
                 Consumer<CompletableFuture<Void>> goodbyes) {
@@ -201,12 +208,20 @@ abstract class LiveSession implements SessionHandle, TransferHandle, EndToEndSes
             }
             case CLOSE -> onClose(frame.getClose());
             case ERROR -> onError(frame.getError());
+            case RECORDING_NOTICE -> {
+                recording = new RecordingParticipation(recordingTrustRoot());
+                onRecordingNotice(recording.onNotice(frame.getRecordingNotice()));
+            }
             default -> onRoleFrame(frame);
         }
     }
 
     private void onResumed(Resumed resumed) {
         resumeToken = resumed.getResumeToken();
+        if (unsentRecordingKeys != null && link != null && link.isOpen()) {
+            link.send(unsentRecordingKeys);
+            unsentRecordingKeys = null;
+        }
         reconnectAttempt = 0;
         if (resumed.getPeerPresent()) {
             endToEnd.linkRestored();
@@ -343,8 +358,31 @@ abstract class LiveSession implements SessionHandle, TransferHandle, EndToEndSes
     /** Who the peer is, from the finished handshake, as this role sees it. */
     protected abstract PeerInfo peerInfo(HandshakeResult result);
 
+    /** The organisation this app trusts, to check the recording key's endorsement against (null: none). */
+    protected OrganisationRoot recordingTrustRoot() {
+        return null;
+    }
+
+    /** The relay says this session is recorded; the role decides what the person sees. */
+    protected void onRecordingNotice(RecordingNoticeInfo notice) {
+    }
+
+    /** Whether the relay announced that this session is recorded. */
+    protected final boolean recorded() {
+        return recording != null && recording.recorded();
+    }
+
     @Override
     public final void onSecured(HandshakeResult result) {
+        if (recording != null) {
+            recording.sealedKeys(result.keys()).ifPresent(frame -> {
+                if (link != null && link.isOpen()) {
+                    link.send(frame);
+                } else {
+                    unsentRecordingKeys = frame;
+                }
+            });
+        }
         listener.onSecured(peerInfo(result));
         List<String> waiting = new ArrayList<>(unsentChat);
         unsentChat.clear();
@@ -421,6 +459,15 @@ abstract class LiveSession implements SessionHandle, TransferHandle, EndToEndSes
                     .build()));
         }
         finish(new SessionEnd(reason, failure.message()));
+    }
+
+    /** Ends the session for both sides with a Close the relay passes on, e.g. an unverifiable queue pick. */
+    protected final void endWithClose(CloseReason reason, SessionEnd end) {
+        if (link != null && link.isOpen()) {
+            goodbyes.accept(link.sendAndClose(RelayFrame.newBuilder()
+                    .setClose(Close.newBuilder().setReason(reason).setDetail(end.detail())).build()));
+        }
+        finish(end);
     }
 
     protected final void finish(SessionEnd end) {

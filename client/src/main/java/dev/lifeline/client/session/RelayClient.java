@@ -112,6 +112,51 @@ public final class RelayClient implements AutoCloseable {
         };
     }
 
+    /** Issue 6: Get Help's sessions that also wait in the relay's queue with {@code request}. */
+    public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, QueueRequest request) {
+        return queuedCustomerSessions(pinnedRoot, screens, defaultDiagnostics(), request);
+    }
+
+    /** As above, with the customer's diagnostics configuration. */
+    public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens,
+                                                   DiagnosticsSettings diagnostics, QueueRequest request) {
+        return queuedCustomerSessions(pinnedRoot, screens, ControlDevices.robot(), diagnostics, request);
+    }
+
+    /** As above, with remote control through {@code devices}. */
+    public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                                   DiagnosticsSettings diagnostics, QueueRequest request) {
+        return queuedCustomerSessions(pinnedRoot, screens, devices, diagnostics, new AwtSystemClipboard(), request);
+    }
+
+    /** As above, with {@code clipboard} for the technician's clipboard use (JavaFX's in the window). */
+    public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                                   DiagnosticsSettings diagnostics, SystemClipboard clipboard,
+                                                   QueueRequest request) {
+        return (customerName, listener) -> {
+            CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
+                    random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics),
+                    diagnostics.reviewBeforeSending(), clipboard);
+            session.queue(request);
+            session.begin();
+            return session;
+        };
+    }
+
+    /** Issue 6: picks a waiting customer from the queue as the signed-in technician {@code identity}. */
+    public TechnicianSessionHandle pick(TechnicianIdentity identity, QueueTicket ticket, SessionListener listener) {
+        TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, null, identity,
+                random, listener, clock, goodbyes::add);
+        session.pick(ticket);
+        session.begin();
+        return session;
+    }
+
+    /** The network thread group, for the Console's queue connection. */
+    public EventLoopGroup group() {
+        return group;
+    }
+
     private synchronized ProbeRunner probes(DiagnosticsSettings settings) {
         // One runner (two probe threads) per app, made on first use; its settings are the first session's.
         if (probes == null) {

@@ -3,6 +3,7 @@ package dev.lifeline.client.session;
 import dev.lifeline.client.clipboard.ClipboardEvent;
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.Refusal;
+import dev.lifeline.client.recording.RecordingNoticeInfo;
 import dev.lifeline.client.diagnostics.DiagnosticsActivity;
 import dev.lifeline.client.diagnostics.DiagnosticsReview;
 import dev.lifeline.common.wire.diagnostics.ProbeResult;
@@ -24,11 +25,22 @@ public interface SessionListener {
     default void onCodeReady(SessionCode code, long expiresAtEpochMs) {
     }
 
+    /**
+     * Customer: the organisation records this session. The code is withheld until the person
+     * answers with {@link CustomerSessionHandle#answerRecordingNotice}; no means the session ends.
+     */
+    default void onRecordingNotice(RecordingNoticeInfo notice) {
+    }
+
     /** Customer: too many wrong-code attempts; the old code is dead and a new one follows. */
     default void onCodeBurned(int failedAttempts) {
     }
 
     /** Customer: a technician is connected and the handshake is running. */
+    /** Issue 6: waiting in the relay's queue at this place (1 = next; 0 = just accepted). */
+    default void onQueued(int position) {
+    }
+
     default void onPeerJoined() {
     }
 

@@ -31,7 +31,10 @@ import dev.lifeline.common.wire.e2e.SessionMessage;
 import java.util.EnumSet;
 import java.util.Set;
 import dev.lifeline.common.wire.relay.CloseReason;
+import dev.lifeline.common.pairing.QueueFlow;
 import dev.lifeline.common.wire.relay.Join;
+import dev.lifeline.common.wire.relay.QueuePick;
+import dev.lifeline.common.wire.relay.SignIn;
 import dev.lifeline.common.wire.relay.Paired;
 import dev.lifeline.common.wire.relay.RelayError;
 import dev.lifeline.common.wire.relay.RelayFrame;
@@ -73,6 +76,14 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     /** Set on pairing, read by the Console for the report. */
     private volatile String sessionId = "";
     private final AtomicLong nextDiagnosticsId = new AtomicLong();
+
+    /** Issue 6: pick this queue entry (signed in by token) instead of joining a code; null for a code. */
+    private QueueTicket ticket;
+
+    /** Picks a waiting customer from the queue instead of joining by code. Call before the session starts. */
+    void pick(QueueTicket queueTicket) {
+        this.ticket = queueTicket;
+    }
 
     TechnicianLiveSession(EventLoop loop, RelayEndpoint endpoint, SessionCode code, TechnicianIdentity identity,
                           SecureRandom random, SessionListener listener, Clock clock,
@@ -158,21 +169,37 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
 
     @Override
     protected void onFreshConnection() {
+        if (ticket != null) {
+            // The relay handles frames one after the other: sign in by token first, then pick.
+            link.send(RelayFrame.newBuilder().setSignIn(SignIn.newBuilder().setSessionToken(ticket.sessionToken())).build());
+            link.send(RelayFrame.newBuilder().setQueuePick(QueuePick.newBuilder().setEntryId(ticket.entryId())).build());
+            return;
+        }
         link.send(RelayFrame.newBuilder().setJoin(Join.newBuilder().setNameplate(code.nameplate())).build());
     }
 
     @Override
     protected void onRoleFrame(RelayFrame frame) {
-        // Nothing else is addressed to a technician in this protocol version.
+        if (frame.getBodyCase() == RelayFrame.BodyCase.SIGN_IN_FAILED) {
+            link.close();
+            finish(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "signed out: " + frame.getSignInFailed().getMessage()));
+        }
+        // SignedIn (token accepted) needs nothing; the pick's answer follows.
     }
 
     @Override
     protected void onPaired(Paired paired) {
         customerName = paired.getCustomerName();
         sessionId = HexFormat.of().formatHex(paired.getSessionId().toByteArray());
-        handshake = new TechnicianHandshake(code.secret(), paired.getSessionId().toByteArray(), identity, random);
+        String secret = paired.getViaQueue() ? QueueFlow.SECRET : code.secret();
+        handshake = new TechnicianHandshake(secret, paired.getSessionId().toByteArray(), identity, random);
         endToEnd = new EndToEndSession(handshake, frame -> link.send(frame), this);
         endToEnd.start();
+    }
+
+    @Override
+    protected dev.lifeline.common.identity.OrganisationRoot recordingTrustRoot() {
+        return identity.organisationRoot();
     }
 
     @Override
@@ -232,6 +259,8 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
             case NAMEPLATE_BUSY -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "another technician is already in this session");
             case JOIN_RATE_LIMITED -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "too many join attempts; wait a minute");
             case REJECTED_BY_CUSTOMER -> endForRejection();
+            case QUEUE_ENTRY_TAKEN -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, error.getMessage());
+            case NOT_SIGNED_IN, QUEUE_UNAVAILABLE -> new SessionEnd(SessionEnd.Reason.RELAY_ERROR, error.getMessage());
             default -> null;
         };
         if (end == null) {

@@ -3,10 +3,10 @@ package dev.lifeline.client.sharing;
 import com.google.protobuf.ByteString;
 import dev.lifeline.client.capture.CaptureUnavailableException;
 import dev.lifeline.client.capture.CursorPosition;
-import dev.lifeline.client.screen.CursorShape;
 import dev.lifeline.client.capture.ScreenSource;
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.photo.JpegPhotoCodec;
+import dev.lifeline.client.screen.CursorShape;
 import dev.lifeline.client.screen.MonitorInfo;
 import dev.lifeline.client.screen.ScreenMessages;
 import dev.lifeline.common.screen.EncodedUpdate;
@@ -73,12 +73,20 @@ final class ScreenSender {
     /** The pointer look the viewer has of this stream; null: none sent yet. */
     private CursorShape lastShape;
     private ScheduledFuture<?> tick;
+    /** While the session is recorded: a keyframe at least this often, so playback can seek (0 = off). */
+    private volatile long keyframeIntervalNanos;
+    private long lastKeyframeAt;
 
     ScreenSender(Output output, int fps, LongSupplier nanoTime) {
         this.output = output;
         this.frameIntervalNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, Math.min(fps, 120));
         this.nanoTime = nanoTime;
         this.thread = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("lifeline-screen-capture", true));
+    }
+
+    /** While recording: a full keyframe at least every {@code intervalNanos} (0 turns it off). */
+    void keyframeInterval(long intervalNanos) {
+        keyframeIntervalNanos = Math.max(0, intervalNanos);
     }
 
     /** Opens the source (the customer has agreed); {@link Output#opened} or {@link Output#failed} follows. */
@@ -258,7 +266,14 @@ final class ScreenSender {
         captures.incrementAndGet();
         // Frame numbers count capture ticks, so skipped frames show as a jump.
         frameNumber = Math.max(frameNumber + 1, (captureAt - streamStartNanos) / frameIntervalNanos);
+        long interval = keyframeIntervalNanos;
+        if (interval > 0 && captureAt - lastKeyframeAt >= interval) {
+            encoder.requestKeyframe();
+        }
         EncodedUpdate update = encoder.encode(image, quality, congested);
+        if (update.keyframe()) {
+            lastKeyframeAt = captureAt;
+        }
         boolean cursorMoved = !cursor.equals(lastCursor);
         boolean shapeChanged = shape != null && !shape.equals(lastShape);
         if (update.isEmpty() && !cursorMoved && !shapeChanged) {

@@ -45,6 +45,8 @@ public final class ScreenSharing {
     private ScreenShareState state = ScreenShareState.OFF;
     /** Volatile only for the counters tests read; the session thread owns it. */
     private volatile ScreenSender sender;
+    /** Keyframe interval while the session is recorded (issue 7); 0 when it is not. */
+    private volatile long recordingKeyframeNanos;
     private int stream;
     private boolean closed;
 
@@ -61,6 +63,17 @@ public final class ScreenSharing {
     }
 
     /** A screen-sharing message from the technician. Returns false if it is not one. */
+    /** The session is recorded: send a keyframe at least every 10 s so that playback can seek. */
+    public void recording(boolean recorded) {
+        recordingKeyframeNanos = recorded ? RECORDING_KEYFRAME_NANOS : 0;
+        ScreenSender current = sender;
+        if (current != null) {
+            current.keyframeInterval(recordingKeyframeNanos);
+        }
+    }
+
+    static final long RECORDING_KEYFRAME_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     public boolean onMessage(SessionMessage message) {
         switch (message.getBodyCase()) {
             case SCREEN_REQUEST -> request(message.getScreenRequest());
@@ -111,6 +124,7 @@ public final class ScreenSharing {
         phase = Phase.OPENING;
         SenderOutput output = new SenderOutput();
         sender = new ScreenSender(output, fps, System::nanoTime);
+        sender.keyframeInterval(recordingKeyframeNanos);
         output.owner = sender;
         sender.open(sources);
     }

@@ -1,14 +1,14 @@
 package dev.lifeline.client.viewing;
 
 import dev.lifeline.client.photo.JpegPhotoCodec;
+import dev.lifeline.client.screen.CursorShape;
 import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.client.screen.ScreenMessages;
 import dev.lifeline.client.screen.ScreenStats;
 import dev.lifeline.common.screen.MalformedScreenUpdateException;
 import dev.lifeline.common.screen.ScreenDecoder;
 import dev.lifeline.common.screen.ScreenImage;
 import dev.lifeline.common.screen.ScreenRect;
-import dev.lifeline.client.screen.CursorShape;
-import dev.lifeline.client.screen.ScreenMessages;
 import dev.lifeline.common.wire.e2e.ScreenCursor;
 import dev.lifeline.common.wire.e2e.ScreenUpdate;
 import java.util.ArrayDeque;

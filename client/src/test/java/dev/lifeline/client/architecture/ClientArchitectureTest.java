@@ -19,6 +19,7 @@ class ClientArchitectureTest {
     @ArchTest
     static final ArchRule sessionLogicHasNoUi = noClasses().that()
             .resideInAnyPackage("dev.lifeline.client.session..", "dev.lifeline.client.connection..", "dev.lifeline.client.headless..",
+                    "dev.lifeline.client.recording..",
                     "dev.lifeline.client.probes..", "dev.lifeline.client.diagnostics..", "dev.lifeline.client.report..",
                     "dev.lifeline.client.transfer..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")

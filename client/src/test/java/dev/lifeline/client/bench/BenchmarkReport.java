@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Keeps docs/benchmarks.md as sections, one per benchmark, each rewritten by its own run. */
-final class BenchmarkReport {
+public final class BenchmarkReport {
     private static final String HEADER = "# Benchmarks\n\nWritten by `./lifeline bench`; each section by its own harness."
             + " Numbers are measurements on the machine named in the section, never assertions in tests.\n\n";
 
     private BenchmarkReport() {
     }
 
-    static void replaceSection(Path file, String heading, String section) throws IOException {
+    public static void replaceSection(Path file, String heading, String section) throws IOException {
         String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : HEADER;
         int start = text.indexOf(heading);
         String updated;

@@ -64,6 +64,33 @@ class GetHelpViewModelTest {
     }
 
     @Test
+    void theRecordingNoticeWaitsForAnAnswerAndIsPassedOn() {
+        FakeHandle h = started();
+        h.listener.onRecordingNotice(new dev.lifeline.client.recording.RecordingNoticeInfo("ACME Support", 90, true));
+        assertNull(vm.recordingNoticeProperty().get(), "events wait for the UI executor");
+        drain();
+        assertEquals("ACME Support", vm.recordingNoticeProperty().get().organisation());
+        assertFalse(vm.recordedProperty().get());
+        vm.acceptRecording();
+        assertNull(vm.recordingNoticeProperty().get());
+        assertTrue(vm.recordedProperty().get());
+        assertEquals(List.of("recording:true"), h.screenCalls);
+        vm.acceptRecording();
+        assertEquals(List.of("recording:true"), h.screenCalls, "answered once");
+    }
+
+    @Test
+    void decliningTheRecordingIsPassedOnAndTheNoticeGoes() {
+        FakeHandle h = started();
+        h.listener.onRecordingNotice(new dev.lifeline.client.recording.RecordingNoticeInfo("ACME Support", 90, false));
+        drain();
+        vm.declineRecording();
+        assertNull(vm.recordingNoticeProperty().get());
+        assertFalse(vm.recordedProperty().get());
+        assertEquals(List.of("recording:false"), h.screenCalls);
+    }
+
+    @Test
     void getHelpTwiceStartsOneSession() {
         started();
         vm.getHelp();

@@ -58,6 +58,15 @@ public final class HeadlessRun implements AutoCloseable {
         return run;
     }
 
+    /** A technician session started by {@code start} (a queue pick) with the headless app as listener. */
+    public static HeadlessRun started(java.util.function.Function<dev.lifeline.client.session.SessionListener,
+            dev.lifeline.client.session.TechnicianSessionHandle> start) throws IOException {
+        HeadlessRun run = new HeadlessRun();
+        BufferedReader in = run.input();
+        run.start(out -> new HeadlessSession(out).runStarted(start, in));
+        return run;
+    }
+
     private BufferedReader input() throws IOException {
         return new BufferedReader(new InputStreamReader(new PipedInputStream(stdin, 65536), StandardCharsets.UTF_8));
     }

@@ -59,6 +59,11 @@ public final class FakeSessions {
         }
 
         @Override
+        public void answerRecordingNotice(boolean accept) {
+            screenCalls.add("recording:" + accept);
+        }
+
+        @Override
         public void answerScreenRequest(boolean allow) {
             screenCalls.add("answer:" + allow);
         }

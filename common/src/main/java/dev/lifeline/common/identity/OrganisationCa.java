@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -106,6 +107,13 @@ public final class OrganisationCa implements Destroyable {
         KeyFiles.writePrivate(dir.resolve(KEY_FILE), KeyFiles.privateKeyPem(privateKeyInfo(), passphrase));
     }
 
+    /** Vouches for the organisation's recording public key (see {@link RecordingKeyEndorsement}). */
+    public byte[] endorseRecordingKey(byte[] recordingPublicKey) {
+        checkLive();
+        return dev.lifeline.common.crypto.Ed25519.sign(new Ed25519PrivateKeyParameters(privateKey, 0),
+                RecordingKeyEndorsement.message(recordingPublicKey));
+    }
+
     public String organisationName() {
         return Certificates.attribute(certificate.getSubject(), BCStyle.O);
     }
@@ -120,13 +128,29 @@ public final class OrganisationCa implements Destroyable {
     }
 
     TechnicianIdentity issueTechnician(String name, Duration validity, Instant now) {
+        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(random);
+        X509CertificateHolder leaf = certify(name, key.generatePublicKey(), validity, now);
+        return new TechnicianIdentity(key.getEncoded(), leaf, certificate);
+    }
+
+    /**
+     * Certifies a technician key made elsewhere (the Console makes its own key pair and sends only
+     * the public half when it signs in): DER certificates, the technician's first, then this CA's.
+     */
+    public List<byte[]> certifyTechnicianKey(String name, byte[] ed25519PublicKey, Duration validity, Instant now) {
+        if (ed25519PublicKey == null || ed25519PublicKey.length != Ed25519PublicKeyParameters.KEY_SIZE) {
+            throw new IllegalArgumentException("an Ed25519 public key has 32 bytes");
+        }
+        X509CertificateHolder leaf = certify(name, new Ed25519PublicKeyParameters(ed25519PublicKey, 0), validity, now);
+        return List.of(Certificates.der(leaf), Certificates.der(certificate));
+    }
+
+    private X509CertificateHolder certify(String name, Ed25519PublicKeyParameters publicKey, Duration validity, Instant now) {
         checkLive();
         requireName(name);
         if (validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("validity must be positive");
         }
-        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(random);
-        Ed25519PublicKeyParameters publicKey = key.generatePublicKey();
         try {
             BcX509ExtensionUtils extensionUtils = new BcX509ExtensionUtils();
             X509v3CertificateBuilder builder = new X509v3CertificateBuilder(certificate.getSubject(),
@@ -137,8 +161,7 @@ public final class OrganisationCa implements Destroyable {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     extensionUtils.createAuthorityKeyIdentifier(certificate));
-            X509CertificateHolder leaf = builder.build(Certificates.signer(caKey()));
-            return new TechnicianIdentity(key.getEncoded(), leaf, certificate);
+            return builder.build(Certificates.signer(caKey()));
         } catch (CertIOException e) {
             throw new IllegalStateException("cannot build technician certificate", e);
         }

@@ -40,6 +40,12 @@ public final class OrganisationRoot {
         return new OrganisationRoot(holder);
     }
 
+    /** Whether the organisation CA vouched for {@code recordingPublicKey} with {@code endorsement}. */
+    public boolean endorses(byte[] recordingPublicKey, byte[] endorsement) {
+        return dev.lifeline.common.crypto.Ed25519.verify(Certificates.ed25519PublicKey(certificate),
+                RecordingKeyEndorsement.message(recordingPublicKey), endorsement);
+    }
+
     public String organisation() {
         return Certificates.attribute(certificate.getSubject(), BCStyle.O);
     }

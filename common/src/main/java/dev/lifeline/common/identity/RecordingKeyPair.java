@@ -41,6 +41,13 @@ public final class RecordingKeyPair implements Destroyable {
         return keyPair;
     }
 
+    /** Writes only the public key (SubjectPublicKeyInfo PEM): what a relay needs, with nothing to open recordings. */
+    public void savePublic(Path dir) throws IOException {
+        SubjectPublicKeyInfo publicInfo = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
+                new X25519PublicKeyParameters(keyPair.publicKey(), 0));
+        KeyFiles.writePublic(dir.resolve(PUBLIC_FILE), KeyFiles.pem(new PemObject("PUBLIC KEY", publicInfo.getEncoded())));
+    }
+
     /** Writes the public key (SubjectPublicKeyInfo PEM) and the passphrase-encrypted private key (mode 600). */
     public void save(Path dir, char[] passphrase) throws IOException {
         if (passphrase == null || passphrase.length == 0) {
@@ -59,7 +66,43 @@ public final class RecordingKeyPair implements Destroyable {
     }
 
     public static RecordingKeyPair load(Path dir, char[] passphrase) throws IdentityException {
-        Path file = dir.resolve(PRIVATE_FILE);
+        return loadKeyFile(dir.resolve(PRIVATE_FILE), passphrase);
+    }
+
+    /**
+     * Writes only the private key, encrypted with {@code passphrase}, to {@code file} (mode 600):
+     * the key file a support lead opens recordings with.
+     */
+    public void saveKeyFile(Path file, char[] passphrase) throws IOException {
+        if (passphrase == null || passphrase.length == 0) {
+            throw new IllegalArgumentException("the lead's key file needs a passphrase");
+        }
+        byte[] raw = keyPair.privateKey();
+        try {
+            KeyFiles.writePrivate(file, KeyFiles.privateKeyPem(
+                    PrivateKeyInfoFactory.createPrivateKeyInfo(new X25519PrivateKeyParameters(raw, 0)), passphrase));
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    /**
+     * The Ed25519 key a lead signs recording fetches with, derived from the recording private key
+     * (HKDF-SHA256, info "lifeline-fetch-recording-v1"): whoever can open recordings can fetch them,
+     * and the relay checks against the public half it was given at {@code org init}.
+     */
+    public org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters fetchSigningKey() {
+        byte[] raw = keyPair.privateKey();
+        try {
+            byte[] seed = dev.lifeline.common.crypto.Hkdf.derive(new byte[0], raw,
+                    "lifeline-fetch-recording-v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 32);
+            return new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(seed, 0);
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    public static RecordingKeyPair loadKeyFile(Path file, char[] passphrase) throws IdentityException {
         Object keyObject = KeyFiles.readPem(file).stream().findFirst()
                 .orElseThrow(() -> new NotAnIdentityException("no key in " + file));
         try {

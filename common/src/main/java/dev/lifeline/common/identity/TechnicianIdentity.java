@@ -55,6 +55,18 @@ public final class TechnicianIdentity implements Destroyable {
         return Certificates.ed25519PublicKey(certificate);
     }
 
+    /** The organisation CA the identity was issued by (last in its chain), or null if the file lacks it. */
+    public OrganisationRoot organisationRoot() {
+        if (issuers.isEmpty()) {
+            return null;
+        }
+        try {
+            return OrganisationRoot.fromDer(Certificates.der(issuers.get(issuers.size() - 1)));
+        } catch (NotAnIdentityException e) {
+            return null;
+        }
+    }
+
     /** Ed25519 signature with the certificate's key. */
     public byte[] sign(byte[] message) {
         if (destroyed) {
@@ -76,6 +88,36 @@ public final class TechnicianIdentity implements Destroyable {
         pem.append(KeyFiles.privateKeyPem(
                 PrivateKeyInfoFactory.createPrivateKeyInfo(new Ed25519PrivateKeyParameters(privateKey, 0)), passphrase));
         KeyFiles.writePrivate(file, pem.toString());
+    }
+
+    /**
+     * An identity from a key this app made and the chain the relay's CA issued for its public half
+     * on sign-in (DER, the technician's certificate first). The key must match the certificate.
+     */
+    public static TechnicianIdentity fromKeyAndChain(byte[] ed25519PrivateKey, List<byte[]> chainDer)
+            throws IdentityException {
+        if (chainDer.isEmpty()) {
+            throw new NotAnIdentityException("no certificate");
+        }
+        List<X509CertificateHolder> certificates = new ArrayList<>();
+        for (byte[] der : chainDer) {
+            try {
+                certificates.add(new X509CertificateHolder(der));
+            } catch (IOException | RuntimeException e) {
+                throw new NotAnIdentityException("unreadable certificate");
+            }
+        }
+        byte[] certifiedKey = Certificates.ed25519PublicKey(certificates.get(0));
+        if (certifiedKey == null || !Arrays.equals(certifiedKey,
+                new Ed25519PrivateKeyParameters(ed25519PrivateKey, 0).generatePublicKey().getEncoded())) {
+            throw new NotAnIdentityException("the certificate is not for this key");
+        }
+        TechnicianIdentity identity = new TechnicianIdentity(ed25519PrivateKey.clone(), certificates.get(0),
+                certificates.subList(1, certificates.size()));
+        if (identity.name() == null || identity.organisation() == null) {
+            throw new NotAnIdentityException("the certificate names no technician and organisation");
+        }
+        return identity;
     }
 
     public static TechnicianIdentity load(Path file, char[] passphrase) throws IdentityException {

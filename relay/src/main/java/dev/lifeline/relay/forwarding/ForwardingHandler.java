@@ -26,6 +26,8 @@ import io.netty.util.ReferenceCountUtil;
  * <p>Stateful (which session and which side this connection is), so one per channel.
  */
 public final class ForwardingHandler extends ChannelInboundHandlerAdapter {
+    /** A sealed key pair is 129 bytes; room for a later format, no more. */
+    static final int MAX_SEALED_KEYS_BYTES = 1024;
     private final SessionTable sessions;
     private final PairedSession session;
     private final Role role;
@@ -56,6 +58,16 @@ public final class ForwardingHandler extends ChannelInboundHandlerAdapter {
         switch (frame.getBodyCase()) {
             case DATA -> forward(ctx, frame, true);
             case ACK -> forward(ctx, frame, false);
+            case RECORDING_KEYS -> {
+                // Opaque to the relay: stored with the recording, never opened here.
+                byte[] sealed = frame.getRecordingKeys().getSealedKeys().toByteArray();
+                if (sealed.length > MAX_SEALED_KEYS_BYTES) {
+                    Replies.fatal(ctx, ErrorCode.FRAME_TOO_LARGE, "sealed recording keys too large");
+                    return;
+                }
+                listener.onSealedKeys(session.id(), role, sealed);
+                readNext(channel);
+            }
             case PING -> ctx.writeAndFlush(Replies.pong(frame.getPing().getNonce()))
                     .addListener(f -> readNext(channel));
             case CLOSE -> sessions.close(session, role, frame);

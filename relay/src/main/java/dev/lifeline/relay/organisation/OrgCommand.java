@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "org", mixinStandardHelpOptions = true,
         description = "The organisation's keys: the CA that vouches for technicians and the recording key pair.",
-        subcommands = {OrgCommand.Init.class, BundleCommand.class})
+        subcommands = {OrgCommand.Init.class, BundleCommand.class, RecordingCommands.Policy.class,
+                RecordingCommands.ExportKey.class})
 public final class OrgCommand {
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Create the organisation CA key pair and the recording key pair (private keys encrypted"

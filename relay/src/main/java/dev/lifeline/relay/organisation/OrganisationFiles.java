@@ -28,7 +28,9 @@ final class OrganisationFiles {
         Files.createDirectories(dir);
         OrganisationCa ca = OrganisationCa.create(organisation);
         ca.save(dir, passphrase);
-        RecordingKeyPair.create().save(dir, passphrase);
+        RecordingKeyPair recording = RecordingKeyPair.create();
+        recording.save(dir, passphrase);
+        RecordingCommands.writePublicMaterial(dir, ca, recording);
         return ca;
     }
 }

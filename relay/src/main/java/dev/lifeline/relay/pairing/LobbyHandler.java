@@ -18,6 +18,7 @@ import dev.lifeline.relay.frames.Replies;
 import dev.lifeline.relay.pairing.NameplateRegistry.Claim;
 import dev.lifeline.relay.pairing.NameplateRegistry.Entry;
 import dev.lifeline.relay.pairing.NameplateRegistry.RegistryFullException;
+import dev.lifeline.relay.recording.RecordingFetches;
 import com.google.protobuf.ByteString;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -109,6 +110,9 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (connection != null) {
+            lobby.extension.closed(connection, false);
+        }
         if (phase == Phase.WAITING) {
             lobby.waiting.remove(entry, this);
             lobby.nameplates.release(entry);
@@ -133,12 +137,27 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
             onFirstFrame(ctx, frame);
             return;
         }
+        if (extensionBusy) {
+            // Frames that arrived in the same read as an extension's frame wait for its answer.
+            if (pending.size() >= MAX_PENDING) {
+                fatal(ctx, ErrorCode.RATE_LIMITED, "too many frames before the last answer");
+                return;
+            }
+            pending.add(frame);
+            return;
+        }
+        if (lobby.extension.handles(frame.getBodyCase())) {
+            extensionBusy = true;
+            lobby.extension.handle(connection(), frame);
+            return;
+        }
         switch (frame.getBodyCase()) {
             case PING -> reply(ctx, Replies.pong(frame.getPing().getNonce()));
             case OPEN_SESSION -> onOpenSession(ctx, frame.getOpenSession().getCustomerName());
             case JOIN -> onJoin(ctx, frame.getJoin().getNameplate());
             case RESUME -> onResume(ctx, frame.getResume().getResumeToken().toByteArray());
             case CLOSE -> onClose(ctx);
+            case FETCH_RECORDING -> onFetchRecording(ctx, frame);
             default -> unexpected(ctx, frame);
         }
     }
@@ -200,6 +219,11 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         phase = Phase.WAITING;
         lobby.waiting.put(entry, this);
         scheduleExpiry();
+        RelayFrame notice = lobby.recordingNotice;
+        if (notice != null) {
+            // Before the code: the customer's app asks the person before it shows the code.
+            ctx.channel().write(notice);
+        }
         reply(ctx, sessionOpened(entry));
     }
 
@@ -221,11 +245,11 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         switch (claim.status()) {
             case UNKNOWN -> reply(ctx, Replies.error(ErrorCode.UNKNOWN_NAMEPLATE, "no session is waiting under this code"));
             case BUSY -> reply(ctx, Replies.error(ErrorCode.NAMEPLATE_BUSY, "this session already has a technician"));
-            case CLAIMED -> pair(ctx, claim.entry());
+            case CLAIMED -> pair(ctx, claim.entry(), false);
         }
     }
 
-    private void pair(ChannelHandlerContext ctx, Entry claimed) {
+    private void pair(ChannelHandlerContext ctx, Entry claimed, boolean viaQueue) {
         LobbyHandler customer = lobby.waiting.remove(claimed);
         if (customer == null) {
             // The customer left between claim and now.
@@ -238,16 +262,22 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
                 new NameplateLifecycle(lobby, claimed));
         // Queued on the customer's loop before the technician can send anything, so the customer
         // sees Paired before any forwarded frame.
-        customer.ctx.executor().execute(() -> customer.becomePaired(pairing, claimed));
+        customer.ctx.executor().execute(() -> customer.becomePaired(pairing, claimed, viaQueue));
         phase = Phase.DONE;
+        lobby.extension.paired(claimed, connection());
+        lobby.listener.onPaired(pairing.session().id(), pairing.session().customerName());
         ctx.pipeline().replace(this, "forwarding",
                 new ForwardingHandler(sessions, pairing.session(), Role.TECHNICIAN, lobby.listener));
         LOG.info("session paired");
-        replyOn(ctx.channel(), paired(pairing.session(), pairing.technicianToken(), Role.CUSTOMER, sessions));
+        RelayFrame notice = lobby.recordingNotice;
+        if (notice != null) {
+            ctx.channel().write(notice);
+        }
+        replyOn(ctx.channel(), paired(pairing.session(), pairing.technicianToken(), Role.CUSTOMER, sessions, viaQueue));
     }
 
     /** Runs on the customer's event loop once a technician claimed its nameplate. */
-    private void becomePaired(SessionTable.Pairing pairing, Entry claimed) {
+    private void becomePaired(SessionTable.Pairing pairing, Entry claimed, boolean viaQueue) {
         if (phase != Phase.WAITING || entry != claimed || !ctx.channel().isActive()) {
             lobby.sessions.abort(pairing.session(), CloseReason.PEER_LOST, "the customer left");
             return;
@@ -256,7 +286,7 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         cancelExpiry();
         ctx.pipeline().replace(this, "forwarding",
                 new ForwardingHandler(lobby.sessions, pairing.session(), Role.CUSTOMER, lobby.listener));
-        ctx.channel().writeAndFlush(paired(pairing.session(), pairing.customerToken(), Role.TECHNICIAN, lobby.sessions));
+        ctx.channel().writeAndFlush(paired(pairing.session(), pairing.customerToken(), Role.TECHNICIAN, lobby.sessions, viaQueue));
     }
 
     private void onResume(ChannelHandlerContext ctx, byte[] token) {
@@ -285,8 +315,24 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
                 .setPeerPresent(resumed.peerPresent())).build());
     }
 
+    /** A lead fetches a recording (issue 7): checked and streamed by {@link RecordingFetches}. */
+    private void onFetchRecording(ChannelHandlerContext ctx, RelayFrame frame) {
+        RecordingFetches fetches = lobby.recordingFetches;
+        if (role != Role.TECHNICIAN || phase != Phase.READY || fetches == null) {
+            fatal(ctx, ErrorCode.UNEXPECTED_FRAME, fetches == null ? "this relay keeps no recordings"
+                    : "fetch a recording right after hello");
+            return;
+        }
+        phase = Phase.DONE;
+        fetches.serve(ctx.channel(), frame.getFetchRecording());
+    }
+
     private void onClose(ChannelHandlerContext ctx) {
         // A customer giving up before anyone joined, or a technician leaving the lobby.
+        if (connection != null) {
+            lobby.extension.closed(connection, true);
+            connection = null;
+        }
         if (phase == Phase.WAITING) {
             lobby.waiting.remove(entry, this);
             lobby.nameplates.release(entry);
@@ -325,13 +371,15 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
                 .setNameplate(entry.nameplate()).setExpiresAtMs(entry.expiresAtMs())).build();
     }
 
-    private static RelayFrame paired(PairedSession session, byte[] token, Role peerRole, SessionTable sessions) {
+    private static RelayFrame paired(PairedSession session, byte[] token, Role peerRole, SessionTable sessions,
+                                     boolean viaQueue) {
         return RelayFrame.newBuilder().setPaired(Paired.newBuilder()
                 .setSessionId(ByteString.copyFrom(session.id()))
                 .setResumeToken(ByteString.copyFrom(token))
                 .setCustomerName(session.customerName())
                 .setPeerRole(peerRole)
-                .setResumeGraceSeconds(sessions.graceSeconds())).build();
+                .setResumeGraceSeconds(sessions.graceSeconds())
+                .setViaQueue(viaQueue)).build();
     }
 
     private void unexpected(ChannelHandlerContext ctx, RelayFrame frame) {
@@ -364,6 +412,115 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
 
     private static void readNext(ChannelHandlerContext ctx) {
         Reads.next(ctx.channel());
+    }
+
+    private LobbyConnection connection;
+    /** Sign-in and queue frames are answered from another thread; frames behind one wait here. */
+    private boolean extensionBusy;
+    private final java.util.ArrayDeque<RelayFrame> pending = new java.util.ArrayDeque<>();
+    static final int MAX_PENDING = 8;
+
+    /** The extension answered: handle a frame that waited, or read the next one. Event loop. */
+    private void extensionDone() {
+        extensionBusy = false;
+        RelayFrame next = pending.poll();
+        if (next == null) {
+            Reads.next(ctx.channel());
+        } else if (phase != Phase.DONE) {
+            channelRead(ctx, next);
+        }
+    }
+
+    /** This connection as the extension sees it (one per handler, made on first use). */
+    private LobbyConnection connection() {
+        if (connection == null) {
+            connection = new Connection();
+        }
+        return connection;
+    }
+
+    private final class Connection implements LobbyConnection {
+        @Override
+        public Channel channel() {
+            return ctx.channel();
+        }
+
+        @Override
+        public Role role() {
+            return role;
+        }
+
+        @Override
+        public String sourceAddress() {
+            return LobbyHandler.sourceAddress(ctx.channel());
+        }
+
+        @Override
+        public void reply(RelayFrame frame) {
+            Channel channel = ctx.channel();
+            channel.writeAndFlush(frame).addListener(f -> {
+                if (f.isSuccess()) {
+                    ctx.executor().execute(LobbyHandler.this::extensionDone);
+                }
+            });
+        }
+
+        @Override
+        public void push(RelayFrame frame) {
+            ctx.channel().writeAndFlush(frame, ctx.channel().voidPromise());
+        }
+
+        @Override
+        public void fatal(ErrorCode code, String message) {
+            execute(() -> LobbyHandler.this.fatal(ctx, code, message));
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            ctx.executor().execute(task);
+        }
+
+        @Override
+        public Optional<Entry> waitForTechnician(String customerName, java.time.Duration lifetime) {
+            if (role != Role.CUSTOMER) {
+                return Optional.empty();
+            }
+            if (phase == Phase.WAITING) {
+                return Optional.of(entry);
+            }
+            if (phase != Phase.READY) {
+                return Optional.empty();
+            }
+            try {
+                entry = lobby.nameplates.allocate(customerName, lifetime);
+            } catch (RegistryFullException e) {
+                return Optional.empty();
+            }
+            phase = Phase.WAITING;
+            lobby.waiting.put(entry, LobbyHandler.this);
+            scheduleExpiry();
+            return Optional.of(entry);
+        }
+
+        @Override
+        public boolean pairWith(Entry waitingEntry) {
+            if (role != Role.TECHNICIAN || phase != Phase.READY) {
+                return false;
+            }
+            Claim claim = lobby.nameplates.claim(waitingEntry.nameplate());
+            if (claim.status() != NameplateRegistry.ClaimStatus.CLAIMED || claim.entry() != waitingEntry) {
+                if (claim.status() == NameplateRegistry.ClaimStatus.CLAIMED) {
+                    lobby.nameplates.rewait(claim.entry());
+                }
+                return false;
+            }
+            if (!lobby.waiting.containsKey(waitingEntry)) {
+                lobby.nameplates.release(waitingEntry);
+                return false;
+            }
+            pair(ctx, waitingEntry, true);
+            return true;
+        }
     }
 
     static boolean isPlausibleNameplate(String nameplate) {
@@ -401,10 +558,13 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         @Override
         public void sessionEnded(PairedSession session) {
             lobby.nameplates.release(entry);
+            lobby.listener.onSessionEnded(session.id());
+            lobby.extension.ended(entry);
         }
 
         @Override
         public void customerRejectedPeer(ChannelHandlerContext customerCtx, PairedSession session) {
+            lobby.listener.onSessionEnded(session.id());
             Channel channel = customerCtx.channel();
             if (!lobby.nameplates.rewait(entry)) {
                 Replies.sendAndClose(channel, Replies.close(CloseReason.CODE_EXPIRED, "the code is no longer valid"));

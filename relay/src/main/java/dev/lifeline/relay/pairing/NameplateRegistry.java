@@ -40,13 +40,15 @@ public final class NameplateRegistry {
     public static final class Entry {
         private final String nameplate;
         private final String customerName;
+        private final long ttlMs;
         private long expiresAtMs;
         private boolean paired;
 
-        private Entry(String nameplate, String customerName, long expiresAtMs) {
+        private Entry(String nameplate, String customerName, long ttlMs, long nowMs) {
             this.nameplate = nameplate;
             this.customerName = customerName;
-            this.expiresAtMs = expiresAtMs;
+            this.ttlMs = ttlMs;
+            this.expiresAtMs = nowMs + ttlMs;
         }
 
         public String nameplate() {
@@ -70,6 +72,11 @@ public final class NameplateRegistry {
 
     /** Allocates a fresh nameplate for a waiting customer. */
     public synchronized Entry allocate(String customerName) throws RegistryFullException {
+        return allocate(customerName, ttl);
+    }
+
+    /** Allocates a nameplate that lives {@code lifetime} (queue entries wait longer than codes). */
+    public synchronized Entry allocate(String customerName, Duration lifetime) throws RegistryFullException {
         if (live.size() >= maxEntries) {
             throw new RegistryFullException();
         }
@@ -80,7 +87,7 @@ public final class NameplateRegistry {
         do {
             nameplate = Long.toString(low + (long) (random.nextDouble() * span));
         } while (live.containsKey(nameplate));
-        Entry entry = new Entry(nameplate, customerName, clock.millis() + ttl.toMillis());
+        Entry entry = new Entry(nameplate, customerName, lifetime.toMillis(), clock.millis());
         live.put(nameplate, entry);
         return entry;
     }
@@ -127,7 +134,7 @@ public final class NameplateRegistry {
         }
         synchronized (entry) {
             entry.paired = false;
-            entry.expiresAtMs = clock.millis() + ttl.toMillis();
+            entry.expiresAtMs = clock.millis() + entry.ttlMs;
         }
         return true;
     }
@@ -149,9 +156,9 @@ public final class NameplateRegistry {
         return true;
     }
 
-    /** How long {@code entry} still has before it expires, between 0 and the TTL. */
+    /** How long {@code entry} still has before it expires, between 0 and its lifetime. */
     public long millisUntilExpiry(Entry entry) {
-        return Math.max(0, Math.min(ttl.toMillis(), entry.expiresAtMs() - clock.millis()));
+        return Math.max(0, Math.min(entry.ttlMs, entry.expiresAtMs() - clock.millis()));
     }
 
     /** Forgets {@code entry}; no-op if it is already gone. */

@@ -1,6 +1,9 @@
 package dev.lifeline.relay.server;
 
+import dev.lifeline.common.identity.OrganisationCa;
 import dev.lifeline.common.wire.WireLimits;
+import dev.lifeline.relay.accounts.PasswordHasher;
+import dev.lifeline.relay.database.Database;
 import dev.lifeline.relay.recording.ForwardedFrameListener;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +27,9 @@ public final class RelayConfig {
     private final int maxSessions;
     private final ForwardedFrameListener forwardedFrameListener;
     private final Clock clock;
+    private final Database database;
+    private final OrganisationCa organisationCa;
+    private final PasswordHasher.Parameters passwordHashing;
 
     private RelayConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -41,6 +47,9 @@ public final class RelayConfig {
         this.maxSessions = b.maxSessions;
         this.forwardedFrameListener = b.forwardedFrameListener;
         this.clock = b.clock;
+        this.database = b.database;
+        this.organisationCa = b.organisationCa;
+        this.passwordHashing = b.passwordHashing;
     }
 
     public static Builder builder() {
@@ -62,6 +71,11 @@ public final class RelayConfig {
     public int maxSessions() { return maxSessions; }
     public ForwardedFrameListener forwardedFrameListener() { return forwardedFrameListener; }
     public Clock clock() { return clock; }
+    /** Issue 6: the team server's database (accounts, queue, contracts); null runs the code flow only. */
+    public Database database() { return database; }
+    /** Issue 6: the unlocked organisation CA that certifies technicians on sign-in; null keeps the CA offline. */
+    public OrganisationCa organisationCa() { return organisationCa; }
+    public PasswordHasher.Parameters passwordHashing() { return passwordHashing; }
 
     public static final class Builder {
         private String bindAddress = "0.0.0.0";
@@ -79,6 +93,9 @@ public final class RelayConfig {
         private int maxSessions = 5_000;
         private ForwardedFrameListener forwardedFrameListener = ForwardedFrameListener.NONE;
         private Clock clock = Clock.systemUTC();
+        private Database database;
+        private OrganisationCa organisationCa;
+        private PasswordHasher.Parameters passwordHashing = PasswordHasher.DEFAULT;
 
         private Builder() {
         }
@@ -104,6 +121,10 @@ public final class RelayConfig {
         public Builder maxSessions(int value) { this.maxSessions = requireRange(value, 1, Integer.MAX_VALUE, "maxSessions"); return this; }
         public Builder forwardedFrameListener(ForwardedFrameListener value) { this.forwardedFrameListener = Objects.requireNonNull(value); return this; }
         public Builder clock(Clock value) { this.clock = Objects.requireNonNull(value); return this; }
+        /** The relay owns nothing here: the caller opens and closes the database. */
+        public Builder database(Database value) { this.database = value; return this; }
+        public Builder organisationCa(OrganisationCa value) { this.organisationCa = value; return this; }
+        public Builder passwordHashing(PasswordHasher.Parameters value) { this.passwordHashing = Objects.requireNonNull(value); return this; }
 
         public RelayConfig build() {
             return new RelayConfig(this);

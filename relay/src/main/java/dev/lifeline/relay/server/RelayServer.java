@@ -6,6 +6,7 @@ import dev.lifeline.relay.forwarding.SessionTable;
 import dev.lifeline.relay.limits.KeyedRateLimiter;
 import dev.lifeline.relay.pairing.Lobby;
 import dev.lifeline.relay.pairing.NameplateRegistry;
+import dev.lifeline.relay.recording.ForwardedFrameListener;
 import dev.lifeline.relay.tls.RelayCertificate;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -20,7 +21,9 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProtocols;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import dev.lifeline.relay.teamserver.TeamServer;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,10 +51,24 @@ public final class RelayServer {
                 .setMaxFrameBytes(config.maxFrameBytes())
                 .setMaxFramesPerSecond(config.maxFramesPerSecond())
                 .build();
+        RelayRecording recording = RelayRecording.start(config);
         Lobby lobby = new Lobby(nameplates,
                 new KeyedRateLimiter<>(config.joinsPerMinutePerAddress(), config.joinsPerMinutePerAddress(), config.clock()),
                 new KeyedRateLimiter<>(config.joinsPerMinutePerNameplate(), config.joinsPerMinutePerNameplate(), config.clock()),
-                sessions, welcome, () -> connections.get() > config.maxConnections(), config.forwardedFrameListener());
+                sessions, welcome, () -> connections.get() > config.maxConnections(), ForwardedFrameListener.both(config.forwardedFrameListener(), recording.listener()));
+        recording.attach(lobby);
+        // Issue 6: with a database the relay is also the team's server (sign-in, queue, contracts).
+        TeamServer team = null;
+        if (config.database() != null) {
+            try {
+                team = new TeamServer(config.database(), config.organisationCa(), config.passwordHashing(), config.clock());
+            } catch (SQLException e) {
+                recording.close();
+                throw new IOException("cannot start the team server: " + e.getMessage(), e);
+            }
+            lobby.extend(team);
+        }
+        TeamServer teamServer = team;
 
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
@@ -73,8 +90,12 @@ public final class RelayServer {
                     .channel();
             int port = ((InetSocketAddress) server.localAddress()).getPort();
             LOG.info("relay listening on {}:{}", config.bindAddress(), port);
-            return new Running(server, boss, workers, all, sessions, port, certificate.fingerprint());
+            return new Running(server, boss, workers, all, sessions, port, certificate.fingerprint(), recording, teamServer);
         } catch (RuntimeException | InterruptedException e) {
+            recording.close();
+            if (teamServer != null) {
+                teamServer.close();
+            }
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
@@ -82,7 +103,13 @@ public final class RelayServer {
     }
 
     private record Running(Channel server, EventLoopGroup boss, EventLoopGroup workers, ChannelGroup all,
-                           SessionTable sessions, int port, String certificateFingerprint) implements RunningRelay {
+                           SessionTable sessions, int port, String certificateFingerprint,
+                           RelayRecording recording, TeamServer team) implements RunningRelay {
+        @Override
+        public java.util.Optional<String> recordingSigningKey() {
+            return recording.signingKeyHex();
+        }
+
         @Override
         public int pairedSessions() {
             return sessions.size();
@@ -95,6 +122,10 @@ public final class RelayServer {
             all.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            recording.close();
+            if (team != null) {
+                team.close();
+            }
         }
     }
 }

@@ -11,6 +11,11 @@ public interface RunningRelay extends AutoCloseable {
     /** Number of currently paired sessions. */
     int pairedSessions();
 
+    /** Hex Ed25519 key that signs this relay's recordings, when it records (leads pin it). */
+    default java.util.Optional<String> recordingSigningKey() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -19,6 +19,12 @@ class RelayArchitectureTest {
             .because("the relay sees only ciphertext and must hold no way to open it");
 
     @ArchTest
+    static final ArchRule neverUnsealsRecordingKeys = noClasses().should().dependOnClassesThat()
+            .haveFullyQualifiedName("dev.lifeline.common.crypto.SealedRecordingKey")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.lifeline.common.crypto.Hpke")
+            .because("the relay stores sealed recording keys it can never open");
+
+    @ArchTest
     static final ArchRule noUiNoApps = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("javafx..", "dev.lifeline.client..")
             .because("the relay is a server: no UI, no app code");

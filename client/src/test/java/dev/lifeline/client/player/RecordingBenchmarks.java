@@ -1,0 +1,217 @@
+package dev.lifeline.client.player;
+
+import dev.lifeline.client.bench.BenchmarkReport;
+import dev.lifeline.client.bench.ScreenFrames;
+import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.recording.RecordingNoticeInfo;
+import dev.lifeline.client.screen.RemoteScreenFrame;
+import dev.lifeline.client.screen.ScreenShareState;
+import dev.lifeline.client.session.CustomerSessionHandle;
+import dev.lifeline.client.session.RelayClient;
+import dev.lifeline.client.session.SessionListener;
+import dev.lifeline.client.session.TechnicianSessionHandle;
+import dev.lifeline.common.pairing.SessionCode;
+import dev.lifeline.common.recording.RecordingReader;
+import dev.lifeline.common.screen.Quality;
+import dev.lifeline.common.screen.ScreenImage;
+import dev.lifeline.relay.server.RelayConfig;
+import dev.lifeline.relay.server.RelayServer;
+import dev.lifeline.relay.server.RunningRelay;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Recording figures for docs/benchmarks.md (section "Session recordings (issue 7)"):
+ * <ol>
+ * <li>bytes per hour of session: each corpus scenario replayed through a real recorded session
+ *     (relay on loopback, TLS, both apps, Auto quality, a chat line every 10 s) for
+ *     {@code --seconds} at the corpus's own capture rate, extrapolated to an hour;</li>
+ * <li>seek: a one-hour recording of the browser scenario written with the real encoder and
+ *     sealer, loaded once, then seeks to random points, each from a fresh cursor (decode from the
+ *     keyframe before the target).</li>
+ * </ol>
+ * Run: {@code ./lifeline bench recording [--corpus DIR] [--seconds 60] [--hours 1]}.
+ */
+public final class RecordingBenchmarks {
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of("docs/benchmarks.md");
+        Path corpus = Path.of("../shared/corpus");
+        int seconds = 60;
+        double hours = 1;
+        for (int i = 0; i < args.length - 1; i += 2) {
+            switch (args[i]) {
+                case "--corpus" -> corpus = Path.of(args[i + 1]);
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--hours" -> hours = Double.parseDouble(args[i + 1]);
+                case "--out" -> output = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path dir = Files.createTempDirectory("lifeline-recording-bench");
+        StringBuilder report = new StringBuilder("## Session recordings (issue 7)\n\n");
+        report.append("Measured ").append(LocalDate.now()).append(" on this machine (")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+                .append("). `./lifeline bench recording [--corpus DIR] [--seconds N] [--hours H]`.\n\n");
+        report.append("Size: each corpus scenario (1920x1080) replayed through a real recorded session — relay on")
+                .append(" loopback with TLS, both apps, Auto quality, keyframe every 10 s, a chat line every 10 s — for ")
+                .append(seconds).append(" s at 3.3 frames per second (the corpus's own capture rate), extrapolated to an hour.")
+                .append(" The recording holds the sealed end-to-end frames of both directions plus the container's")
+                .append(" own records, chain and signatures.\n\n");
+        report.append("| scenario | seconds | screen updates seen | recording bytes | MB per hour |\n|---|---|---|---|---|\n");
+        for (String scenario : List.of("office", "terminal", "browser", "motion-gl")) {
+            Path frames = corpus.resolve(scenario);
+            if (!Files.isDirectory(frames)) {
+                report.append("| ").append(scenario).append(" | | | corpus not found | |\n");
+                continue;
+            }
+            report.append(sizeRow(dir.resolve(scenario), scenario, frames, seconds));
+        }
+        report.append('\n');
+        report.append(seekSection(dir, corpus.resolve("browser"), hours));
+        BenchmarkReport.replaceSection(output, "## Session recordings (issue 7)", report.toString());
+        System.out.println(report);
+    }
+
+    private static String sizeRow(Path dir, String scenario, Path frames, int seconds) throws Exception {
+        RecordedOrganisation org = RecordedOrganisation.create(dir, true);
+        try (RunningRelay relay = RelayServer.start(RelayConfig.builder().dataDir(org.dataDir())
+                .bindAddress("127.0.0.1").port(0).build());
+             RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()))) {
+            CompletableFuture<SessionCode> code = new CompletableFuture<>();
+            CompletableFuture<Void> asked = new CompletableFuture<>();
+            CustomerSessionHandle[] customer = new CustomerSessionHandle[1];
+            customer[0] = client.customerSessions(org.root(), ScreenSources.replayPreloaded(frames, 3.3))
+                    .start("Bench", new SessionListener() {
+                        @Override
+                        public void onRecordingNotice(RecordingNoticeInfo notice) {
+                            CompletableFuture.runAsync(() -> customer[0].answerRecordingNotice(true),
+                                    CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+                        }
+
+                        @Override
+                        public void onCodeReady(SessionCode c, long expires) {
+                            code.complete(c);
+                        }
+
+                        @Override
+                        public void onScreenRequested() {
+                            asked.complete(null);
+                        }
+                    });
+            int[] updates = {0};
+            CompletableFuture<Void> sharing = new CompletableFuture<>();
+            TechnicianSessionHandle technician = client.technicianSessions(org.technician())
+                    .join(code.get(30, TimeUnit.SECONDS), new SessionListener() {
+                        @Override
+                        public void onScreenShare(ScreenShareState state) {
+                            if (state.status() == ScreenShareState.Status.SHARING) {
+                                sharing.complete(null);
+                            }
+                        }
+
+                        @Override
+                        public void onScreenFrame(RemoteScreenFrame frame) {
+                            updates[0]++;
+                            frame.drawn();
+                        }
+                    });
+            technician.setScreenQuality(Quality.AUTO);
+            technician.requestScreen();
+            asked.get(30, TimeUnit.SECONDS);
+            customer[0].answerScreenRequest(true);
+            sharing.get(30, TimeUnit.SECONDS);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            int line = 0;
+            while (System.nanoTime() < end) {
+                Thread.sleep(Math.min(10_000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+                technician.sendChat("benchmark note " + ++line);
+            }
+            customer[0].end();
+            Path file = closedRecording(org.dataDir().resolve("recordings"));
+            long bytes = Files.size(file);
+            double perHour = bytes * 3600.0 / seconds / 1e6;
+            return "| " + scenario + " | " + seconds + " | " + updates[0] + " | " + bytes + " | "
+                    + String.format(java.util.Locale.ROOT, "%.0f", perHour) + " |\n";
+        }
+    }
+
+    private static Path closedRecording(Path recordings) throws Exception {
+        for (int i = 0; i < 400; i++) {
+            if (Files.isDirectory(recordings)) {
+                try (Stream<Path> files = Files.list(recordings)) {
+                    for (Path file : files.toList()) {
+                        try (RecordingReader reader = RecordingReader.open(file)) {
+                            if (reader.verification().endReason() != null) {
+                                return file;
+                            }
+                        } catch (Exception notYet) {
+                            // being written
+                        }
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no closed recording");
+    }
+
+    private static String seekSection(Path dir, Path browser, double hours) throws Exception {
+        List<ScreenImage> frames = new ArrayList<>();
+        if (Files.isDirectory(browser)) {
+            try (Stream<Path> pngs = Files.list(browser)) {
+                for (Path png : pngs.filter(p -> p.toString().endsWith(".png")).sorted().toList()) {
+                    frames.add(ScreenFrames.load(png));
+                }
+            }
+        } else {
+            frames.addAll(dev.lifeline.client.capture.SyntheticScreens.frames(20, 1920, 1080, 200));
+        }
+        var key = dev.lifeline.common.identity.RecordingKeyPair.create();
+        Path file = dir.resolve("hour.llrec");
+        long durationMs = (long) (hours * 3_600_000);
+        long writeStart = System.nanoTime();
+        SyntheticRecording.write(file, key.publicKey(), frames, 2, durationMs, 60_000);
+        double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+        long loadStart = System.nanoTime();
+        StringBuilder out = new StringBuilder();
+        try (RecordingPlayback playback = RecordingPlayback.open(file, key.keyPair(), null, p -> { })) {
+            double loadMs = (System.nanoTime() - loadStart) / 1e6;
+            Random random = new Random(7);
+            int n = 60;
+            double[] ms = new double[n];
+            for (int i = -5; i < n; i++) {
+                long target = (long) (random.nextDouble() * playback.durationMs());
+                RecordingPlayback.Cursor cursor = playback.cursor();
+                long start = System.nanoTime();
+                cursor.moveTo(target);
+                if (i >= 0) {
+                    ms[i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            Arrays.sort(ms);
+            out.append("Seek: a ").append(hours == 1 ? "one-hour" : hours + "-hour").append(" recording of the browser")
+                    .append(" scenario (1920x1080, 2 updates per second, Auto, keyframe every 10 s; ")
+                    .append(Files.size(file) / 1_000_000).append(" MB, written in ")
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", writeSeconds)).append(" s by the real encoder")
+                    .append(" and sealer), opened once (verify + decrypt every frame for the timeline: ")
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", loadMs)).append(" ms), then ")
+                    .append(n).append(" seeks to random points, each from a fresh cursor: decode from the keyframe")
+                    .append(" before the target forward to it. Goal: under 300 ms.\n\n");
+            out.append("| measurement | n | median ms | p95 ms | max ms |\n|---|---|---|---|---|\n");
+            out.append("| seek to a random point of the hour | ").append(n).append(" | ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f | %.1f | %.1f", ms[n / 2], ms[(int) (n * 0.95)], ms[n - 1]))
+                    .append(" |\n\n");
+        }
+        return out.toString();
+    }
+}

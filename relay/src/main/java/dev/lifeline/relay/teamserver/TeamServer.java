@@ -1,0 +1,127 @@
+package dev.lifeline.relay.teamserver;
+
+import dev.lifeline.common.identity.OrganisationCa;
+import dev.lifeline.common.wire.relay.ErrorCode;
+import dev.lifeline.common.wire.relay.RelayFrame;
+import dev.lifeline.relay.accounts.Accounts;
+import dev.lifeline.relay.accounts.Lockout;
+import dev.lifeline.relay.accounts.PasswordHasher;
+import dev.lifeline.relay.accounts.SessionTokens;
+import dev.lifeline.relay.audit.AuditLog;
+import dev.lifeline.relay.billing.BillingStore;
+import dev.lifeline.relay.contracts.ContractStore;
+import dev.lifeline.relay.database.Database;
+import dev.lifeline.relay.frames.Replies;
+import dev.lifeline.relay.pairing.LobbyConnection;
+import dev.lifeline.relay.pairing.LobbyExtension;
+import dev.lifeline.relay.pairing.NameplateRegistry.Entry;
+import dev.lifeline.relay.queue.QueueDesk;
+import dev.lifeline.relay.queue.QueueStore;
+import dev.lifeline.relay.signin.SignInDesk;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The relay as the team's server: sign-in, account administration and the waiting queue, on top
+ * of the database. Plugs into the lobby as its {@link LobbyExtension}. Blocking work (Argon2,
+ * JDBC) runs on a small bounded pool; when it is full, requests get CAPACITY instead of queuing
+ * without bound.
+ */
+public final class TeamServer implements LobbyExtension, AutoCloseable {
+    static final int BLOCKING_THREADS = 2;
+    static final int BLOCKING_QUEUE = 500;
+    static final long REFRESH_SECONDS = 15;
+
+    private final ThreadPoolExecutor blocking;
+    private final ScheduledExecutorService refresher;
+    private final SignInDesk signIn;
+    private final QueueDesk queue;
+
+    public TeamServer(Database database, OrganisationCa caOrNull, PasswordHasher.Parameters hashing, Clock clock)
+            throws SQLException {
+        this.blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("lifeline-team", true));
+        AuditLog audit = new AuditLog(database, clock);
+        Accounts accounts = new Accounts(database, audit, clock, hashing, Lockout.DEFAULT, SessionTokens.DEFAULT_LIFETIME);
+        ContractStore contracts = new ContractStore(database);
+        this.signIn = new SignInDesk(accounts, caOrNull, audit, blocking, clock);
+        this.queue = new QueueDesk(new QueueStore(database), contracts, new BillingStore(database, contracts), audit,
+                blocking, clock);
+        // Waiting times and SLA states change with time alone: refresh subscribers now and then.
+        this.refresher = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("lifeline-queue-refresh", true));
+        refresher.scheduleWithFixedDelay(() -> {
+            if (queue.hasListeners() && blocking.getQueue().size() < BLOCKING_QUEUE / 2) {
+                queue.broadcast();
+            }
+        }, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public boolean handles(RelayFrame.BodyCase body) {
+        return switch (body) {
+            case SIGN_IN, ACCOUNT_REQUEST, QUEUE_SUBMIT, QUEUE_SUBSCRIBE, QUEUE_PICK -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public void handle(LobbyConnection connection, RelayFrame frame) {
+        try {
+            switch (frame.getBodyCase()) {
+                case SIGN_IN -> signIn.signIn(connection, frame.getSignIn());
+                case ACCOUNT_REQUEST -> signIn.accountRequest(connection, frame.getAccountRequest());
+                case QUEUE_SUBMIT -> queue.submit(connection, frame.getQueueSubmit());
+                case QUEUE_SUBSCRIBE -> queue.subscribe(connection);
+                case QUEUE_PICK -> queue.pick(connection, frame.getQueuePick());
+                default -> connection.fatal(ErrorCode.UNEXPECTED_FRAME, frame.getBodyCase() + " is not allowed now");
+            }
+        } catch (RejectedExecutionException e) {
+            connection.reply(Replies.error(ErrorCode.CAPACITY, "the relay is busy, try again in a moment"));
+        }
+    }
+
+    @Override
+    public void closed(LobbyConnection connection, boolean saidClose) {
+        try {
+            queue.closed(connection, saidClose);
+        } catch (RejectedExecutionException e) {
+            // shutting down or overloaded: the entry is cleaned up by the rejoin grace
+        }
+    }
+
+    @Override
+    public void paired(Entry entry, LobbyConnection technician) {
+        try {
+            queue.paired(entry, technician);
+        } catch (RejectedExecutionException e) {
+            // the session is not billed; logged by the pool's owner at shutdown only
+        }
+    }
+
+    @Override
+    public void ended(Entry entry) {
+        try {
+            queue.ended(entry);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        blocking.shutdown();
+        try {
+            blocking.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
