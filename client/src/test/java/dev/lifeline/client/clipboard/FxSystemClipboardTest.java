@@ -38,7 +38,15 @@ class FxSystemClipboardTest {
         clipboard.writeText("Grüße vom Support – ticket #4711 🙂").get(10, TimeUnit.SECONDS);
         assertEquals("Grüße vom Support – ticket #4711 🙂", XClip.read());
         assertEquals(Optional.of("Grüße vom Support – ticket #4711 🙂"), clipboard.readText().get(10, TimeUnit.SECONDS));
-        // Text another program copies is read by the AWT clipboard in ClipboardOverRelayTest; GTK's
-        // clipboard under JavaFX kept returning its own last content here, which is not checked.
+
+        // Another program copies: GTK learns of the new owner through an X event, so poll briefly.
+        XClip.write("copied by another program");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Optional<String> read = clipboard.readText().get(10, TimeUnit.SECONDS);
+        while (!read.equals(Optional.of("copied by another program")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            read = clipboard.readText().get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(Optional.of("copied by another program"), read);
     }
 }
