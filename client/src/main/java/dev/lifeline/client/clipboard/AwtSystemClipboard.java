@@ -5,7 +5,8 @@ import java.awt.Toolkit;
 import java.awt.datatransfer.Clipboard;
 import java.awt.datatransfer.DataFlavor;
 import java.awt.datatransfer.StringSelection;
-import java.awt.datatransfer.Transferable;
+import java.awt.datatransfer.UnsupportedFlavorException;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,16 +28,52 @@ public final class AwtSystemClipboard implements SystemClipboard {
     @Override
     public CompletableFuture<Optional<String>> readText() {
         return call(() -> {
-            Transferable content = clipboard().getContents(null);
-            if (content == null || !content.isDataFlavorSupported(DataFlavor.stringFlavor)) {
-                return Optional.empty();
-            }
             try {
-                return Optional.of((String) content.getTransferData(DataFlavor.stringFlavor));
-            } catch (Exception e) {
-                throw new ClipboardUnavailableException("the clipboard's text cannot be read", e);
+                return read();
+            } catch (ClipboardUnavailableException | TextGone e) {
+                // An X selection owner now and then refuses or botches one conversion (busy with
+                // another program's transfer, just taken over); a second request a moment later works.
+                pause();
+                try {
+                    return read();
+                } catch (TextGone stillGone) {
+                    return Optional.empty();
+                }
             }
         });
+    }
+
+    /**
+     * Asks only for text: getContents would fetch every format the owner offers (UTF8_STRING,
+     * STRING, TEXT…), a large text several times over, and turn a failed fetch into "no text".
+     */
+    private static Optional<String> read() throws TextGone {
+        Clipboard clipboard = clipboard();
+        if (!clipboard.isDataFlavorAvailable(DataFlavor.stringFlavor)) {
+            throw new TextGone();
+        }
+        try {
+            return Optional.of((String) clipboard.getData(DataFlavor.stringFlavor));
+        } catch (UnsupportedFlavorException e) {
+            throw new TextGone();
+        } catch (IOException e) {
+            throw new ClipboardUnavailableException("the clipboard's text cannot be read", e);
+        }
+    }
+
+    /** No text on the clipboard (or no longer, when the owner changed between the two questions). */
+    private static final class TextGone extends Exception {
+        TextGone() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
