@@ -1,5 +1,6 @@
 package dev.lifeline.client.session;
 
+import static dev.lifeline.client.testing.RandomFiles.randomFile;
 import static dev.lifeline.client.session.ScreenProbe.awaitTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,28 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.clipboard.SystemClipboard;
-import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.session.PairedOverRelay.Pair;
 import dev.lifeline.common.consent.Capability;
-import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.common.identity.TechnicianIdentity;
 import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.timeline.TimelineEntry;
 import dev.lifeline.common.transfer.TransferError;
 import dev.lifeline.common.transfer.TransferState;
 import dev.lifeline.common.transfer.TransferStatus;
 import dev.lifeline.common.transfer.TransferStatus.Direction;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,38 +42,16 @@ class FileTransferOverRelayTest {
     @TempDir
     Path dir;
 
-    private RunningRelay relay;
-    private RelayClient client;
-    private TechnicianIdentity alice;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private final List<SessionHandle> toEnd = new ArrayList<>();
+    private PairedOverRelay paired;
 
     @BeforeEach
     void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.builder().dataDir(dir.resolve("relay")).bindAddress("127.0.0.1").port(0)
-                .resumeGrace(Duration.ofSeconds(3)).build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
-        alice = OrganisationCa.create("ACME Support").issueTechnician("Alice Meyer", Duration.ofDays(1));
+        paired = PairedOverRelay.start(dir, relay -> relay.resumeGrace(Duration.ofSeconds(3)));
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (SessionHandle session : toEnd) {
-            try {
-                session.end();
-            } catch (java.util.concurrent.RejectedExecutionException alreadyClosed) {
-                // its RelayClient (the proxy's) was closed with the test's try block
-            }
-        }
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-        client.close();
-        relay.close();
-    }
-
-    record Pair(CustomerLiveSession customer, TransferProbe customerProbe, TechnicianLiveSession technician,
-                TransferProbe technicianProbe) {
+        paired.close();
     }
 
     static final SystemClipboard NO_CLIPBOARD = new SystemClipboard() {
@@ -95,52 +66,20 @@ class FileTransferOverRelayTest {
         }
     };
 
-    private Pair connect(RelayClient customerClient, Path customerDownloads, Path technicianDownloads) throws Exception {
-        TransferProbe customerProbe = new TransferProbe();
-        CompletableFuture<SessionCode> code = new CompletableFuture<>();
-        SessionListener waitingForCode = new SessionListener() {
-            @Override
-            public void onCodeReady(SessionCode c, long expiresAtEpochMs) {
-                code.complete(c);
-            }
-        };
-        SessionHandle[] customerHandle = new SessionHandle[1];
-        customerProbe.onOffer = TransferProbe.acceptInto(customerDownloads, customerHandle);
-        CustomerLiveSession customer = (CustomerLiveSession) customerClient
-                .customerSessions(null, ScreenSources.robot(), dev.lifeline.client.control.ControlDevices.robot(), NO_CLIPBOARD)
-                .start("Dana", new ForwardingListener(waitingForCode, customerProbe));
-        customerHandle[0] = customer;
-        toEnd.add(customer);
-        TransferProbe technicianProbe = new TransferProbe();
-        SessionHandle[] technicianHandle = new SessionHandle[1];
-        technicianProbe.onOffer = TransferProbe.acceptInto(technicianDownloads, technicianHandle);
-        TechnicianLiveSession technician = (TechnicianLiveSession) client.technicianSessions(alice)
-                .join(code.get(10, TimeUnit.SECONDS), technicianProbe);
-        technicianHandle[0] = technician;
-        toEnd.add(technician);
-        customerProbe.secured.get(10, TimeUnit.SECONDS);
-        technicianProbe.secured.get(10, TimeUnit.SECONDS);
-        return new Pair(customer, customerProbe, technician, technicianProbe);
+    private Pair<TransferProbe> connect(RelayClient customerClient, Path customerDownloads, Path technicianDownloads) throws Exception {
+        Pair<TransferProbe> p = paired.pair(customerClient.customerSessions(null, ScreenSources.robot(),
+                dev.lifeline.client.control.ControlDevices.robot(), NO_CLIPBOARD), new TransferProbe(), new TransferProbe());
+        // Offers come only after the grant, so accepting them is set up once paired.
+        p.customerProbe().onOffer = TransferProbe.acceptInto(customerDownloads, p.customer());
+        p.technicianProbe().onOffer = TransferProbe.acceptInto(technicianDownloads, p.technician());
+        return p;
     }
 
-    private static void grantFiles(Pair p) {
+    private static void grantFiles(Pair<TransferProbe> p) {
         p.technician().requestCapabilities(Set.of(Capability.TRANSFER_FILES), "to send you the driver");
         awaitTrue(() -> p.customerProbe().prompts.size() == 1, "the customer is asked");
         p.customer().grant(Capability.TRANSFER_FILES);
         awaitTrue(() -> p.technicianProbe().lastConsent().isGranted(Capability.TRANSFER_FILES), "the Console sees the grant");
-    }
-
-    static Path randomFile(Path file, long size, long seed) throws IOException {
-        Files.createDirectories(file.getParent());
-        Random random = new Random(seed);
-        byte[] block = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, left));
-            }
-        }
-        return file;
     }
 
     static List<String> namesIn(Path folder) throws IOException {
@@ -155,9 +94,9 @@ class FileTransferOverRelayTest {
         Path technicianDownloads = Files.createDirectories(dir.resolve("technician-downloads"));
         Path toCustomer = randomFile(dir.resolve("technician-files/driver-setup.bin"), BIG, 1);
         Path toTechnician = randomFile(dir.resolve("customer-files/crash-dump.bin"), BIG + 12345, 2);
-        try (CuttableProxy proxy = new CuttableProxy(relay.port());
-             RelayClient viaProxy = new RelayClient(new RelayEndpoint("127.0.0.1", proxy.port(), relay.certificateFingerprint()))) {
-            Pair p = connect(viaProxy, customerDownloads, technicianDownloads);
+        try (CuttableProxy proxy = new CuttableProxy(paired.relay().port());
+             RelayClient viaProxy = new RelayClient(paired.endpoint(proxy.port()))) {
+            Pair<TransferProbe> p = connect(viaProxy, customerDownloads, technicianDownloads);
             grantFiles(p);
             long started = System.nanoTime();
             p.technician().offerFile(toCustomer);
@@ -210,9 +149,9 @@ class FileTransferOverRelayTest {
         int size = 12 * 1024 * 1024;
         Path file = randomFile(dir.resolve("technician-files/backup.tar"), size, 3);
         long held;
-        try (CuttableProxy proxy = new CuttableProxy(relay.port());
-             RelayClient viaProxy = new RelayClient(new RelayEndpoint("127.0.0.1", proxy.port(), relay.certificateFingerprint()))) {
-            Pair first = connect(viaProxy, customerDownloads, technicianDownloads);
+        try (CuttableProxy proxy = new CuttableProxy(paired.relay().port());
+             RelayClient viaProxy = new RelayClient(paired.endpoint(proxy.port()))) {
+            Pair<TransferProbe> first = connect(viaProxy, customerDownloads, technicianDownloads);
             grantFiles(first);
             first.technician().offerFile(file);
             first.customerProbe().awaitBytes(Direction.INCOMING, "backup.tar", size / 3);
@@ -230,7 +169,7 @@ class FileTransferOverRelayTest {
             assertTrue(senderSide.error().retryable(), senderSide::toString);
         }
 
-        Pair second = connect(client, customerDownloads, technicianDownloads);
+        Pair<TransferProbe> second = connect(paired.client(), customerDownloads, technicianDownloads);
         grantFiles(second);
         second.technician().offerFile(file); // what Retry does in a new session
         TransferStatus done = second.customerProbe().awaitFinished(Direction.INCOMING, "backup.tar");
@@ -249,7 +188,7 @@ class FileTransferOverRelayTest {
         Path customerDownloads = Files.createDirectories(dir.resolve("customer-downloads"));
         Path technicianDownloads = Files.createDirectories(dir.resolve("technician-downloads"));
         Path file = randomFile(dir.resolve("technician-files/tool.zip"), 3 * 1024 * 1024 + 7, 4);
-        Pair p = connect(client, customerDownloads, technicianDownloads);
+        Pair<TransferProbe> p = connect(paired.client(), customerDownloads, technicianDownloads);
         // Not granted yet: the Console's offer fails at once, nothing reaches the customer.
         p.technician().offerFile(file);
         TransferStatus refused = p.technicianProbe().awaitFinished(Direction.OUTGOING, "tool.zip");
@@ -268,7 +207,7 @@ class FileTransferOverRelayTest {
         Path customerDownloads = Files.createDirectories(dir.resolve("customer-downloads"));
         Path technicianDownloads = Files.createDirectories(dir.resolve("technician-downloads"));
         Path file = randomFile(dir.resolve("technician-files/big.iso"), 40L * 1024 * 1024, 5);
-        Pair p = connect(client, customerDownloads, technicianDownloads);
+        Pair<TransferProbe> p = connect(paired.client(), customerDownloads, technicianDownloads);
         grantFiles(p);
         p.technician().offerFile(file);
         p.customerProbe().awaitBytes(Direction.INCOMING, "big.iso", 1);
@@ -292,7 +231,7 @@ class FileTransferOverRelayTest {
         Path technicianDownloads = Files.createDirectories(dir.resolve("technician-downloads"));
         Path big = randomFile(dir.resolve("technician-files/big.iso"), 40L * 1024 * 1024, 6);
         Path other = randomFile(dir.resolve("customer-files/photos.zip"), 40L * 1024 * 1024, 7);
-        Pair p = connect(client, customerDownloads, technicianDownloads);
+        Pair<TransferProbe> p = connect(paired.client(), customerDownloads, technicianDownloads);
         grantFiles(p);
         p.technician().offerFile(big);
         p.customerProbe().awaitBytes(Direction.INCOMING, "big.iso", 1);
@@ -320,11 +259,11 @@ class FileTransferOverRelayTest {
         Path technicianDownloads = Files.createDirectories(dir.resolve("technician-downloads"));
         Path file = randomFile(dir.resolve("technician-files/fix.ps1"), 700_000, 8);
         dev.lifeline.client.headless.HeadlessRun customer = dev.lifeline.client.headless.HeadlessRun.customer(
-                client.customerSessions(null), "Dana",
+                paired.client().customerSessions(null), "Dana",
                 s -> s.allowFiles(true).allowClipboard(true).downloadDir(customerDownloads));
         SessionCode code = SessionCode.parse(customer.awaitPrefix("code: ").substring("code: ".length()));
         dev.lifeline.client.headless.HeadlessRun technician = dev.lifeline.client.headless.HeadlessRun.technician(
-                client.technicianSessions(alice), code,
+                paired.client().technicianSessions(paired.technician()), code,
                 s -> s.sendFiles(List.of(file)).downloadDir(technicianDownloads).getClipboard(true));
         customer.awaitPrefix("consent: transfer_files asked: granted");
         customer.awaitPrefix("consent: clipboard asked: granted");

@@ -81,7 +81,7 @@ final class TransferProbe extends ScreenProbe {
         }, direction + " " + name + " to pass " + bytes + " bytes; now " + named(direction, name));
     }
 
-    static BiConsumer<FileOffered, TransferProbe> acceptInto(Path folder, SessionHandle[] handle) {
-        return (offer, probe) -> ((TransferHandle) handle[0]).acceptFile(offer.id(), folder);
+    static BiConsumer<FileOffered, TransferProbe> acceptInto(Path folder, TransferHandle handle) {
+        return (offer, probe) -> handle.acceptFile(offer.id(), folder);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lifeline.client.transfer;
 
+import static dev.lifeline.client.testing.RandomFiles.randomFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,14 +20,12 @@ import dev.lifeline.common.wire.e2e.FileOffer;
 import dev.lifeline.common.wire.e2e.FileTransfer;
 import dev.lifeline.common.wire.e2e.SessionMessage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -121,19 +120,6 @@ class FileTransfersTest {
         receiverLoop.shutdown();
         senderLoop.awaitTermination(5, TimeUnit.SECONDS);
         receiverLoop.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    static Path randomFile(Path file, long size, long seed) throws IOException {
-        Files.createDirectories(file.getParent());
-        Random random = new Random(seed);
-        byte[] block = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, left));
-            }
-        }
-        return file;
     }
 
     static void await(BooleanSupplier condition, String what) {
