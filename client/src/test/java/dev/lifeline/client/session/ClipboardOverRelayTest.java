@@ -17,14 +17,12 @@ import dev.lifeline.common.clipboard.ClipboardText;
 import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.timeline.TimelineEntry;
 import java.awt.GraphicsEnvironment;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clipboard both ways over a real relay, with the customer's real X clipboard (under Xvfb): what
@@ -33,23 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("display")
 class ClipboardOverRelayTest {
-    @TempDir
-    Path dir;
-
-    private PairedOverRelay paired;
+    @RegisterExtension
+    final PairedOverRelay paired = new PairedOverRelay();
 
     @BeforeEach
     void start() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "no display: run under xvfb-run");
         assumeTrue(XClip.available(), "xclip and xsel are installed by .ci/setup");
-        paired = PairedOverRelay.start(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (paired != null) {
-            paired.close();
-        }
     }
 
     @Test

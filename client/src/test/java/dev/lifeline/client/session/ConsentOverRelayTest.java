@@ -25,9 +25,8 @@ import dev.lifeline.common.wire.e2e.SessionMessage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,17 +38,8 @@ class ConsentOverRelayTest {
     @TempDir
     Path dir;
 
-    private PairedOverRelay paired;
-
-    @BeforeEach
-    void start() throws Exception {
-        paired = PairedOverRelay.start(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        paired.close();
-    }
+    @RegisterExtension
+    final PairedOverRelay paired = new PairedOverRelay();
 
     private Pair<ScreenProbe> connect() throws Exception {
         Path frames = SyntheticScreens.writePngs(dir.resolve("frames"), SyntheticScreens.frames(3, 160, 100, 5));

@@ -28,10 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Diagnostics end to end over a real relay on loopback, with the real probes of this machine:
@@ -39,20 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * runs after the yes, waits for the customer's review, and arrives without the withheld result.
  */
 class DiagnosticsOverRelayTest {
-    @TempDir
-    Path dir;
-
-    private PairedOverRelay paired;
-
-    @BeforeEach
-    void start() throws Exception {
-        paired = PairedOverRelay.start(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        paired.close();
-    }
+    @RegisterExtension
+    final PairedOverRelay paired = new PairedOverRelay();
 
     private Pair<ScreenProbe> connect() throws Exception {
         // Loopback only: the relay is the one configured endpoint; the gateway is not pinged.

@@ -26,9 +26,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,17 +41,8 @@ class FileTransferOverRelayTest {
     @TempDir
     Path dir;
 
-    private PairedOverRelay paired;
-
-    @BeforeEach
-    void start() throws Exception {
-        paired = PairedOverRelay.start(dir, relay -> relay.resumeGrace(Duration.ofSeconds(3)));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        paired.close();
-    }
+    @RegisterExtension
+    final PairedOverRelay paired = new PairedOverRelay(relay -> relay.resumeGrace(Duration.ofSeconds(3)));
 
     static final SystemClipboard NO_CLIPBOARD = new SystemClipboard() {
         @Override

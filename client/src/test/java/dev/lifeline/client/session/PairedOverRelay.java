@@ -7,48 +7,59 @@ import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.relay.server.RelayConfig;
 import dev.lifeline.relay.server.RelayServer;
 import dev.lifeline.relay.server.RunningRelay;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The end-to-end tests' fixture: a real relay on loopback with TLS, a client of it, the technician
- * "Alice Meyer" of a fresh organisation, and customer/technician sessions paired through it by a
- * real code and handshake. Start it in {@code @BeforeEach}, close it in {@code @AfterEach}: it ends
- * every session it paired, then closes what was handed to it, the client and the relay.
+ * The end-to-end tests' fixture, as a JUnit extension: before each test a real relay on loopback
+ * with TLS (its data in a temporary folder), a client of it and the technician "Alice Meyer" of a
+ * fresh organisation; {@link #pair} joins customer and technician sessions through it with a real
+ * code and handshake. After each test it ends every session it paired, closes the client and the
+ * relay, and deletes the relay's folder. Use it as
+ * {@code @RegisterExtension final PairedOverRelay paired = new PairedOverRelay();}.
  */
-final class PairedOverRelay implements AutoCloseable {
+final class PairedOverRelay implements BeforeEachCallback, AfterEachCallback {
     /** A secured pair; the probes hear everything after the code. */
     record Pair<P extends ScreenProbe>(CustomerLiveSession customer, P customerProbe,
                                        TechnicianLiveSession technician, P technicianProbe) {
     }
 
-    private final RunningRelay relay;
-    private final RelayClient client;
-    private final TechnicianIdentity technician;
+    private final UnaryOperator<RelayConfig.Builder> options;
     private final List<SessionHandle> toEnd = new ArrayList<>();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Path dataDir;
+    private RunningRelay relay;
+    private RelayClient client;
+    private TechnicianIdentity technician;
 
-    private PairedOverRelay(RunningRelay relay) {
-        this.relay = relay;
-        this.client = new RelayClient(endpoint(relay.port()));
-        this.technician = OrganisationCa.create("ACME Support").issueTechnician("Alice Meyer", Duration.ofDays(1));
+    /** A relay with default settings. */
+    PairedOverRelay() {
+        this(UnaryOperator.identity());
     }
 
-    /** A relay with default settings, its data under {@code dir/relay}. */
-    static PairedOverRelay start(Path dir) throws Exception {
-        return start(dir, UnaryOperator.identity());
+    /** A relay with {@code options} applied to its configuration (e.g. a shorter resume grace). */
+    PairedOverRelay(UnaryOperator<RelayConfig.Builder> options) {
+        this.options = options;
     }
 
-    /** As above, with {@code options} applied to the relay's configuration (e.g. a shorter resume grace). */
-    static PairedOverRelay start(Path dir, UnaryOperator<RelayConfig.Builder> options) throws Exception {
-        return new PairedOverRelay(RelayServer.start(options.apply(RelayConfig.builder()
-                .dataDir(dir.resolve("relay")).bindAddress("127.0.0.1").port(0)).build()));
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        dataDir = Files.createTempDirectory("lifeline-relay-");
+        relay = RelayServer.start(options.apply(RelayConfig.builder().dataDir(dataDir).bindAddress("127.0.0.1").port(0)).build());
+        client = new RelayClient(endpoint(relay.port()));
+        technician = OrganisationCa.create("ACME Support").issueTechnician("Alice Meyer", Duration.ofDays(1));
     }
 
     RunningRelay relay() {
@@ -93,31 +104,34 @@ final class PairedOverRelay implements AutoCloseable {
         return new Pair<>(customer, customerProbe, tech, technicianProbe);
     }
 
-    /** Ended on close (sessions the test started itself). */
-    <S extends SessionHandle> S endLater(S session) {
+    private <S extends SessionHandle> S endLater(S session) {
         toEnd.add(session);
         return session;
     }
 
-    /** Closed on close, after the sessions ended and before the client and relay (proxies, other clients). */
-    <C extends AutoCloseable> C closeLater(C closeable) {
-        toClose.add(closeable);
-        return closeable;
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        try {
+            for (SessionHandle session : toEnd) {
+                try {
+                    session.end();
+                } catch (RejectedExecutionException alreadyClosed) {
+                    // its RelayClient (a proxy's, say) was closed by the test already
+                }
+            }
+        } finally {
+            toEnd.clear();
+            client.close();
+            relay.close();
+            deleteAll(dataDir);
+        }
     }
 
-    @Override
-    public void close() throws Exception {
-        for (SessionHandle session : toEnd) {
-            try {
-                session.end();
-            } catch (RejectedExecutionException alreadyClosed) {
-                // its RelayClient (a proxy's, say) was closed by the test already
+    private static void deleteAll(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-        client.close();
-        relay.close();
     }
 }

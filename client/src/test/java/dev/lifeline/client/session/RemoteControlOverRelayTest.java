@@ -25,9 +25,8 @@ import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,18 +38,10 @@ class RemoteControlOverRelayTest {
     @TempDir
     Path dir;
 
-    private PairedOverRelay paired;
+    @RegisterExtension
+    final PairedOverRelay paired = new PairedOverRelay();
+
     private final RecordingInjector injector = new RecordingInjector();
-
-    @BeforeEach
-    void start() throws Exception {
-        paired = PairedOverRelay.start(dir);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        paired.close();
-    }
 
     /** Secured, the screen shared (160x100 replay frames), nothing else granted. */
     private Pair<ScreenProbe> sharing() throws Exception {

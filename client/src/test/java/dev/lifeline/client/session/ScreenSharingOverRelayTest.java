@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,21 +42,16 @@ class ScreenSharingOverRelayTest {
     @TempDir
     Path dir;
 
-    private PairedOverRelay paired;
+    @RegisterExtension
+    final PairedOverRelay paired = new PairedOverRelay();
     private List<ScreenImage> frames;
     private Path framesDir;
     private final AtomicInteger opens = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
-        paired = PairedOverRelay.start(dir);
         frames = SyntheticScreens.frames(8, WIDTH, HEIGHT, 20);
         framesDir = SyntheticScreens.writePngs(dir.resolve("frames"), frames);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        paired.close();
     }
 
     /** Replayed frames, counting how often the source is opened (it must not be before consent). */
