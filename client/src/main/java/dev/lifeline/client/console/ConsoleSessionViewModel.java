@@ -114,6 +114,10 @@ public final class ConsoleSessionViewModel {
         }
         SessionReport made = record.report(outcome, clock.millis());
         report.set(made);
+        if (handle != null) {
+            // Into the session (and so its recording) before the end.
+            handle.sendOutcome(dev.lifeline.client.report.OutcomeNotice.of(made.getOutcome(), made.getEndedAtMs()));
+        }
         ReportStore store = reports;
         if (store != null) {
             io.execute(() -> {

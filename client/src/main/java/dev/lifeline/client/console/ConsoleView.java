@@ -69,7 +69,7 @@ public final class ConsoleView extends BorderPane {
         tabs.setId("sessionTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         Node empty = emptyState();
-        empty.visibleProperty().bind(Bindings.isEmpty(vm.sessions()));
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.sessions()).and(vm.reviewProperty().isNull()));
         tabs.visibleProperty().bind(empty.visibleProperty().not());
         setCenter(new StackPane(tabs, empty));
 
@@ -85,6 +85,9 @@ public final class ConsoleView extends BorderPane {
                 tabs.getSelectionModel().select(tabOf.get(n));
             }
         });
+        // Issue 7: leads get a "Review" tab first (sessions list, reports, dashboard).
+        vm.reviewProperty().addListener((obs, o, n) -> showReview(n));
+        showReview(vm.reviewProperty().get());
         if (vm.selectedProperty().get() != null && tabOf.containsKey(vm.selectedProperty().get())) {
             tabs.getSelectionModel().select(tabOf.get(vm.selectedProperty().get()));
         }
@@ -237,6 +240,22 @@ public final class ConsoleView extends BorderPane {
         box.getStyleClass().add("empty-sessions");
         box.setId("emptySessions");
         return box;
+    }
+
+    private Tab reviewTab;
+
+    private void showReview(dev.lifeline.client.review.ReviewWorkspace workspace) {
+        if (reviewTab != null) {
+            tabs.getTabs().remove(reviewTab);
+            reviewTab = null;
+        }
+        if (workspace != null) {
+            reviewTab = new Tab("Review", new dev.lifeline.client.review.ReviewWorkspaceView(workspace, zone));
+            reviewTab.setId("reviewTab");
+            reviewTab.setClosable(false);
+            tabs.getTabs().add(0, reviewTab);
+            tabs.getSelectionModel().select(reviewTab);
+        }
     }
 
     private void addTab(ConsoleSessionViewModel session) {

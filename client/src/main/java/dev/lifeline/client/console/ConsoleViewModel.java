@@ -110,6 +110,13 @@ public final class ConsoleViewModel {
         });
     }
 
+    /** A technician that needs no file, e.g. the certificate a sign-in brought (issue 7 / 6). */
+    public void useTechnician(LoadedTechnician loaded) {
+        identityFile.set(null);
+        identityError.set(null);
+        technician.set(loaded);
+    }
+
     /** Tries the last chosen file again, e.g. after a wrong passphrase. */
     public void retryLoad(char[] passphrase) {
         Path file = identityFile.get();
@@ -178,6 +185,18 @@ public final class ConsoleViewModel {
         for (ConsoleSessionViewModel s : sessions) {
             s.endSession();
         }
+    }
+
+    /** Issue 7: the lead's review workspace, shown as a "Review" tab; null for technicians and before sign-in. */
+    private final ObjectProperty<dev.lifeline.client.review.ReviewWorkspace> review = new SimpleObjectProperty<>(this, "review");
+
+    /** Shows (or, with null, removes) the lead's review workspace. */
+    public void showReview(dev.lifeline.client.review.ReviewWorkspace workspace) {
+        review.set(workspace);
+    }
+
+    public ReadOnlyObjectProperty<dev.lifeline.client.review.ReviewWorkspace> reviewProperty() {
+        return review;
     }
 
     /** Keeps every session report here from now on (the Console's data folder, or the relay later). */

@@ -167,6 +167,13 @@ public final class HeadlessDiagnostics {
      * Technician: all results are in. Prints findings and the recommendation, writes the report;
      * returns true once (the caller then ends the session).
      */
+    /** The outcome {@link #finish()} decided, for the session's timeline (null before). */
+    Outcome decided() {
+        return decided;
+    }
+
+    private Outcome decided;
+
     boolean finish() {
         if (finished || record == null) {
             return false;
@@ -179,6 +186,7 @@ public final class HeadlessDiagnostics {
         }
         print.accept("recommendation: " + Evaluation.word(e.recommendation()));
         SessionReport report = record.report(outcome(e), clock.millis());
+        decided = report.getOutcome();
         print.accept("outcome: " + ReportExport.outcomeTitle(report.getOutcome().getKind()));
         try {
             if (reportFile != null) {

@@ -1,5 +1,7 @@
 package dev.lifeline.client.headless;
 
+import dev.lifeline.common.wire.report.Outcome;
+
 import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.screen.MonitorInfo;
 import dev.lifeline.common.consent.Capability;
@@ -394,7 +396,13 @@ public final class HeadlessSession implements SessionListener {
             over = diagnostics.progress(activity) && diagnostics.finish();
         }
         if (over) {
-            handle.thenAccept(SessionHandle::end);
+            Outcome decided = diagnostics.decided();
+            handle.thenAccept(h -> {
+                if (decided != null && h instanceof dev.lifeline.client.session.TechnicianSessionHandle technician) {
+                    technician.sendOutcome(dev.lifeline.client.report.OutcomeNotice.of(decided, System.currentTimeMillis()));
+                }
+                h.end();
+            });
         }
     }
 

@@ -153,6 +153,10 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         if (!headless) {
             RelayClient client = new RelayClient(relay.endpoint());
+            if (user != null && !signInForWindow(client)) {
+                client.close();
+                return 5;
+            }
             DesktopLauncher.launch(new DesktopLauncher.Windows(null, null, client.identities(), identity,
                     Languages.locale(language), client::close));
             return 0;
@@ -203,6 +207,44 @@ public final class ConsoleCommand implements Callable<Integer> {
             }
             return session.runTechnician(technician.sessions(), code, in);
         }
+    }
+
+    /**
+     * Issue 7: {@code console --user NAME --password-file F} (window): signs in first; the window
+     * then joins signed in with the certificate the relay issued, files reports on the relay, and
+     * shows leads the Review tab.
+     */
+    private boolean signInForWindow(RelayClient client) throws Exception {
+        if (passwordFile == null) {
+            System.err.println("error: --user needs --password-file");
+            return false;
+        }
+        char[] password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").toCharArray();
+        dev.lifeline.client.team.SignedInTechnician who;
+        try {
+            who = dev.lifeline.client.team.TeamSignIn.signIn(client.group().next(), client.endpoint(), user, password, totp,
+                    java.time.Duration.ofSeconds(30));
+        } catch (dev.lifeline.client.team.TeamSignIn.SignInException e) {
+            System.err.println("error: sign-in failed: " + e.getMessage());
+            return false;
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "console-review-io");
+            t.setDaemon(true);
+            return t;
+        });
+        DesktopLauncher.whenConsoleShown((console, stage) -> {
+            dev.lifeline.client.app.SignedInConsole.apply(console, who, client.endpoint(), client.group(), io,
+                    Languages.locale(language), () -> stage);
+            if (who.identity() != null) {
+                TechnicianIdentity id = who.identity();
+                console.useTechnician(new LoadedTechnician(id.name(), id.organisation(), id.notAfter(),
+                        client.technicianSessions(id, who::sessionToken)));
+            }
+        });
+        return true;
     }
 
     private int pickFirstInQueue() throws Exception {

@@ -42,6 +42,14 @@ public final class DesktopLauncher extends Application {
     }
 
     private static final AtomicReference<Windows> REQUESTED = new AtomicReference<>();
+    /** Issue 7: runs once the Console window is up (e.g. a sign-in from the command line applies itself). */
+    private static final AtomicReference<java.util.function.BiConsumer<ConsoleViewModel, Stage>> CONSOLE_SHOWN =
+            new AtomicReference<>();
+
+    /** Call before {@link #launch}: {@code hook} gets the Console's view model and stage on the FX thread. */
+    public static void whenConsoleShown(java.util.function.BiConsumer<ConsoleViewModel, Stage> hook) {
+        CONSOLE_SHOWN.set(hook);
+    }
 
     /** Blocks until the last window is closed. */
     public static void launch(Windows windows) {
@@ -57,6 +65,9 @@ public final class DesktopLauncher extends Application {
             ConsoleViewModel console = ConsoleApp.show(first, windows.console(), windows.identityToLoad(), windows.locale());
             if (windows.hooks().systemKeys()) {
                 console.useSystemKeys(new NativeSystemKeyCapture(NativeHook.shared()));
+            }
+            if (CONSOLE_SHOWN.get() != null) {
+                CONSOLE_SHOWN.get().accept(console, first);
             }
             first = null;
         }

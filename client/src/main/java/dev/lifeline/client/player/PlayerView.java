@@ -199,6 +199,7 @@ public final class PlayerView extends StackPane {
                 mark.setStyle(switch (event.kind()) {
                     case CHAT -> "-fx-fill: -color-accent-emphasis;";
                     case CONSENT -> "-fx-fill: -color-warning-emphasis;";
+                    case OUTCOME -> "-fx-fill: -color-success-emphasis;";
                     default -> "-fx-fill: -color-fg-muted;";
                 });
                 pane.getChildren().add(mark);

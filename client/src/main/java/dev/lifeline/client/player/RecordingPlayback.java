@@ -177,6 +177,12 @@ public final class RecordingPlayback implements Closeable {
                         }
                     }
                 }
+                case SESSION_OUTCOME -> {
+                    if (frame.from() == Sender.TECHNICIAN) {
+                        events.add(new TimelineEvent(at, TimelineEvent.Kind.OUTCOME,
+                                dev.lifeline.client.report.OutcomeNotice.describe(message.getSessionOutcome())));
+                    }
+                }
                 default -> {
                     // Other kinds (pulls, typing, controls) are not on the timeline.
                 }

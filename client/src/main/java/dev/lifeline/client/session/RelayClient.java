@@ -112,6 +112,20 @@ public final class RelayClient implements AutoCloseable {
         };
     }
 
+    /**
+     * Issue 7: the Console's sessions joined by code while signed in: each join signs in with the
+     * current session token first, so the relay records whose session it is (and accepts its report).
+     */
+    public TechnicianSessions technicianSessions(TechnicianIdentity identity, java.util.function.Supplier<String> sessionToken) {
+        return (code, listener) -> {
+            TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
+                    random, listener, clock, goodbyes::add);
+            session.signInBeforeJoin(sessionToken.get());
+            session.begin();
+            return session;
+        };
+    }
+
     /** Issue 6: Get Help's sessions that also wait in the relay's queue with {@code request}. */
     public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, QueueRequest request) {
         return queuedCustomerSessions(pinnedRoot, screens, defaultDiagnostics(), request);

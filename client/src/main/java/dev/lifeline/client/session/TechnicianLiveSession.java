@@ -80,6 +80,14 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     /** Issue 6: pick this queue entry (signed in by token) instead of joining a code; null for a code. */
     private QueueTicket ticket;
 
+    /** Issue 7: a signed-in Console joins by code signed in too, so the relay knows whose session it is. */
+    private String joinToken;
+
+    /** Signs in with this session token before joining by code (null: join anonymously). Call before the session starts. */
+    void signInBeforeJoin(String sessionToken) {
+        this.joinToken = sessionToken;
+    }
+
     /** Picks a waiting customer from the queue instead of joining by code. Call before the session starts. */
     void pick(QueueTicket queueTicket) {
         this.ticket = queueTicket;
@@ -175,11 +183,18 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
             link.send(RelayFrame.newBuilder().setQueuePick(QueuePick.newBuilder().setEntryId(ticket.entryId())).build());
             return;
         }
+        if (joinToken != null && !joinToken.isEmpty()) {
+            link.send(RelayFrame.newBuilder().setSignIn(SignIn.newBuilder().setSessionToken(joinToken)).build());
+        }
         link.send(RelayFrame.newBuilder().setJoin(Join.newBuilder().setNameplate(code.nameplate())).build());
     }
 
     @Override
     protected void onRoleFrame(RelayFrame frame) {
+        if (frame.getBodyCase() == RelayFrame.BodyCase.SIGN_IN_FAILED && ticket == null) {
+            // Code flow: the join goes ahead unsigned (the report then stays local); only a pick needs the sign-in.
+            return;
+        }
         if (frame.getBodyCase() == RelayFrame.BodyCase.SIGN_IN_FAILED) {
             link.close();
             finish(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, "signed out: " + frame.getSignInFailed().getMessage()));
@@ -274,6 +289,12 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     @Override
     protected CloseReason myCloseReason() {
         return CloseReason.ENDED_BY_TECHNICIAN;
+    }
+
+    @Override
+    public void sendOutcome(dev.lifeline.common.wire.outcome.SessionOutcome outcome) {
+        // On the session thread, queued before the end that follows it.
+        onLoop(() -> sendMessage(SessionMessage.newBuilder().setSessionOutcome(outcome).build()));
     }
 
     @Override

@@ -53,6 +53,13 @@ public interface TechnicianSessionHandle extends SessionHandle, TransferHandle {
      */
     void sendInput(RemoteInput input);
 
+    /**
+     * Issue 7: the technician's outcome, sealed end to end right before the session ends, so a
+     * recording's timeline shows it. Call before {@link #end()}.
+     */
+    default void sendOutcome(dev.lifeline.common.wire.outcome.SessionOutcome outcome) {
+    }
+
     /** Shows the laser dot at a desktop position of the customer's shared monitor, or hides it. */
     void pointLaser(int monitor, int x, int y, boolean visible);
 }

@@ -58,8 +58,10 @@ public final class RecordingBenchmarks {
         }
         Path dir = Files.createTempDirectory("lifeline-recording-bench");
         StringBuilder report = new StringBuilder("## Session recordings (issue 7)\n\n");
+        String loadBefore = loadAverage();
         report.append("Measured ").append(LocalDate.now()).append(" on this machine (")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, shared with other builds; load average ")
+                .append(loadBefore).append(" before, LOAD_AFTER after; ")
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
                 .append("). `./lifeline bench recording [--corpus DIR] [--seconds N] [--hours H]`.\n\n");
         report.append("Size: each corpus scenario (1920x1080) replayed through a real recorded session — relay on")
@@ -78,8 +80,18 @@ public final class RecordingBenchmarks {
         }
         report.append('\n');
         report.append(seekSection(dir, corpus.resolve("browser"), hours));
-        BenchmarkReport.replaceSection(output, "## Session recordings (issue 7)", report.toString());
-        System.out.println(report);
+        String text = report.toString().replace("LOAD_AFTER", loadAverage());
+        BenchmarkReport.replaceSection(output, "## Session recordings (issue 7)", text);
+        System.out.println(text);
+    }
+
+    /** The 1-minute load average (Linux), so a reader can tell a busy machine's figures. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     private static String sizeRow(Path dir, String scenario, Path frames, int seconds) throws Exception {

@@ -54,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordingOverRelayTest {
     private static final String CUSTOMER_LINE = "my printer says PC LOAD LETTER 4711";
     private static final String TECHNICIAN_LINE = "try the tray on the left, 0815";
+    static final String OUTCOME_LINE = "Fuser unit failing, bring part RM2-5399";
 
     @TempDir
     Path dir;
@@ -161,7 +162,12 @@ class RecordingOverRelayTest {
             customer.pauseScreen();
             Thread.sleep(300);
             int[] lastPicture = lastSeen.get();
-            customer.end();
+            // The technician decides, as the outcome dialog does: the outcome goes into the session, then the end.
+            technician.sendOutcome(dev.lifeline.client.report.OutcomeNotice.of(dev.lifeline.common.wire.report.Outcome.newBuilder()
+                    .setKind(dev.lifeline.common.wire.report.Outcome.Kind.ONSITE_VISIT)
+                    .setDispatch(dev.lifeline.common.wire.report.DispatchSummary.newBuilder().setProblem(OUTCOME_LINE)).build(),
+                    System.currentTimeMillis()));
+            technician.end();
             technicianEnded.get(10, TimeUnit.SECONDS);
 
             Path file = awaitClosedRecording(org.dataDir().resolve("recordings"));
@@ -172,6 +178,7 @@ class RecordingOverRelayTest {
             byte[] bytes = Files.readAllBytes(file);
             assertFalse(contains(bytes, CUSTOMER_LINE.getBytes(StandardCharsets.UTF_8)));
             assertFalse(contains(bytes, TECHNICIAN_LINE.getBytes(StandardCharsets.UTF_8)));
+            assertFalse(contains(bytes, OUTCOME_LINE.getBytes(StandardCharsets.UTF_8)));
 
             try (RecordingPlayback playback = RecordingPlayback.open(file, org.leadKey().keyPair(), null, p -> { })) {
                 assertEquals(Verification.Status.INTACT, playback.verification().status(), playback.verification().detail());
@@ -180,6 +187,8 @@ class RecordingOverRelayTest {
                 assertTrue(lines.stream().anyMatch(l -> l.startsWith("chat: [") && l.endsWith("customer: " + CUSTOMER_LINE)), lines.toString());
                 assertTrue(lines.stream().anyMatch(l -> l.endsWith("technician: " + TECHNICIAN_LINE)), lines.toString());
                 assertTrue(lines.stream().anyMatch(l -> l.startsWith("consent: ") && l.contains("view screen granted")), lines.toString());
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("outcome: [")
+                        && l.endsWith("on-site visit needed: " + OUTCOME_LINE)), lines.toString());
                 assertTrue(playback.screenFrames() >= 8);
                 assertTrue(playback.keyframes() >= 1);
 

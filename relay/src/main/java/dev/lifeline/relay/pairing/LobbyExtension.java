@@ -27,6 +27,11 @@ public interface LobbyExtension {
     default void paired(Entry entry, LobbyConnection technician) {
     }
 
+    /** As {@link #paired(Entry, LobbyConnection)}, with the relay's id of the new session (issue 7: reports link to it). */
+    default void paired(Entry entry, byte[] sessionId, LobbyConnection technician) {
+        paired(entry, technician);
+    }
+
     /** The session on {@code entry} is over. */
     default void ended(Entry entry) {
     }

@@ -264,7 +264,7 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         // sees Paired before any forwarded frame.
         customer.ctx.executor().execute(() -> customer.becomePaired(pairing, claimed, viaQueue));
         phase = Phase.DONE;
-        lobby.extension.paired(claimed, connection());
+        lobby.extension.paired(claimed, pairing.session().id(), connection());
         lobby.listener.onPaired(pairing.session().id(), pairing.session().customerName());
         ctx.pipeline().replace(this, "forwarding",
                 new ForwardingHandler(sessions, pairing.session(), Role.TECHNICIAN, lobby.listener));

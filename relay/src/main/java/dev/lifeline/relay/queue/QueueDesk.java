@@ -217,12 +217,16 @@ public final class QueueDesk {
         }
     }
 
-    /** A nameplate was paired (by a pick or a code join): the entry leaves the queue, its session starts. */
-    public void paired(Entry nameplate, LobbyConnection technician) {
+    /**
+     * A nameplate was paired (by a pick or a code join): the entry leaves the queue, its session
+     * starts and {@code sessionRow} gets the support session's id. False when the nameplate was
+     * not a queue entry (a plain code session).
+     */
+    public boolean paired(Entry nameplate, LobbyConnection technician, java.util.function.LongConsumer sessionRow) {
         Long entryId = entryOfNameplate.remove(nameplate);
         subscribers.remove(technician);
         if (entryId == null) {
-            return;
+            return false;
         }
         live.remove(entryId);
         boolean byPick = picking.contains(entryId);
@@ -237,11 +241,13 @@ public final class QueueDesk {
                 long sessionId = billing.startSession(entryId, row.organisationId(), accountId, row.customerName(),
                         row.submittedAtMs(), now);
                 supportSessionOf.put(nameplate, sessionId);
+                sessionRow.accept(sessionId);
             } catch (Exception e) {
                 LOG.error("could not record the session start: {}", e.toString());
             }
             broadcast();
         });
+        return true;
     }
 
     /** The session on {@code nameplate} ended: its billing entry is written by its contract. */

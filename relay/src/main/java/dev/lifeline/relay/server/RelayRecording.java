@@ -71,6 +71,10 @@ final class RelayRecording implements AutoCloseable {
         }
     }
 
+    boolean enabled() {
+        return recorder != null;
+    }
+
     Optional<String> signingKeyHex() {
         return signingKey == null ? Optional.empty() : Optional.of(signingKey.publicKeyHex());
     }

@@ -66,6 +66,7 @@ public final class RelayServer {
                 recording.close();
                 throw new IOException("cannot start the team server: " + e.getMessage(), e);
             }
+            team.recordingSessions(recording.enabled());
             lobby.extend(team);
         }
         TeamServer teamServer = team;

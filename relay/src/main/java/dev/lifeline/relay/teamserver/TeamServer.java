@@ -17,6 +17,10 @@ import dev.lifeline.relay.pairing.LobbyExtension;
 import dev.lifeline.relay.pairing.NameplateRegistry.Entry;
 import dev.lifeline.relay.queue.QueueDesk;
 import dev.lifeline.relay.queue.QueueStore;
+import dev.lifeline.relay.review.DashboardFigures;
+import dev.lifeline.relay.review.ReviewDesk;
+import dev.lifeline.relay.review.SessionReports;
+import dev.lifeline.relay.review.SessionSearch;
 import dev.lifeline.relay.signin.SignInDesk;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.sql.SQLException;
@@ -43,6 +47,7 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
     private final ScheduledExecutorService refresher;
     private final SignInDesk signIn;
     private final QueueDesk queue;
+    private final ReviewDesk review;
 
     public TeamServer(Database database, OrganisationCa caOrNull, PasswordHasher.Parameters hashing, Clock clock)
             throws SQLException {
@@ -54,6 +59,8 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
         this.signIn = new SignInDesk(accounts, caOrNull, audit, blocking, clock);
         this.queue = new QueueDesk(new QueueStore(database), contracts, new BillingStore(database, contracts), audit,
                 blocking, clock);
+        this.review = new ReviewDesk(new SessionReports(database), new SessionSearch(database),
+                new DashboardFigures(database), audit, blocking, clock);
         // Waiting times and SLA states change with time alone: refresh subscribers now and then.
         this.refresher = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("lifeline-queue-refresh", true));
         refresher.scheduleWithFixedDelay(() -> {
@@ -67,6 +74,7 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
     public boolean handles(RelayFrame.BodyCase body) {
         return switch (body) {
             case SIGN_IN, ACCOUNT_REQUEST, QUEUE_SUBMIT, QUEUE_SUBSCRIBE, QUEUE_PICK -> true;
+            case FILE_REPORT, SESSION_QUERY, REPORT_QUERY, DASHBOARD_QUERY -> true;
             default -> false;
         };
     }
@@ -80,6 +88,10 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
                 case QUEUE_SUBMIT -> queue.submit(connection, frame.getQueueSubmit());
                 case QUEUE_SUBSCRIBE -> queue.subscribe(connection);
                 case QUEUE_PICK -> queue.pick(connection, frame.getQueuePick());
+                case FILE_REPORT -> review.file(connection, frame.getFileReport());
+                case SESSION_QUERY -> review.sessions(connection, frame.getSessionQuery());
+                case REPORT_QUERY -> review.report(connection, frame.getReportQuery());
+                case DASHBOARD_QUERY -> review.dashboard(connection, frame.getDashboardQuery());
                 default -> connection.fatal(ErrorCode.UNEXPECTED_FRAME, frame.getBodyCase() + " is not allowed now");
             }
         } catch (RejectedExecutionException e) {
@@ -96,10 +108,18 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
         }
     }
 
+    /** Whether the relay records sessions: session rows then carry their recording id. */
+    public void recordingSessions(boolean on) {
+        review.recordingSessions(on);
+    }
+
     @Override
-    public void paired(Entry entry, LobbyConnection technician) {
+    public void paired(Entry entry, byte[] sessionId, LobbyConnection technician) {
+        String relaySessionId = java.util.HexFormat.of().formatHex(sessionId);
         try {
-            queue.paired(entry, technician);
+            if (!queue.paired(entry, technician, row -> review.queueSessionStarted(row, relaySessionId))) {
+                review.codeFlowPaired(entry, relaySessionId, technician);
+            }
         } catch (RejectedExecutionException e) {
             // the session is not billed; logged by the pool's owner at shutdown only
         }
@@ -109,6 +129,7 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
     public void ended(Entry entry) {
         try {
             queue.ended(entry);
+            review.ended(entry);
         } catch (RejectedExecutionException e) {
             // shutting down
         }
