@@ -2,6 +2,7 @@ package dev.lifeline.client.consent;
 
 import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.consent.ConsentLedger;
+import dev.lifeline.common.consent.ConsentStatus;
 import dev.lifeline.common.wire.e2e.SessionMessage;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,7 +33,9 @@ public final class ConsentGate {
         return switch (message.getBodyCase()) {
             case INPUT_EVENT -> Optional.of(Capability.CONTROL_INPUT);
             case CLIPBOARD -> Optional.of(Capability.CLIPBOARD);
-            case FILE_CHUNK -> Optional.of(Capability.TRANSFER_FILES);
+            // Cancelling a transfer only stops something: always allowed, like stopping the screen.
+            case FILE_TRANSFER -> message.getFileTransfer().hasCancel()
+                    ? Optional.empty() : Optional.of(Capability.TRANSFER_FILES);
             case DIAGNOSTICS_REQUEST -> Optional.of(Capability.RUN_DIAGNOSTICS);
             case SCREEN_PULL -> Optional.of(Capability.VIEW_SCREEN);
             // Pointing at the shared picture does nothing to the machine: it goes with the screen.
@@ -57,11 +60,25 @@ public final class ConsentGate {
             log.debug("dropping {}: the screen is not shared", message.getBodyCase());
             return false;
         }
+        if (capability == Capability.TRANSFER_FILES && ledger.status(capability) == ConsentStatus.REVOKED
+                && inFlightTransferStep(message)) {
+            // Chunks and acks of a transfer that was running when the customer revoked are still on
+            // their way: dropped without a fuss (the transfer is already cancelled), not counted.
+            log.debug("dropping a file-transfer step after the grant was revoked");
+            return false;
+        }
         refusals++;
         log.warn("refused {} from the technician: {} is not granted ({} refused so far)",
                 message.getBodyCase(), capability, refusals);
         refused.accept(new Refusal(capability, message.getBodyCase().name(), refusals));
         return false;
+    }
+
+    private static boolean inFlightTransferStep(SessionMessage message) {
+        return switch (message.getFileTransfer().getStepCase()) {
+            case CHUNK, ACK, RESEND, RESULT -> true;
+            default -> false;
+        };
     }
 
     /** Messages refused so far in this session. */

@@ -71,11 +71,7 @@ public final class CustomerConsent {
             case CONSENT_REVOKE -> onRevoke(message.getConsentRevoke());
             case CONSENT_STATE, REFUSED -> log.warn("ignoring {} from the technician: only the customer sends it",
                     message.getBodyCase());
-            // Granted, but nothing applies these yet: clipboard and file transfer land later. Until
-            // then a granted message is logged and ignored, never half-applied. (Input events pass
-            // on to remote control.)
-            case CLIPBOARD, FILE_CHUNK -> log.info("{} allowed by consent but not supported yet; ignored",
-                    message.getBodyCase());
+            // Input, clipboard and file transfer passed the gate: theirs to handle.
             default -> {
                 return false;
             }

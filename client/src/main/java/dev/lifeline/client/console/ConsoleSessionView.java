@@ -118,7 +118,7 @@ final class ConsoleSessionView extends BorderPane {
         diagnosticsTab.setClosable(false);
         TabPane side = new TabPane(chatTab, diagnosticsTab);
         side.setId("sideTabs");
-        VBox chatPanel = new VBox(side);
+        VBox chatPanel = new VBox(side, new ConsoleFilesPanel(vm, messages));
         VBox.setVgrow(side, Priority.ALWAYS);
         chatPanel.getStyleClass().addAll("session-body", "chat-panel");
         chatPanel.setMinWidth(240);
@@ -131,6 +131,7 @@ final class ConsoleSessionView extends BorderPane {
         // A bigger window grows the screen, not the chat.
         SplitPane.setResizableWithParent(chatPanel, false);
         setCenter(split);
+        ConsoleFilesPanel.acceptDrops(this, vm.transfers());
     }
 
     /**

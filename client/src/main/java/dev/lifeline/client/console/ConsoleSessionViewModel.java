@@ -1,6 +1,12 @@
 package dev.lifeline.client.console;
 
 import dev.lifeline.client.chat.ChatViewModel;
+import dev.lifeline.client.clipboard.ClipboardEvent;
+import dev.lifeline.client.clipboard.FxSystemClipboard;
+import dev.lifeline.client.files.ClipboardActionsViewModel;
+import dev.lifeline.client.files.TransfersViewModel;
+import dev.lifeline.client.transfer.FileOffered;
+import dev.lifeline.common.transfer.TransferStatus;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.control.ControlStatus;
 import dev.lifeline.client.screen.RemoteScreenFrame;
@@ -65,6 +71,9 @@ public final class ConsoleSessionViewModel {
     private final RemoteControlViewModel control;
     /** Issue 6: transfer and watch. */
     private final HandoverViewModel handover = new HandoverViewModel();
+    /** Files both ways and the clipboard buttons (issue 4). */
+    private final TransfersViewModel transfers = new TransfersViewModel();
+    private final ClipboardActionsViewModel clipboard;
     private TechnicianSessionHandle handle;
 
     ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
@@ -81,6 +90,7 @@ public final class ConsoleSessionViewModel {
         this.picked = picked;
         this.uiExecutor = uiExecutor;
         this.chat = new ChatViewModel(clock);
+        this.clipboard = new ClipboardActionsViewModel(new FxSystemClipboard(), uiExecutor);
         this.clock = clock;
         this.record = new SessionRecord(code != null ? code.nameplate() : "queue-" + picked.entryId(),
                 Party.getDefaultInstance(), clock.millis());
@@ -172,6 +182,8 @@ public final class ConsoleSessionViewModel {
         chat.detach();
         screen.sessionEnded();
         grants.detach();
+        transfers.detach();
+        clipboard.detach();
         control.detach();
         diagnostics.detach();
         end.set(e);
@@ -179,6 +191,26 @@ public final class ConsoleSessionViewModel {
     }
 
     private final class Listener implements SessionListener {
+        @Override
+        public void onTransfer(TransferStatus status) {
+            onUi(() -> transfers.status(status));
+        }
+
+        @Override
+        public void onFileOffered(FileOffered offer) {
+            onUi(() -> transfers.offered(offer));
+        }
+
+        @Override
+        public void onClipboard(ClipboardEvent event) {
+            onUi(() -> clipboard.event(event));
+        }
+
+        @Override
+        public void onClipboardText(String text) {
+            onUi(() -> clipboard.received(text));
+        }
+
         private void onUi(Runnable r) {
             uiExecutor.execute(() -> {
                 if (step.get() != Step.ENDED) {
@@ -196,6 +228,8 @@ public final class ConsoleSessionViewModel {
                     chat.attach(handle::sendChat);
                     screen.attach(handle);
                     grants.attach(handle);
+                    transfers.attach(handle);
+                    clipboard.attach(handle);
                     diagnostics.attach(handle, record);
                     record.secured(peer.name(), handle.sessionId(), clock.millis());
                     control.attach(handle);
@@ -219,6 +253,8 @@ public final class ConsoleSessionViewModel {
         public void onConsentChanged(ConsentSnapshot consent) {
             onUi(() -> {
                 grants.changed(consent);
+                transfers.consent(consent);
+                clipboard.consent(consent);
                 record.consentChanged(consent);
             });
         }
@@ -332,6 +368,14 @@ public final class ConsoleSessionViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    public TransfersViewModel transfers() {
+        return transfers;
+    }
+
+    public ClipboardActionsViewModel clipboard() {
+        return clipboard;
     }
 
     public DiagnosticsViewModel diagnostics() {

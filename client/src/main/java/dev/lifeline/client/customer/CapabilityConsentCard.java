@@ -6,14 +6,10 @@ import dev.lifeline.client.i18n.Messages;
 import dev.lifeline.client.session.PeerInfo;
 import dev.lifeline.client.theme.Icons;
 import dev.lifeline.common.consent.Capability;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -21,18 +17,16 @@ import javafx.scene.layout.VBox;
  * reason and Allow / Don't allow: the consent question for every capability but the screen (which
  * keeps its own card with its own advice), over the Get Help window like that one.
  */
-final class CapabilityConsentCard extends StackPane {
+final class CapabilityConsentCard extends OverlayCard {
     private final GetHelpViewModel vm;
     private final Messages messages;
 
     CapabilityConsentCard(GetHelpViewModel vm, Messages messages) {
+        super("capabilityConsent", vm.consent().promptProperty().isNotNull()
+                .and(vm.stepProperty().isEqualTo(GetHelpViewModel.Step.SECURED)));
         this.vm = vm;
         this.messages = messages;
-        getStyleClass().add("screen-consent-scrim");
-        setId("capabilityConsent");
         ConsentViewModel consent = vm.consent();
-        visibleProperty().bind(consent.promptProperty().isNotNull().and(vm.stepProperty().isEqualTo(GetHelpViewModel.Step.SECURED)));
-        managedProperty().bind(visibleProperty());
         consent.promptProperty().addListener((obs, o, n) -> rebuild());
         vm.technicianProperty().addListener((obs, o, n) -> rebuild());
         messages.localeProperty().addListener((obs, o, n) -> rebuild());
@@ -42,29 +36,27 @@ final class CapabilityConsentCard extends StackPane {
     private void rebuild() {
         PeerInfo peer = vm.technicianProperty().get();
         ConsentPrompt prompt = vm.consent().promptProperty().get();
-        getChildren().setAll(peer == null || prompt == null ? new Region() : card(peer, prompt));
+        show(peer == null || prompt == null ? null : card(peer, prompt));
     }
 
     private Node card(PeerInfo peer, ConsentPrompt prompt) {
-        Label title = label(messages.get("gethelp.consent.title"), "consent-title");
-        HBox heading = new HBox(10, Icons.icon(Icons.WARNING, 28, "accent"), title);
-        heading.setAlignment(Pos.CENTER_LEFT);
-        Label text = label(messages.get("gethelp.consent.text", peer.name(), peer.organisation()), null);
+        HBox heading = heading(Icons.WARNING, text(messages.get("gethelp.consent.title"), null));
+        Label text = text(messages.get("gethelp.consent.text", peer.name(), peer.organisation()), null);
         text.setId("capabilityConsentText");
         VBox list = new VBox(4);
         list.setId("capabilityConsentList");
         for (Capability capability : Capability.values()) {
             if (prompt.capabilities().contains(capability)) {
-                list.getChildren().add(label("• " + messages.get("consent.capability." + capability.name()), null));
+                list.getChildren().add(text("• " + messages.get("consent.capability." + capability.name()), null));
             }
         }
-        VBox card = new VBox(12, heading, text, list);
+        VBox card = card(12, 380, heading, text, list);
         if (!prompt.reason().isBlank()) {
-            Label reason = label(messages.get("gethelp.consent.reason", prompt.reason()), "hint");
+            Label reason = text(messages.get("gethelp.consent.reason", prompt.reason()), "hint");
             reason.setId("capabilityConsentReason");
             card.getChildren().add(reason);
         }
-        card.getChildren().add(label(messages.get("gethelp.consent.tip"), "hint"));
+        card.getChildren().add(text(messages.get("gethelp.consent.tip"), "hint"));
 
         Button allow = new Button(messages.get("gethelp.screen.allow"));
         allow.setId("allowCapabilities");
@@ -81,25 +73,7 @@ final class CapabilityConsentCard extends StackPane {
             allow.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
             deny.getStyleClass().add(Styles.ACCENT);
         }
-        for (Button b : new Button[] {deny, allow}) {
-            b.setPrefWidth(0);
-            b.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(b, Priority.ALWAYS);
-        }
-        card.getChildren().add(new HBox(10, deny, allow));
-        card.getStyleClass().add("screen-consent");
-        card.setMaxWidth(380);
-        card.setMaxHeight(Region.USE_PREF_SIZE);
+        card.getChildren().add(answers(deny, allow));
         return card;
-    }
-
-    private static Label label(String text, String styleClass) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        if (styleClass != null) {
-            l.getStyleClass().add(styleClass);
-        }
-        return l;
     }
 }

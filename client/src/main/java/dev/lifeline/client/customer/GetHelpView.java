@@ -2,6 +2,8 @@ package dev.lifeline.client.customer;
 
 import atlantafx.base.theme.Styles;
 import dev.lifeline.client.chat.ChatView;
+import dev.lifeline.client.files.FileOfferCard;
+import dev.lifeline.client.files.TransferListView;
 import dev.lifeline.client.customer.GetHelpViewModel.Step;
 import dev.lifeline.client.i18n.LanguagePicker;
 import dev.lifeline.client.i18n.Messages;
@@ -60,7 +62,7 @@ public final class GetHelpView extends BorderPane {
         topBar.getStyleClass().add("top-bar");
 
         VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages), new HandoverBanner(vm, messages),
-                new RemoteControlBanner(vm, messages), new ConsentChips(vm, messages));
+                new RemoteControlBanner(vm, messages), new ConsentChips(vm, messages), new ClipboardNoticeBar(vm, messages));
         setTop(top);
 
         pages.put(Step.IDLE, idlePage());
@@ -75,6 +77,15 @@ public final class GetHelpView extends BorderPane {
         center.getChildren().add(new CapabilityConsentCard(vm, messages));
         center.getChildren().add(new DiagnosticsReviewCard(vm, messages));
         center.getChildren().add(new WatchConsentCard(vm, messages));
+        FileOfferCard offer = new FileOfferCard(vm.transfers(), messages, Bindings.createStringBinding(() -> messages.get(
+                "offer.title", vm.technicianProperty().get() == null ? "" : vm.technicianProperty().get().name()),
+                vm.technicianProperty(), messages.localeProperty()));
+        // Over the page like the consent cards: the person answers before going on.
+        StackPane offerScrim = new StackPane(offer);
+        offerScrim.getStyleClass().add("screen-consent-scrim");
+        offerScrim.visibleProperty().bind(offer.visibleProperty());
+        offerScrim.managedProperty().bind(offer.visibleProperty());
+        center.getChildren().add(offerScrim);
         pages.forEach((step, page) -> {
             page.visibleProperty().bind(vm.stepProperty().isEqualTo(step));
             page.managedProperty().bind(page.visibleProperty());
@@ -256,7 +267,22 @@ public final class GetHelpView extends BorderPane {
         }
         ChatView chat = new ChatView(vm.chat(), messages, zone);
         VBox.setVgrow(chat, Priority.ALWAYS);
-        VBox page = new VBox(12, cardHolder, chat);
+        Button sendFile = new Button();
+        sendFile.setId("sendFile");
+        sendFile.textProperty().bind(messages.text("files.send"));
+        sendFile.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
+        sendFile.visibleProperty().bind(vm.transfers().allowedProperty());
+        sendFile.managedProperty().bind(sendFile.visibleProperty());
+        sendFile.setOnAction(e -> {
+            java.util.List<java.io.File> files = new javafx.stage.FileChooser().showOpenMultipleDialog(
+                    getScene() == null ? null : getScene().getWindow());
+            if (files != null) {
+                vm.transfers().send(files.stream().map(java.io.File::toPath).toList());
+            }
+        });
+        VBox files = new VBox(6, sendFile, new TransferListView(vm.transfers(), messages));
+        files.setId("customerFiles");
+        VBox page = new VBox(12, cardHolder, files, chat);
         page.getStyleClass().add("session-body");
         page.setId("securedPage");
         return page;

@@ -1,6 +1,10 @@
 package dev.lifeline.client.customer;
 
 import dev.lifeline.client.chat.ChatViewModel;
+import dev.lifeline.client.clipboard.ClipboardEvent;
+import dev.lifeline.client.files.TransfersViewModel;
+import dev.lifeline.client.transfer.FileOffered;
+import dev.lifeline.common.transfer.TransferStatus;
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.helprequest.HelpRequestViewModel;
 import dev.lifeline.client.consent.Refusal;
@@ -62,6 +66,9 @@ public final class GetHelpViewModel {
     private final ChatViewModel chat;
     private final ScreenSharingViewModel screen = new ScreenSharingViewModel();
     private final ConsentViewModel consent = new ConsentViewModel();
+    /** Files both ways (issue 4), and the last notice about the clipboard. */
+    private final TransfersViewModel transfers = new TransfersViewModel();
+    private final ObjectProperty<ClipboardEvent> clipboardNotice = new SimpleObjectProperty<>(this, "clipboardNotice");
     /** Issue 7: the recording notice waiting for an answer (null when none), and whether the session is recorded. */
     private final ObjectProperty<RecordingNoticeInfo> recordingNotice = new SimpleObjectProperty<>(this, "recordingNotice");
     private final javafx.beans.property.BooleanProperty recorded =
@@ -197,6 +204,8 @@ public final class GetHelpViewModel {
         chat.clear();
         screen.reset();
         consent.reset();
+        transfers.reset();
+        clipboardNotice.set(null);
         recordingNotice.set(null);
         recorded.set(false);
         diagnostics.reset();
@@ -214,6 +223,7 @@ public final class GetHelpViewModel {
         chat.detach();
         screen.reset();
         consent.reset();
+        transfers.detach();
         diagnostics.reset();
         control.reset();
         end.set(reason);
@@ -222,6 +232,21 @@ public final class GetHelpViewModel {
 
     /** One per started session; events of an older session are dropped. */
     private final class Listener implements SessionListener {
+        @Override
+        public void onTransfer(TransferStatus status) {
+            onUi(() -> transfers.status(status));
+        }
+
+        @Override
+        public void onFileOffered(FileOffered offer) {
+            onUi(() -> transfers.offered(offer));
+        }
+
+        @Override
+        public void onClipboard(ClipboardEvent event) {
+            onUi(() -> clipboardNotice.set(event));
+        }
+
         private void onUi(Runnable r) {
             uiExecutor.execute(() -> {
                 if (currentSession == this) {
@@ -292,6 +317,7 @@ public final class GetHelpViewModel {
                     chat.attach(h::sendChat);
                     screen.attach(h);
                     consent.attach(h);
+                    transfers.attach(h);
                     diagnostics.attach(h);
                     control.attach(h);
                     handover.attach(h);
@@ -326,7 +352,10 @@ public final class GetHelpViewModel {
 
         @Override
         public void onConsentChanged(ConsentSnapshot snapshot) {
-            onUi(() -> consent.changed(snapshot));
+            onUi(() -> {
+                consent.changed(snapshot);
+                transfers.consent(snapshot);
+            });
         }
 
         @Override
@@ -434,6 +463,20 @@ public final class GetHelpViewModel {
 
     public ChatViewModel chat() {
         return chat;
+    }
+
+    public TransfersViewModel transfers() {
+        return transfers;
+    }
+
+    /** What the technician last did with the clipboard (a notice); null when none. */
+    public ObjectProperty<ClipboardEvent> clipboardNoticeProperty() {
+        return clipboardNotice;
+    }
+
+    /** The notice's ✕. */
+    public void dismissClipboardNotice() {
+        clipboardNotice.set(null);
     }
 
     /** The diagnostics preview: checks running now, results waiting for the customer's Send. */

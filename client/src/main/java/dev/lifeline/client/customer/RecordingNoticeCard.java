@@ -4,14 +4,10 @@ import atlantafx.base.theme.Styles;
 import dev.lifeline.client.i18n.Messages;
 import dev.lifeline.client.recording.RecordingNoticeInfo;
 import dev.lifeline.client.theme.Icons;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -19,39 +15,29 @@ import javafx.scene.layout.VBox;
  * sessions, over the Get Help window like the screen consent card. The code appears only after
  * "Continue"; "Do not record" ends the request.
  */
-final class RecordingNoticeCard extends StackPane {
+final class RecordingNoticeCard extends OverlayCard {
     private final Messages messages;
     private final GetHelpViewModel vm;
 
     RecordingNoticeCard(GetHelpViewModel vm, Messages messages) {
+        super("recordingNotice", vm.recordingNoticeProperty().isNotNull());
         this.vm = vm;
         this.messages = messages;
-        getStyleClass().add("screen-consent-scrim");
-        setId("recordingNotice");
-        visibleProperty().bind(vm.recordingNoticeProperty().isNotNull());
-        managedProperty().bind(visibleProperty());
-        vm.recordingNoticeProperty().addListener((obs, o, n) -> getChildren().setAll(n == null ? new Region() : card(n)));
+        vm.recordingNoticeProperty().addListener((obs, o, n) -> show(n == null ? null : card(n)));
     }
 
     private Node card(RecordingNoticeInfo notice) {
         Label title = new Label();
         title.textProperty().bind(messages.text("gethelp.recording.title", notice.organisation()));
-        title.getStyleClass().add("consent-title");
-        title.setWrapText(true);
-        HBox heading = new HBox(10, Icons.icon(Icons.INFO, 28, "accent"), title);
-        heading.setAlignment(Pos.CENTER_LEFT);
+        HBox heading = heading(Icons.INFO, title);
 
-        Label text = new Label();
+        Label text = wrapped(new Label(), null);
         text.setId("recordingNoticeText");
-        text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
         text.textProperty().bind(messages.text("gethelp.recording.text", notice.organisation(),
                 String.valueOf(notice.retentionDays())));
-        VBox body = new VBox(8, heading, text);
+        VBox body = card(8, 380, heading, text);
         if (!notice.keyVerified()) {
-            Label warning = new Label();
-            warning.setWrapText(true);
-            warning.setMinHeight(Region.USE_PREF_SIZE);
+            Label warning = wrapped(new Label(), null);
             warning.textProperty().bind(messages.text("gethelp.recording.unverified"));
             HBox box = new HBox(Icons.icon(Icons.WARNING, 18, "warning"), warning);
             box.getStyleClass().addAll("notice", "warning");
@@ -69,15 +55,7 @@ final class RecordingNoticeCard extends StackPane {
         decline.getStyleClass().add(Styles.BUTTON_OUTLINED);
         decline.setOnAction(e -> vm.declineRecording());
         decline.setCancelButton(true);
-        for (Button b : new Button[] {decline, accept}) {
-            b.setPrefWidth(0);
-            b.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(b, Priority.ALWAYS);
-        }
-        body.getChildren().add(new HBox(10, decline, accept));
-        body.getStyleClass().add("screen-consent");
-        body.setMaxWidth(380);
-        body.setMaxHeight(Region.USE_PREF_SIZE);
+        body.getChildren().add(answers(decline, accept));
         return body;
     }
 }

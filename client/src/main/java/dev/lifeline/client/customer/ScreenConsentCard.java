@@ -4,14 +4,12 @@ import atlantafx.base.theme.Styles;
 import dev.lifeline.client.i18n.Messages;
 import dev.lifeline.client.session.PeerInfo;
 import dev.lifeline.client.theme.Icons;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -21,19 +19,16 @@ import javafx.stage.Window;
  * Get Help window, not a separate dialog that could open behind other windows. Says how far the
  * technician is verified, with the same styling as the technician card.
  */
-final class ScreenConsentCard extends StackPane {
+final class ScreenConsentCard extends OverlayCard {
     private final ScreenSharingViewModel screen;
     private final Messages messages;
     private final GetHelpViewModel vm;
 
     ScreenConsentCard(GetHelpViewModel vm, Messages messages) {
+        super("screenConsent", vm.screen().askingProperty().and(vm.stepProperty().isEqualTo(GetHelpViewModel.Step.SECURED)));
         this.vm = vm;
         this.screen = vm.screen();
         this.messages = messages;
-        getStyleClass().add("screen-consent-scrim");
-        setId("screenConsent");
-        visibleProperty().bind(screen.askingProperty().and(vm.stepProperty().isEqualTo(GetHelpViewModel.Step.SECURED)));
-        managedProperty().bind(visibleProperty());
 
         rebuild();
         vm.technicianProperty().addListener((obs, o, n) -> rebuild());
@@ -49,27 +44,17 @@ final class ScreenConsentCard extends StackPane {
 
     private void rebuild() {
         PeerInfo peer = vm.technicianProperty().get();
-        getChildren().setAll(peer == null ? new Region() : card(peer));
+        show(peer == null ? null : card(peer));
     }
 
     private Node card(PeerInfo peer) {
         Label title = new Label();
         title.textProperty().bind(messages.text("gethelp.screen.ask.title"));
-        title.getStyleClass().add("consent-title");
-        title.setWrapText(true);
-        HBox heading = new HBox(10, Icons.icon(Icons.SCREEN, 28, "accent"), title);
-        heading.setAlignment(Pos.CENTER_LEFT);
+        HBox heading = heading(Icons.SCREEN, title);
 
-        Label text = new Label();
+        Label text = bound("gethelp.screen.ask.text", null, peer.name(), peer.organisation());
         text.setId("screenConsentText");
-        text.setWrapText(true);
-        text.textProperty().bind(messages.text("gethelp.screen.ask.text", peer.name(), peer.organisation()));
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        Label tip = new Label();
-        tip.textProperty().bind(messages.text("gethelp.screen.ask.tip"));
-        tip.getStyleClass().add("hint");
-        tip.setWrapText(true);
-        tip.setMinHeight(Region.USE_PREF_SIZE);
+        Label tip = bound("gethelp.screen.ask.tip", "hint");
 
         Button allow = new Button();
         allow.setId("allowScreen");
@@ -88,19 +73,7 @@ final class ScreenConsentCard extends StackPane {
             allow.getStyleClass().add(Styles.ACCENT);
             deny.getStyleClass().add(Styles.BUTTON_OUTLINED);
         }
-        for (Button b : new Button[] {deny, allow}) {
-            // Equal halves: neither answer looks like the default by its size.
-            b.setPrefWidth(0);
-            b.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(b, Priority.ALWAYS);
-        }
-        HBox buttons = new HBox(10, deny, allow);
-
-        VBox card = new VBox(12, heading, trust(peer), text, tip, buttons);
-        card.getStyleClass().add("screen-consent");
-        card.setMaxWidth(380);
-        card.setMaxHeight(Region.USE_PREF_SIZE);
-        return card;
+        return card(12, 380, heading, trust(peer), text, tip, answers(deny, allow));
     }
 
     /** Verified badge, amber "not verified" with why, or the red warning. */
@@ -137,14 +110,9 @@ final class ScreenConsentCard extends StackPane {
         return badge;
     }
 
-    private Label bound(String key, String styleClass) {
-        Label l = new Label();
-        l.textProperty().bind(messages.text(key));
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        if (styleClass != null) {
-            l.getStyleClass().add(styleClass);
-        }
+    private Label bound(String key, String styleClass, Object... args) {
+        Label l = wrapped(new Label(), styleClass);
+        l.textProperty().bind(messages.text(key, args));
         return l;
     }
 }

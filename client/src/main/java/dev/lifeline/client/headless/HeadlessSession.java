@@ -20,6 +20,20 @@ import dev.lifeline.client.session.TechnicianSessionHandle;
 import dev.lifeline.client.session.TechnicianSessions;
 import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.screen.Quality;
+import dev.lifeline.client.clipboard.ClipboardEvent;
+import dev.lifeline.client.consent.ConsentPrompt;
+import dev.lifeline.client.session.TransferHandle;
+import dev.lifeline.client.transfer.FileOffered;
+import dev.lifeline.common.consent.Capability;
+import dev.lifeline.common.consent.ConsentSnapshot;
+import dev.lifeline.common.transfer.TransferState;
+import dev.lifeline.common.transfer.TransferStatus;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,6 +61,16 @@ public final class HeadlessSession implements SessionListener {
     private Path saveScreen;
     private final LastPicture lastPicture = new LastPicture();
     private String lastScreenLine = "";
+    /** Files and clipboard (issue 4): what a script allows, sends and where files go. */
+    private boolean allowClipboard;
+    private boolean allowFiles;
+    private Path downloadDir;
+    private final List<Path> sendFiles = new ArrayList<>();
+    private String sendClipboard;
+    private boolean getClipboard;
+    private boolean filesSent;
+    private boolean clipboardUsed;
+    private final Map<String, TransferState> printedTransfers = new ConcurrentHashMap<>();
     private boolean acceptRecording;
     private volatile boolean recordingDeclined;
     /** Diagnostics of this session (issue 5): what to ask for, or what the customer allows. */
@@ -89,6 +113,42 @@ public final class HeadlessSession implements SessionListener {
     /** Technician: write the last picture seen to this PNG file when the session ends. */
     public HeadlessSession saveScreen(Path png) {
         this.saveScreen = png;
+        return this;
+    }
+
+    /** Customer: grant the clipboard when asked (otherwise the request is answered no). */
+    public HeadlessSession allowClipboard(boolean allow) {
+        this.allowClipboard = allow;
+        return this;
+    }
+
+    /** Customer: grant file transfer when asked (otherwise the request is answered no). */
+    public HeadlessSession allowFiles(boolean allow) {
+        this.allowFiles = allow;
+        return this;
+    }
+
+    /** Both: accept offered files into this folder (otherwise offers are declined). */
+    public HeadlessSession downloadDir(Path folder) {
+        this.downloadDir = folder;
+        return this;
+    }
+
+    /** Technician: ask for file transfer once secured and send these files when granted. */
+    public HeadlessSession sendFiles(List<Path> files) {
+        this.sendFiles.addAll(files);
+        return this;
+    }
+
+    /** Technician: ask for the clipboard and put this text on the customer's clipboard. */
+    public HeadlessSession sendClipboard(String text) {
+        this.sendClipboard = text;
+        return this;
+    }
+
+    /** Technician: ask for the clipboard and print the customer's clipboard text. */
+    public HeadlessSession getClipboard(boolean get) {
+        this.getClipboard = get;
         return this;
     }
 
@@ -332,8 +392,29 @@ public final class HeadlessSession implements SessionListener {
                 stats.framesPerSecond(), stats.latencyMs(), stats.bytesPerSecond() * 8 / 1000));
     }
 
+    /** Customer: clipboard and files are granted or denied by the --allow-clipboard / --allow-files flags. */
+    private void filesAndClipboardAsked(ConsentPrompt prompt) {
+        handle.thenAccept(h -> {
+            if (h instanceof CustomerSessionHandle customer) {
+                for (Capability capability : prompt.capabilities()) {
+                    if (capability != Capability.CLIPBOARD && capability != Capability.TRANSFER_FILES) {
+                        continue; // others have their own flags
+                    }
+                    boolean yes = capability == Capability.CLIPBOARD ? allowClipboard : allowFiles;
+                    print("consent: " + capability.name().toLowerCase(Locale.ROOT) + " asked: " + (yes ? "granted" : "denied"));
+                    if (yes) {
+                        customer.grant(capability);
+                    } else {
+                        customer.deny(capability);
+                    }
+                }
+            }
+        });
+    }
+
     @Override
     public void onConsentRequested(dev.lifeline.client.consent.ConsentPrompt prompt) {
+        filesAndClipboardAsked(prompt);
         print("consent-asked: " + String.join(",", prompt.capabilities().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList()));
         if (prompt.capabilities().contains(Capability.CONTROL_INPUT)) {
             handle.thenAccept(h -> {
@@ -365,6 +446,7 @@ public final class HeadlessSession implements SessionListener {
 
     @Override
     public void onConsentChanged(dev.lifeline.common.consent.ConsentSnapshot consent) {
+        filesAndClipboardGranted(consent);
         if (diagnostics != null) {
             synchronized (diagnostics) {
                 diagnostics.consentChanged(consent);
@@ -413,6 +495,81 @@ public final class HeadlessSession implements SessionListener {
         });
     }
 
+    /** Technician: once the customer grants them, send the files and use the clipboard (once each). */
+    private void filesAndClipboardGranted(ConsentSnapshot consent) {
+        handle.thenAccept(h -> {
+            if (!(h instanceof TechnicianSessionHandle technician)) {
+                return;
+            }
+            boolean sendNow;
+            boolean clipboardNow;
+            synchronized (this) {
+                sendNow = !filesSent && !sendFiles.isEmpty() && consent.isGranted(Capability.TRANSFER_FILES);
+                filesSent |= sendNow;
+                clipboardNow = !clipboardUsed && (sendClipboard != null || getClipboard) && consent.isGranted(Capability.CLIPBOARD);
+                clipboardUsed |= clipboardNow;
+            }
+            if (sendNow) {
+                sendFiles.forEach(technician::offerFile);
+            }
+            if (clipboardNow) {
+                if (sendClipboard != null) {
+                    technician.sendClipboard(sendClipboard);
+                }
+                if (getClipboard) {
+                    technician.requestClipboard();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void onFileOffered(FileOffered offer) {
+        print("file-offered: " + clean(offer.name()) + " (" + offer.size() + " bytes)");
+        handle.thenAccept(h -> {
+            if (h instanceof TransferHandle transfers) {
+                if (downloadDir != null) {
+                    transfers.acceptFile(offer.id(), downloadDir);
+                } else {
+                    print("file-declined: " + clean(offer.name()) + " (start with --download-dir to accept)");
+                    transfers.declineFile(offer.id());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void onTransfer(TransferStatus status) {
+        String key = status.direction() + ":" + status.id();
+        if (printedTransfers.put(key, status.state()) == status.state()) {
+            return; // progress only: one line per state is enough for a script
+        }
+        StringBuilder line = new StringBuilder("transfer: ").append(status.id()).append(' ')
+                .append(status.direction() == TransferStatus.Direction.INCOMING ? "in" : "out").append(' ')
+                .append(status.state().name().toLowerCase(Locale.ROOT)).append(' ').append(clean(status.name()))
+                .append(' ').append(status.bytesDone()).append('/').append(status.size());
+        if (status.error() != null) {
+            line.append(" error=").append(status.error().name().toLowerCase(Locale.ROOT));
+            if (!status.detail().isBlank()) {
+                line.append(": ").append(clean(status.detail()));
+            }
+        }
+        if (!status.savedAs().isBlank()) {
+            line.append(" saved-as=").append(clean(status.savedAs()));
+        }
+        print(line.toString());
+    }
+
+    @Override
+    public void onClipboard(ClipboardEvent event) {
+        print("clipboard: " + event.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + " " + event.bytes() + " bytes");
+    }
+
+    @Override
+    public void onClipboardText(String text) {
+        print("clipboard-text: " + clean(text));
+    }
+
     @Override
     public void onDiagnosticsResult(long requestId, dev.lifeline.common.wire.diagnostics.ProbeResult result) {
         if (diagnostics != null) {
@@ -424,6 +581,20 @@ public final class HeadlessSession implements SessionListener {
 
     @Override
     public void onSecured(PeerInfo peer) {
+        Set<Capability> wanted = EnumSet.noneOf(Capability.class);
+        if (!sendFiles.isEmpty()) {
+            wanted.add(Capability.TRANSFER_FILES);
+        }
+        if (sendClipboard != null || getClipboard) {
+            wanted.add(Capability.CLIPBOARD);
+        }
+        if (!wanted.isEmpty()) {
+            handle.thenAccept(h -> {
+                if (h instanceof TechnicianSessionHandle technician) {
+                    technician.requestCapabilities(wanted, "requested by a script");
+                }
+            });
+        }
         if (diagnostics != null && diagnostics.wanted()) {
             handle.thenAccept(h -> {
                 if (h instanceof TechnicianSessionHandle technician) {

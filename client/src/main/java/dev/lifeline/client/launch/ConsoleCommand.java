@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import dev.lifeline.common.screen.Quality;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import dev.lifeline.client.ClientVersion;
 import picocli.CommandLine.Command;
@@ -54,6 +56,21 @@ public final class ConsoleCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     Quality quality = Quality.AUTO;
 
+    @Option(names = "--send-file", paramLabel = "FILE", description = "With --headless: ask for file transfer and"
+            + " send this file when the customer allows it (repeatable).")
+    List<Path> sendFiles = new ArrayList<>();
+
+    @Option(names = "--download-dir", paramLabel = "DIR", description = "With --headless: accept files the customer"
+            + " sends into this folder (otherwise they are declined).")
+    Path downloadDir;
+
+    @Option(names = "--send-clipboard", paramLabel = "TEXT", description = "With --headless: ask for the clipboard and"
+            + " put this text on the customer's clipboard.")
+    String sendClipboard;
+
+    @Option(names = "--get-clipboard", description = "With --headless: ask for the clipboard and print the"
+            + " customer's clipboard text.")
+    boolean getClipboard;
     @Option(names = "--diagnose", paramLabel = "PROBES", description = "With --headless: once secured, ask for these"
             + " probes (full, or a list such as system,storage,network), print each result, the findings and the"
             + " recommendation, then end the session with the outcome.")
@@ -190,7 +207,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             HeadlessSession session = new HeadlessSession(System.out).viewScreen(viewScreen || saveScreen != null)
-                    .saveScreen(saveScreen).screenQuality(quality);
+                    .saveScreen(saveScreen).screenQuality(quality)
+                    .sendFiles(sendFiles).downloadDir(downloadDir).sendClipboard(sendClipboard).getClipboard(getClipboard);
             if (diagnose != null) {
                 java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> probes;
                 try {

@@ -1,6 +1,7 @@
 package dev.lifeline.client.launch;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.clipboard.FxSystemClipboard;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.laser.LaserOverlayWindow;
 import dev.lifeline.client.connection.RelayEndpoint;
@@ -70,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
                 client.queueingCustomerSessions(setup.root(), screens,
                         ControlDevices.robot().withOverlays(LaserOverlayWindow.opener()),
                         // Everything stays on this machine: the relay is the only checked endpoint, no gateway ping.
-                        client.defaultDiagnostics().withGatewayCheck(false),
+                        client.defaultDiagnostics().withGatewayCheck(false), new FxSystemClipboard(),
                         DemoTeam.CUSTOMER_ORGANISATION),
                 // The demo Console signs in as the demo technician (its certificate comes from the demo CA);
                 // Sign out shows the sign-in screen, where the demo admin can sign in too.

@@ -2,6 +2,7 @@ package dev.lifeline.client.launch;
 
 import dev.lifeline.client.app.GetHelpApp;
 import dev.lifeline.client.connection.RelayEndpoint;
+import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.firststart.FirstStartView;
 import dev.lifeline.client.firststart.FirstStartViewModel;
 import dev.lifeline.client.i18n.Messages;

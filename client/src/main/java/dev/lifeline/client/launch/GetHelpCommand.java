@@ -4,6 +4,7 @@ import dev.lifeline.client.ClientVersion;
 import dev.lifeline.client.app.GetHelpApp;
 import dev.lifeline.client.branding.InstalledBundle;
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.clipboard.FxSystemClipboard;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.firststart.SavedRelay;
@@ -54,6 +55,18 @@ public final class GetHelpCommand implements Callable<Integer> {
     @Option(names = "--allow-screen", description = "With --headless: share the screen when the technician asks"
             + " (otherwise the request is printed and answered no).")
     boolean allowScreen;
+
+    @Option(names = "--allow-clipboard", description = "With --headless: let the technician use the clipboard when"
+            + " asked (otherwise the request is answered no).")
+    boolean allowClipboard;
+
+    @Option(names = "--allow-files", description = "With --headless: allow file transfer when asked (otherwise the"
+            + " request is answered no).")
+    boolean allowFiles;
+
+    @Option(names = "--download-dir", paramLabel = "DIR", description = "With --headless: accept files the technician"
+            + " sends into this folder (otherwise they are declined).")
+    Path downloadDir;
 
     @Option(names = "--accept-recording", description = "With --headless: agree when the support organisation"
             + " records the session (otherwise such a session is declined and ends; exit code 5).")
@@ -161,6 +174,7 @@ public final class GetHelpCommand implements Callable<Integer> {
                                 new QueueRequest(problem, contact, organisation != null ? organisation : root.organisation()))
                         : client.customerSessions(root, screens(), controlDevices(), diagnostics(client));
                 return new HeadlessSession(System.out).allowScreen(allowScreen).allowControl(allowControl).allowWatch(allowWatch)
+                        .allowClipboard(allowClipboard).allowFiles(allowFiles).downloadDir(downloadDir)
                         .acceptRecording(acceptRecording)
                         .diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC())
                                 .customer(allowDiagnostics, withheld))
@@ -178,9 +192,11 @@ public final class GetHelpCommand implements Callable<Integer> {
             try {
                 return new DesktopLauncher.Windows(
                         // With a pinned organisation the window has the queue request form (queue flow needs the root).
+                        // In the window the clipboard goes through JavaFX, on the FX thread.
                         root != null ? client.queueingCustomerSessions(root, screens(), controlDevices(), diagnostics(client),
-                                organisation != null ? organisation : root.organisation())
-                                : client.customerSessions(root, screens(), controlDevices(), diagnostics(client)),
+                                new FxSystemClipboard(), organisation != null ? organisation : root.organisation())
+                                : client.customerSessions(root, screens(), controlDevices(), diagnostics(client),
+                                        new FxSystemClipboard()),
                         root == null ? null : root.organisation(), null, null, locale, client::close,
                         new DesktopLauncher.InputHooks(panic, false));
             } catch (java.io.IOException e) {

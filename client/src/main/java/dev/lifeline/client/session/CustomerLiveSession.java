@@ -1,6 +1,9 @@
 package dev.lifeline.client.session;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.clipboard.ClipboardEvent;
+import dev.lifeline.client.clipboard.CustomerClipboard;
+import dev.lifeline.client.clipboard.SystemClipboard;
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.CustomerConsent;
 import dev.lifeline.client.consent.Refusal;
@@ -24,6 +27,7 @@ import dev.lifeline.common.consent.ConsentEvent;
 import dev.lifeline.common.consent.ConsentLedger;
 import dev.lifeline.common.consent.ConsentSnapshot;
 import dev.lifeline.common.handshake.CustomerHandshake;
+import dev.lifeline.common.timeline.TimelineEntry;
 import dev.lifeline.common.handshake.HandshakeFailedException;
 import dev.lifeline.common.handshake.HandshakeResult;
 import dev.lifeline.common.identity.OrganisationRoot;
@@ -69,6 +73,9 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     private final ScreenSharing sharing;
     /** Per-capability consent and the gate every technician message passes first. */
     private final CustomerConsent consent;
+    private final ConsentLedger ledger;
+    /** Applies the technician's clipboard messages that passed the gate. */
+    private final CustomerClipboard clipboard;
     /** Diagnostics probes: run only with RUN_DIAGNOSTICS granted, previewed before they are sent. */
     private final CustomerDiagnostics diagnostics;
     /** Remote control: applies the technician's input only while CONTROL_INPUT is granted. */
@@ -115,10 +122,23 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     CustomerLiveSession(EventLoop loop, RelayEndpoint endpoint, String customerName, OrganisationRoot pinnedRoot,
                         SecureRandom random, SessionListener listener, Clock clock,
                         Consumer<CompletableFuture<Void>> goodbyes, ScreenSources screens, ControlDevices devices,
-                        ProbeRunner probes, boolean review) {
+                        ProbeRunner probes, boolean review, SystemClipboard systemClipboard) {
         super(loop, endpoint, Role.CUSTOMER, listener, clock, goodbyes);
         // The ledger reports to consent, which is made after screen sharing (it asks through it).
         ConsentLedger ledger = new ConsentLedger(clock, this::consentChanged);
+        this.ledger = ledger;
+        this.clipboard = new CustomerClipboard(loop, systemClipboard, () -> ledger.isGranted(Capability.CLIPBOARD),
+                new CustomerClipboard.Events() {
+                    @Override
+                    public void send(SessionMessage message) {
+                        sendMessage(message);
+                    }
+
+                    @Override
+                    public void used(ClipboardEvent event) {
+                        listener.onClipboard(event);
+                    }
+                }, timeline);
         this.sharing = new ScreenSharing(loop, screens, new SharingEvents() {
             @Override
             public void send(SessionMessage message) {
@@ -156,6 +176,8 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
 
             @Override
             public void refused(Refusal refusal) {
+                timeline.record(TimelineEntry.Kind.MESSAGE_REFUSED, TimelineEntry.Actor.CUSTOMER_APP,
+                        refusal.capability().name(), 0, refusal.messageKind());
                 listener.onRefused(refusal);
             }
         });
@@ -505,7 +527,8 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
         }
         // Consent first: nothing needing a capability reaches a handler without a live grant.
         return consent.onMessage(message) || control.onMessage(message) || laser.onMessage(message)
-                || sharing.onMessage(message) || diagnostics.onMessage(message);
+                || clipboard.onMessage(message) || transfers.onMessage(message) || sharing.onMessage(message)
+                || diagnostics.onMessage(message);
     }
 
     @Override
@@ -572,7 +595,11 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
     }
 
     private void consentChanged(ConsentEvent event) {
+        timeline.consent(event);
         consent.changed(event);
+        if (event.capability() == Capability.TRANSFER_FILES && !ledger.isGranted(Capability.TRANSFER_FILES)) {
+            transfers.revoked();
+        }
         if (event.capability() == Capability.RUN_DIAGNOSTICS && event.kind() == ConsentEvent.Kind.REVOKED) {
             diagnostics.revoked();
         }
@@ -583,6 +610,11 @@ final class CustomerLiveSession extends LiveSession implements CustomerSessionHa
                 control.revoked();
             }
         }
+    }
+
+    @Override
+    protected boolean transfersAllowed() {
+        return ledger.isGranted(Capability.TRANSFER_FILES);
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.lifeline.common.wire.diagnostics.Probe;
 import java.util.Collection;
 
 /** What Get Help can do in a session besides chat: answer and control screen sharing. */
-public interface CustomerSessionHandle extends SessionHandle {
+public interface CustomerSessionHandle extends SessionHandle, TransferHandle {
     /** The customer's answer to {@link SessionListener#onScreenRequested()}. */
     void answerScreenRequest(boolean allow);
 

@@ -2,10 +2,15 @@ package dev.lifeline.client.session;
 
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.connection.RelayLink;
+import dev.lifeline.client.transfer.FileOffered;
+import dev.lifeline.client.transfer.FileTransfers;
 import dev.lifeline.client.recording.RecordingNoticeInfo;
 import dev.lifeline.client.recording.RecordingParticipation;
 import dev.lifeline.common.identity.OrganisationRoot;
 import dev.lifeline.common.handshake.HandshakeResult;
+import dev.lifeline.common.timeline.SessionTimeline;
+import dev.lifeline.common.timeline.TimelineEntry;
+import dev.lifeline.common.transfer.TransferStatus;
 import dev.lifeline.common.session.EndToEndFailure;
 import dev.lifeline.common.session.EndToEndSession;
 import dev.lifeline.common.wire.e2e.ChatMessage;
@@ -36,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * survive a dropped connection by resuming within the grace period, and end. Everything runs on
  * one event loop, so no field needs a lock; public methods hop onto it.
  */
-abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
+abstract class LiveSession implements SessionHandle, TransferHandle, EndToEndSession.Events {
     private static final Logger log = LoggerFactory.getLogger(LiveSession.class);
     /** Longest message a person can send in one chat line; more is cut, not refused. */
     static final int MAX_CHAT_CHARS = 4000;
@@ -62,6 +67,10 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
     /** The listener of the connection this session uses now; events of older ones are ignored. */
     private RelayLink.Listener currentAttempt;
     private final List<String> unsentChat = new ArrayList<>();
+    /** Consent, clipboard and transfer events of this session, without content (for the report). */
+    protected final SessionTimeline timeline;
+    /** File transfers both ways; the role decides when they are allowed. */
+    protected final FileTransfers transfers;
     /** Recording (issue 7): set when the relay says the session is recorded. */
     private RecordingParticipation recording;
     /** Sealed keys not yet handed to the relay because the link was down when the session was secured. */
@@ -75,7 +84,27 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
         this.role = role;
         this.listener = listener;
         this.clock = clock;
+        this.timeline = new SessionTimeline(clock);
+        this.transfers = new FileTransfers(loop, this::transfersAllowed, new FileTransfers.Events() {
+            @Override
+            public void send(SessionMessage message) {
+                sendMessage(message);
+            }
+
+            @Override
+            public void offered(FileOffered offer) {
+                listener.onFileOffered(offer);
+            }
+
+            @Override
+            public void status(TransferStatus status) {
+                listener.onTransfer(status);
+            }
+        }, timeline, role == Role.CUSTOMER ? TimelineEntry.Actor.CUSTOMER : TimelineEntry.Actor.TECHNICIAN);
     }
+
+    /** Whether "transfer files" is granted now, as this role knows it. */
+    protected abstract boolean transfersAllowed();
 
     /** Sends this role's first request on a fresh (not resumed) connection. */
     protected abstract void onFreshConnection();
@@ -472,11 +501,43 @@ abstract class LiveSession implements SessionHandle, EndToEndSession.Events {
         if (link != null && link.isOpen() && end.reason() != SessionEnd.Reason.ENDED_BY_ME) {
             link.close();
         }
+        // A lost connection keeps partial downloads, so that a retry in a new session resumes.
+        transfers.close(end.reason() == SessionEnd.Reason.CONNECTION_LOST);
         onFinished();
         listener.onEnded(end);
     }
 
     protected final boolean isEnded() {
         return ended;
+    }
+
+    @Override
+    public final void offerFile(java.nio.file.Path file) {
+        onLoop(() -> transfers.offer(file));
+    }
+
+    @Override
+    public final void acceptFile(long id, java.nio.file.Path folder) {
+        onLoop(() -> transfers.accept(id, folder));
+    }
+
+    @Override
+    public final void declineFile(long id) {
+        onLoop(() -> transfers.decline(id));
+    }
+
+    @Override
+    public final void cancelTransfer(long id, TransferStatus.Direction direction) {
+        onLoop(() -> transfers.cancel(id, direction));
+    }
+
+    @Override
+    public final void retryTransfer(long id) {
+        onLoop(() -> transfers.retry(id));
+    }
+
+    @Override
+    public final SessionTimeline timeline() {
+        return timeline;
     }
 }

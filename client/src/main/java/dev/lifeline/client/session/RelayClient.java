@@ -1,6 +1,8 @@
 package dev.lifeline.client.session;
 
 import dev.lifeline.client.capture.ScreenSources;
+import dev.lifeline.client.clipboard.AwtSystemClipboard;
+import dev.lifeline.client.clipboard.SystemClipboard;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.probes.CommandRunner;
 import dev.lifeline.client.probes.DiagnosticsSettings;
@@ -79,9 +81,22 @@ public final class RelayClient implements AutoCloseable {
     /** Get Help's sessions with remote control devices and the customer's diagnostics configuration. */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
                                              DiagnosticsSettings diagnostics) {
+        return customerSessions(pinnedRoot, screens, devices, diagnostics, new AwtSystemClipboard());
+    }
+
+    /** ... with {@code clipboard} for the technician's clipboard use (tests; the window passes JavaFX's). */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                             SystemClipboard clipboard) {
+        return customerSessions(pinnedRoot, screens, devices, defaultDiagnostics(), clipboard);
+    }
+
+    /** Everything chosen: screens, control devices, diagnostics and the clipboard (JavaFX's in the window). */
+    public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                             DiagnosticsSettings diagnostics, SystemClipboard clipboard) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
-                    random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics), diagnostics.reviewBeforeSending());
+                    random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics), diagnostics.reviewBeforeSending(),
+                    clipboard);
             session.begin();
             return session;
         };
@@ -141,10 +156,17 @@ public final class RelayClient implements AutoCloseable {
     /** As above, with remote control through {@code devices}. */
     public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
                                                    DiagnosticsSettings diagnostics, QueueRequest request) {
+        return queuedCustomerSessions(pinnedRoot, screens, devices, diagnostics, new AwtSystemClipboard(), request);
+    }
+
+    /** As above, with {@code clipboard} for the technician's clipboard use (JavaFX's in the window). */
+    public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                                   DiagnosticsSettings diagnostics, SystemClipboard clipboard,
+                                                   QueueRequest request) {
         return (customerName, listener) -> {
             CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
                     random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics),
-                    diagnostics.reviewBeforeSending());
+                    diagnostics.reviewBeforeSending(), clipboard);
             session.queue(request);
             session.begin();
             return session;
@@ -158,6 +180,13 @@ public final class RelayClient implements AutoCloseable {
      */
     public CustomerSessions queueingCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
                                                      DiagnosticsSettings diagnostics, String organisation) {
+        return queueingCustomerSessions(pinnedRoot, screens, devices, diagnostics, new AwtSystemClipboard(), organisation);
+    }
+
+    /** As above, with the clipboard the session reads and writes (JavaFX's in a window). */
+    public CustomerSessions queueingCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
+                                                     DiagnosticsSettings diagnostics, SystemClipboard clipboard,
+                                                     String organisation) {
         return new CustomerSessions() {
             @Override
             public CustomerSessionHandle start(String customerName, SessionListener listener) {
@@ -168,7 +197,7 @@ public final class RelayClient implements AutoCloseable {
             public CustomerSessionHandle start(String customerName, QueueRequest request, SessionListener listener) {
                 CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
                         random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics),
-                        diagnostics.reviewBeforeSending());
+                        diagnostics.reviewBeforeSending(), clipboard);
                 if (request != null && !request.problem().isEmpty()) {
                     session.queue(new QueueRequest(request.problem(), request.contact(),
                             request.organisation().isEmpty() ? organisation : request.organisation()));

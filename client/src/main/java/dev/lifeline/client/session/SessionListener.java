@@ -1,5 +1,6 @@
 package dev.lifeline.client.session;
 
+import dev.lifeline.client.clipboard.ClipboardEvent;
 import dev.lifeline.client.consent.ConsentPrompt;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.recording.RecordingNoticeInfo;
@@ -11,7 +12,9 @@ import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenShareState;
 import dev.lifeline.client.screen.ScreenStats;
 import dev.lifeline.common.consent.ConsentSnapshot;
+import dev.lifeline.client.transfer.FileOffered;
 import dev.lifeline.common.pairing.SessionCode;
+import dev.lifeline.common.transfer.TransferStatus;
 
 /**
  * Events of one session, as a view model or the headless printer sees them. Called on a network
@@ -94,6 +97,25 @@ public interface SessionListener {
      * granted; nothing of it was applied.
      */
     default void onRefused(Refusal refusal) {
+    }
+
+    /** Both: the other side offers a file; answer with {@link TransferHandle#acceptFile} or decline. */
+    default void onFileOffered(FileOffered offer) {
+    }
+
+    /** Both: a transfer changed state, or made progress (at most ten times a second). */
+    default void onTransfer(TransferStatus status) {
+    }
+
+    /**
+     * Customer: the technician put text on your clipboard or copied it (a notice, sizes only).
+     * Technician: what became of a clipboard action.
+     */
+    default void onClipboard(ClipboardEvent event) {
+    }
+
+    /** Technician: the customer's clipboard text, as asked for with {@link TechnicianSessionHandle#requestClipboard}. */
+    default void onClipboardText(String text) {
     }
 
     /**

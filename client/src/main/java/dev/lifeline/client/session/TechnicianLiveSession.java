@@ -1,5 +1,7 @@
 package dev.lifeline.client.session;
 
+import dev.lifeline.client.clipboard.ClipboardEvent;
+import dev.lifeline.client.clipboard.TechnicianClipboard;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.consent.ConsentMessages;
 import dev.lifeline.client.consent.CustomerConsent;
@@ -75,6 +77,9 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     /** Coalesces and bounds the technician's input before it is sealed. */
     private final InputSender input;
     private boolean screenWanted;
+    private final TechnicianClipboard clipboard;
+    /** The customer's grants as last reported; their app enforces them, this only avoids asking in vain. */
+    private dev.lifeline.common.consent.ConsentSnapshot consent = dev.lifeline.common.consent.ConsentSnapshot.NOTHING;
     private final TechnicianDiagnostics diagnostics;
     /** Set on pairing, read by the Console for the report. */
     private volatile String sessionId = "";
@@ -168,6 +173,22 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
         this.code = code;
         this.identity = identity;
         this.random = random;
+        this.clipboard = new TechnicianClipboard(new TechnicianClipboard.Events() {
+            @Override
+            public void send(SessionMessage message) {
+                sendMessage(message);
+            }
+
+            @Override
+            public void received(String text) {
+                listener.onClipboardText(text);
+            }
+
+            @Override
+            public void event(ClipboardEvent event) {
+                listener.onClipboard(event);
+            }
+        }, timeline);
     }
 
     @Override
@@ -358,11 +379,13 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
         switch (message.getBodyCase()) {
             case CONSENT_STATE -> {
                 var snapshot = ConsentMessages.fromWire(message.getConsentState());
-                listener.onConsentChanged(snapshot);
+                onConsentState(snapshot);
                 diagnostics.consentChanged(snapshot);
             }
             case DIAGNOSTICS_PROGRESS, DIAGNOSTICS_RESULT, DIAGNOSTICS_REQUEST -> diagnostics.onMessage(message);
             case REFUSED -> onRefused(message.getRefused());
+            case CLIPBOARD -> clipboard.onMessage(message);
+            case FILE_TRANSFER -> transfers.onMessage(message);
             case CONTROL_STATE -> listener.onControlStatus(ControlMessages.fromWire(message.getControlState()));
             case WATCHERS -> listener.onWatchers(List.copyOf(message.getWatchers().getNamesList().stream()
                     .limit(4).map(n -> n.length() > 100 ? n.substring(0, 100) : n).toList()));
@@ -380,8 +403,39 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
         return true;
     }
 
+    private void onConsentState(dev.lifeline.common.consent.ConsentSnapshot snapshot) {
+        boolean hadFiles = consent.isGranted(Capability.TRANSFER_FILES);
+        java.util.Optional<dev.lifeline.common.consent.ConsentEvent> previous = consent.lastChange();
+        consent = snapshot;
+        // The customer's last change, into our own timeline (the report is written on this side).
+        snapshot.lastChange().filter(change -> !previous.equals(java.util.Optional.of(change))).ifPresent(timeline::consent);
+        if (hadFiles && !snapshot.isGranted(Capability.TRANSFER_FILES)) {
+            transfers.revoked();
+        }
+        listener.onConsentChanged(snapshot);
+    }
+
+    @Override
+    protected boolean transfersAllowed() {
+        return consent.isGranted(Capability.TRANSFER_FILES);
+    }
+
+    @Override
+    public void sendClipboard(String text) {
+        onLoop(() -> clipboard.send(text));
+    }
+
+    @Override
+    public void requestClipboard() {
+        onLoop(clipboard::request);
+    }
+
     private void onRefused(Refused refused) {
         String kind = refused.getMessageKind();
+        ConsentMessages.fromWire(refused.getCapability()).ifPresent(capability -> timeline.record(
+                dev.lifeline.common.timeline.TimelineEntry.Kind.MESSAGE_REFUSED,
+                dev.lifeline.common.timeline.TimelineEntry.Actor.CUSTOMER_APP, capability.name(), 0,
+                kind.length() > 64 ? kind.substring(0, 64) : kind));
         ConsentMessages.fromWire(refused.getCapability()).ifPresent(capability -> listener.onRefused(
                 new Refusal(capability, kind.length() > 64 ? kind.substring(0, 64) : kind, refused.getCount())));
     }

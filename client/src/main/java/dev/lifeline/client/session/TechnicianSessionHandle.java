@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.Set;
 
 /** What the Console can do in a session besides chat: ask for and steer the customer's screen. */
-public interface TechnicianSessionHandle extends SessionHandle {
+public interface TechnicianSessionHandle extends SessionHandle, TransferHandle {
     /** Asks the customer to share the screen; the answer comes as {@link SessionListener#onScreenShare}. */
     void requestScreen();
 
@@ -29,6 +29,12 @@ public interface TechnicianSessionHandle extends SessionHandle {
 
     /** Gives a capability up; the customer's app stops honouring it at once. */
     void giveUp(Capability capability);
+
+    /** Puts text on the customer's clipboard (at most 1 MiB of UTF-8; needs the clipboard grant). */
+    void sendClipboard(String text);
+
+    /** Asks for the customer's clipboard text; it comes as {@link SessionListener#onClipboardText}. */
+    void requestClipboard();
 
     /**
      * Asks for diagnostics probes from the fixed catalogue. Without a RUN_DIAGNOSTICS grant the

@@ -46,7 +46,7 @@ public final class WatchGate {
     static Capability capabilityOf(SessionMessage message) {
         return switch (message.getBodyCase()) {
             case CLIPBOARD -> Capability.CLIPBOARD;
-            case FILE_CHUNK -> Capability.TRANSFER_FILES;
+            case FILE_TRANSFER -> Capability.TRANSFER_FILES;
             case DIAGNOSTICS_REQUEST -> Capability.RUN_DIAGNOSTICS;
             default -> Capability.CONTROL_INPUT;
         };

@@ -54,6 +54,7 @@ public final class ScreenshotFixtures {
             case "consolescreen" -> consoleScreen(first, forced);
             case "consolescreen2" -> consoleScreenWaiting(first, forced);
             case "handover" -> getHelpHandover(first, forced);
+            case "files" -> files(first, forced);
             default -> getHelp(first, forced);
         }
     }
@@ -293,5 +294,68 @@ public final class ScreenshotFixtures {
         ids.failWith = dev.lifeline.client.session.IdentityLoadException.Problem.WRONG_PASSPHRASE;
         empty.loadIdentity(Path.of("alice.id"), new char[0]);
         Platform.runLater(() -> { });
+    }
+
+    private static dev.lifeline.common.transfer.TransferStatus transfer(long id, dev.lifeline.common.transfer.TransferStatus.Direction d,
+            String name, long size, long done, dev.lifeline.common.transfer.TransferState state,
+            dev.lifeline.common.transfer.TransferError error, String savedAs) {
+        return new dev.lifeline.common.transfer.TransferStatus(id, d, name, size, done, state, error, "", savedAs);
+    }
+
+    /** Files and clipboard: the Console's panel with transfers, Get Help's offer card and clipboard notice. */
+    private void files(Stage first, Locale forced) {
+        var out = dev.lifeline.common.transfer.TransferStatus.Direction.OUTGOING;
+        var in = dev.lifeline.common.transfer.TransferStatus.Direction.INCOMING;
+        var granted = new dev.lifeline.common.consent.ConsentSnapshot(java.util.Map.of(
+                dev.lifeline.common.consent.Capability.TRANSFER_FILES, dev.lifeline.common.consent.ConsentStatus.GRANTED,
+                dev.lifeline.common.consent.Capability.CLIPBOARD, dev.lifeline.common.consent.ConsentStatus.GRANTED,
+                dev.lifeline.common.consent.Capability.VIEW_SCREEN, dev.lifeline.common.consent.ConsentStatus.GRANTED),
+                java.util.Optional.empty());
+
+        FakeSessions.Identities ids = new FakeSessions.Identities();
+        ConsoleViewModel vm = new ConsoleViewModel(ids, Runnable::run, Runnable::run, Clock.systemUTC());
+        first.setScene(ConsoleApp.createScene(vm, new Messages(or(forced, Locale.ENGLISH))));
+        first.setX(0);
+        first.setY(0);
+        first.setWidth(1180);
+        first.setHeight(760);
+        first.show();
+        vm.loadIdentity(Path.of("alice.id"), new char[0]);
+        vm.codeInputProperty().set("418 · 290 573");
+        vm.join();
+        FakeHandle h = ids.sessions.last();
+        h.listener.onSecured(PeerInfo.customer("Bob Fischer"));
+        h.listener.onConsentChanged(granted);
+        h.listener.onChat(new ChatLine("The installer says the driver is missing.", NOW.minusSeconds(60), false));
+        h.listener.onTransfer(transfer(1, out, "printer-driver-5.2.exe", 52_428_800, 31_457_280,
+                dev.lifeline.common.transfer.TransferState.RUNNING, null, ""));
+        h.listener.onTransfer(transfer(2, out, "cleanup.ps1", 4_812, 4_812,
+                dev.lifeline.common.transfer.TransferState.COMPLETED, null, "cleanup.ps1"));
+        h.listener.onTransfer(transfer(1, in, "spooler-errors.log", 1_204_224, 1_204_224,
+                dev.lifeline.common.transfer.TransferState.COMPLETED, null, "spooler-errors.log"));
+        h.listener.onTransfer(transfer(3, out, "old-config.zip", 8_000_000, 2_000_000,
+                dev.lifeline.common.transfer.TransferState.FAILED, dev.lifeline.common.transfer.TransferError.SESSION_ENDED, ""));
+        h.listener.onClipboard(new dev.lifeline.client.clipboard.ClipboardEvent(
+                dev.lifeline.client.clipboard.ClipboardEvent.Kind.READ_BY_TECHNICIAN, 31));
+
+        FakeSessions.Customer s = new FakeSessions.Customer();
+        Stage help = new Stage();
+        GetHelpViewModel customer = new GetHelpViewModel(s, Runnable::run, Clock.systemUTC(), "ACME Support");
+        help.setScene(GetHelpApp.createScene(customer, new Messages(or(forced, Locale.ENGLISH))));
+        help.setX(1190);
+        help.setY(0);
+        help.setHeight(760);
+        help.show();
+        FakeHandle c = securedWith(customer, s, new PeerInfo("Alex Demo", "Lifeline Demo Support", PeerInfo.Trust.VERIFIED, ""));
+        c.listener.onConsentChanged(granted);
+        c.listener.onTransfer(transfer(1, out, "spooler-errors.log", 1_204_224, 1_204_224,
+                dev.lifeline.common.transfer.TransferState.COMPLETED, null, "spooler-errors.log"));
+        c.listener.onTransfer(transfer(1, in, "printer-driver-5.2.exe", 52_428_800, 31_457_280,
+                dev.lifeline.common.transfer.TransferState.RUNNING, null, ""));
+        c.listener.onTransfer(transfer(2, in, "cleanup.ps1", 4_812, 0, dev.lifeline.common.transfer.TransferState.OFFERED, null, ""));
+        c.listener.onFileOffered(new dev.lifeline.client.transfer.FileOffered(2, "cleanup.ps1", 4_812));
+        c.listener.onClipboard(new dev.lifeline.client.clipboard.ClipboardEvent(
+                dev.lifeline.client.clipboard.ClipboardEvent.Kind.PUT_BY_TECHNICIAN, 24));
+        customer.transfers().folderProperty().set(Path.of("/home/bob/Downloads"));
     }
 }

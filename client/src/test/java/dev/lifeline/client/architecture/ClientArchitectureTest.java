@@ -21,7 +21,7 @@ class ClientArchitectureTest {
             .resideInAnyPackage("dev.lifeline.client.session..", "dev.lifeline.client.connection..", "dev.lifeline.client.headless..",
                     "dev.lifeline.client.recording..",
                     "dev.lifeline.client.probes..", "dev.lifeline.client.diagnostics..", "dev.lifeline.client.report..",
-                    "dev.lifeline.client.team..")
+                    "dev.lifeline.client.team..", "dev.lifeline.client.transfer..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("headless mode and tests use the same session code without a toolkit");
 

@@ -8,9 +8,12 @@ import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.consent.ConsentEvent;
 import dev.lifeline.common.consent.ConsentLedger;
 import dev.lifeline.common.wire.e2e.ChatMessage;
-import dev.lifeline.common.wire.e2e.ClipboardContent;
+import dev.lifeline.common.wire.e2e.Clipboard;
+import dev.lifeline.common.wire.e2e.ClipboardText;
+import dev.lifeline.common.wire.e2e.FileCancel;
 import dev.lifeline.common.wire.e2e.ConsentRequest;
 import dev.lifeline.common.wire.e2e.FileChunk;
+import dev.lifeline.common.wire.e2e.FileTransfer;
 import dev.lifeline.common.wire.e2e.InputEvent;
 import dev.lifeline.common.wire.e2e.ScreenControl;
 import dev.lifeline.common.wire.e2e.ScreenPull;
@@ -27,8 +30,8 @@ class ConsentGateTest {
     private final ConsentGate gate = new ConsentGate(ledger, refusals::add);
 
     private static final SessionMessage INPUT = SessionMessage.newBuilder().setInputEvent(InputEvent.getDefaultInstance()).build();
-    private static final SessionMessage CLIPBOARD = SessionMessage.newBuilder().setClipboard(ClipboardContent.getDefaultInstance()).build();
-    private static final SessionMessage FILE = SessionMessage.newBuilder().setFileChunk(FileChunk.getDefaultInstance()).build();
+    private static final SessionMessage CLIPBOARD = SessionMessage.newBuilder().setClipboard(Clipboard.newBuilder().setPut(ClipboardText.newBuilder().setText("x"))).build();
+    private static final SessionMessage FILE = SessionMessage.newBuilder().setFileTransfer(FileTransfer.newBuilder().setChunk(FileChunk.getDefaultInstance())).build();
 
     private void granted(Capability capability) {
         ledger.request(capability);
@@ -42,6 +45,8 @@ class ConsentGateTest {
         assertTrue(gate.admit(SessionMessage.newBuilder().setConsentRequest(ConsentRequest.getDefaultInstance()).build()));
         assertTrue(gate.admit(SessionMessage.newBuilder().setScreenControl(ScreenControl.newBuilder().setStopViewing(true)).build()),
                 "stopping is always allowed");
+        assertTrue(gate.admit(SessionMessage.newBuilder().setFileTransfer(FileTransfer.newBuilder().setTransferId(1)
+                .setCancel(FileCancel.getDefaultInstance())).build()), "so is cancelling a transfer");
         assertTrue(refusals.isEmpty());
     }
 
@@ -52,7 +57,7 @@ class ConsentGateTest {
         assertFalse(gate.admit(FILE));
         assertEquals(List.of(new Refusal(Capability.CONTROL_INPUT, "INPUT_EVENT", 1),
                 new Refusal(Capability.CLIPBOARD, "CLIPBOARD", 2),
-                new Refusal(Capability.TRANSFER_FILES, "FILE_CHUNK", 3)), refusals);
+                new Refusal(Capability.TRANSFER_FILES, "FILE_TRANSFER", 3)), refusals);
         assertEquals(3, gate.refusals());
     }
 
@@ -83,5 +88,18 @@ class ConsentGateTest {
         granted(Capability.VIEW_SCREEN);
         assertTrue(gate.admit(pull));
         assertTrue(gate.admit(monitor));
+    }
+
+    @Test
+    void transferStepsInFlightWhenTheGrantIsRevokedAreDroppedQuietlyButNewOffersAreRefused() {
+        granted(Capability.TRANSFER_FILES);
+        assertTrue(gate.admit(FILE));
+        ledger.revoke(Capability.TRANSFER_FILES, ConsentEvent.Actor.CUSTOMER);
+        assertFalse(gate.admit(FILE), "a chunk after the revocation is not applied");
+        assertEquals(0, gate.refusals(), "but it was in flight, not forged");
+        SessionMessage offer = SessionMessage.newBuilder().setFileTransfer(FileTransfer.newBuilder()
+                .setOffer(dev.lifeline.common.wire.e2e.FileOffer.getDefaultInstance())).build();
+        assertFalse(gate.admit(offer));
+        assertEquals(1, gate.refusals(), "a new offer after the revocation is refused and counted");
     }
 }

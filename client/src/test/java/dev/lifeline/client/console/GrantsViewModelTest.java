@@ -49,7 +49,7 @@ class GrantsViewModelTest {
     @Test
     void countsRefusals() {
         FakeHandle h = joined();
-        h.listener.onRefused(new Refusal(Capability.TRANSFER_FILES, "FILE_CHUNK", 3));
+        h.listener.onRefused(new Refusal(Capability.TRANSFER_FILES, "FILE_TRANSFER", 3));
         assertEquals(3, session.grants().refusedProperty().get());
         session.endSession();
         grantsIgnoredAfterEnd(h);

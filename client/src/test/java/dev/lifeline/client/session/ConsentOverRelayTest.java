@@ -7,35 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.capture.SyntheticScreens;
-import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.screen.ScreenShareState.Status;
+import dev.lifeline.client.session.PairedOverRelay.Pair;
 import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.consent.ConsentEvent;
 import dev.lifeline.common.consent.ConsentEvent.Kind;
 import dev.lifeline.common.consent.ConsentStatus;
-import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.common.identity.TechnicianIdentity;
-import dev.lifeline.common.pairing.SessionCode;
-import dev.lifeline.common.wire.e2e.ClipboardContent;
+import dev.lifeline.common.wire.e2e.Clipboard;
+import dev.lifeline.common.wire.e2e.ClipboardText;
 import dev.lifeline.common.wire.e2e.ConsentRequest;
-import dev.lifeline.common.wire.e2e.FileChunk;
+import dev.lifeline.common.wire.e2e.FileOffer;
+import dev.lifeline.common.wire.e2e.FileTransfer;
 import dev.lifeline.common.wire.e2e.InputEvent;
 import dev.lifeline.common.wire.e2e.KeyStroke;
 import dev.lifeline.common.wire.e2e.SessionMessage;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,49 +38,12 @@ class ConsentOverRelayTest {
     @TempDir
     Path dir;
 
-    private RunningRelay relay;
-    private RelayClient client;
-    private TechnicianIdentity alice;
-    private final List<SessionHandle> toEnd = new ArrayList<>();
+    @RegisterExtension
+    final PairedOverRelay paired = new PairedOverRelay();
 
-    @BeforeEach
-    void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.builder().dataDir(dir.resolve("relay")).bindAddress("127.0.0.1").port(0).build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
-        alice = OrganisationCa.create("ACME Support").issueTechnician("Alice Meyer", Duration.ofDays(1));
-    }
-
-    @AfterEach
-    void stop() {
-        toEnd.forEach(SessionHandle::end);
-        client.close();
-        relay.close();
-    }
-
-    private record Pair(CustomerLiveSession customer, ScreenProbe customerProbe,
-                        TechnicianLiveSession technician, ScreenProbe technicianProbe) {
-    }
-
-    private Pair connect() throws Exception {
+    private Pair<ScreenProbe> connect() throws Exception {
         Path frames = SyntheticScreens.writePngs(dir.resolve("frames"), SyntheticScreens.frames(3, 160, 100, 5));
-        ScreenProbe customerProbe = new ScreenProbe();
-        CompletableFuture<SessionCode> code = new CompletableFuture<>();
-        SessionListener waitingForCode = new SessionListener() {
-            @Override
-            public void onCodeReady(SessionCode c, long expiresAtEpochMs) {
-                code.complete(c);
-            }
-        };
-        CustomerLiveSession customer = (CustomerLiveSession) client.customerSessions(null, ScreenSources.replay(frames, 10))
-                .start("Dana", new ForwardingListener(waitingForCode, customerProbe));
-        toEnd.add(customer);
-        ScreenProbe technicianProbe = new ScreenProbe();
-        TechnicianLiveSession technician = (TechnicianLiveSession) client.technicianSessions(alice)
-                .join(code.get(10, TimeUnit.SECONDS), technicianProbe);
-        toEnd.add(technician);
-        customerProbe.secured.get(10, TimeUnit.SECONDS);
-        technicianProbe.secured.get(10, TimeUnit.SECONDS);
-        return new Pair(customer, customerProbe, technician, technicianProbe);
+        return paired.pair(paired.client().customerSessions(null, ScreenSources.replay(frames, 10)), new ScreenProbe(), new ScreenProbe());
     }
 
     private static SessionMessage input() {
@@ -97,12 +51,13 @@ class ConsentOverRelayTest {
     }
 
     private static SessionMessage clipboard() {
-        return SessionMessage.newBuilder().setClipboard(ClipboardContent.newBuilder().setText("rm -rf ~")).build();
+        return SessionMessage.newBuilder().setClipboard(Clipboard.newBuilder().setPut(ClipboardText.newBuilder().setText("rm -rf ~"))).build();
     }
 
     private static SessionMessage file() {
-        return SessionMessage.newBuilder().setFileChunk(FileChunk.newBuilder().setName("payload.exe")
-                .setData(ByteString.copyFromUtf8("MZ")).setLast(true)).build();
+        return SessionMessage.newBuilder().setFileTransfer(FileTransfer.newBuilder().setTransferId(1)
+                .setOffer(FileOffer.newBuilder().setName("payload.exe").setSize(2).setChunkSize(65536)
+                        .setSha256(ByteString.copyFrom(new byte[32])))).build();
     }
 
     /** Sends straight into the technician's sealed channel, past every check of the Console. */
@@ -111,7 +66,7 @@ class ConsentOverRelayTest {
     }
 
     /** A chat line after the forged messages: once it arrives, everything before it was handled. */
-    private static void roundTrip(Pair p, String marker) {
+    private static void roundTrip(Pair<ScreenProbe> p, String marker) {
         p.technician().sendChat(marker);
         awaitTrue(() -> {
             synchronized (p.customerProbe()) {
@@ -122,14 +77,14 @@ class ConsentOverRelayTest {
 
     @Test
     void forgedControlClipboardAndFileMessagesWithoutGrantAreRefusedCountedAndReported() throws Exception {
-        Pair p = connect();
+        Pair<ScreenProbe> p = connect();
         forge(p.technician(), input(), clipboard(), file());
 
         awaitTrue(() -> p.technicianProbe().refusals.size() == 3, "the technician is told of three refusals");
         assertEquals(List.of(
                 new Refusal(Capability.CONTROL_INPUT, "INPUT_EVENT", 1),
                 new Refusal(Capability.CLIPBOARD, "CLIPBOARD", 2),
-                new Refusal(Capability.TRANSFER_FILES, "FILE_CHUNK", 3)), p.technicianProbe().refusals);
+                new Refusal(Capability.TRANSFER_FILES, "FILE_TRANSFER", 3)), p.technicianProbe().refusals);
         assertEquals(p.technicianProbe().refusals, p.customerProbe().refusals, "the customer is shown the same");
         assertEquals(3, p.customer().consent().refusals());
         assertTrue(p.customer().consent().snapshot().granted().isEmpty(), "forging grants nothing");
@@ -137,7 +92,7 @@ class ConsentOverRelayTest {
 
     @Test
     void grantsAreHonouredAndARevokedGrantIsEnforcedAtOnce() throws Exception {
-        Pair p = connect();
+        Pair<ScreenProbe> p = connect();
         p.technician().requestCapabilities(Set.of(Capability.CONTROL_INPUT, Capability.CLIPBOARD), "to fix the printer settings");
         awaitTrue(() -> p.customerProbe().prompts.size() == 1, "the customer is asked");
         assertEquals(Set.of(Capability.CONTROL_INPUT, Capability.CLIPBOARD), p.customerProbe().prompts.get(0).capabilities());
@@ -175,7 +130,7 @@ class ConsentOverRelayTest {
 
     @Test
     void aDeniedCapabilityIsNotAskedAgainAtOnceAndTheTechnicianCanGiveUp() throws Exception {
-        Pair p = connect();
+        Pair<ScreenProbe> p = connect();
         p.technician().requestCapabilities(Set.of(Capability.TRANSFER_FILES), "to copy the log");
         awaitTrue(() -> p.customerProbe().prompts.size() == 1, "the customer is asked");
         p.customer().deny(Capability.TRANSFER_FILES);
@@ -196,7 +151,7 @@ class ConsentOverRelayTest {
 
     @Test
     void theScreenIsTheViewScreenCapability() throws Exception {
-        Pair p = connect();
+        Pair<ScreenProbe> p = connect();
         p.technician().requestCapabilities(Set.of(Capability.VIEW_SCREEN), "to see the error");
         awaitTrue(() -> p.customerProbe().requests.get() == 1, "the customer is asked through screen sharing");
         p.customer().grant(Capability.VIEW_SCREEN);
@@ -212,7 +167,7 @@ class ConsentOverRelayTest {
 
     @Test
     void oversizedConsentRequestIsIgnored() throws Exception {
-        Pair p = connect();
+        Pair<ScreenProbe> p = connect();
         ConsentRequest.Builder huge = ConsentRequest.newBuilder().setReason("x".repeat(100_000));
         for (int i = 0; i < 1000; i++) {
             huge.addCapabilities(dev.lifeline.common.wire.e2e.Capability.CLIPBOARD);

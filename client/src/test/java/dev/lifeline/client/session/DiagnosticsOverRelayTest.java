@@ -6,41 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeline.client.capture.ScreenSources;
-import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.probes.DiagnosticsSettings;
 import dev.lifeline.client.probes.HostPort;
+import dev.lifeline.client.session.PairedOverRelay.Pair;
 import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.diagnostics.DiagnosticsSnapshot;
 import dev.lifeline.common.diagnostics.Evaluation;
 import dev.lifeline.common.diagnostics.FindingRules;
 import dev.lifeline.common.diagnostics.ProbeCatalogue;
-import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.common.identity.TechnicianIdentity;
-import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.wire.diagnostics.DiagnosticsProgress.Stage;
 import dev.lifeline.common.wire.diagnostics.DiagnosticsRequest;
 import dev.lifeline.common.wire.diagnostics.Probe;
 import dev.lifeline.common.wire.diagnostics.ProbeResult;
 import dev.lifeline.common.wire.diagnostics.ProbeStatus;
 import dev.lifeline.common.wire.e2e.SessionMessage;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Diagnostics end to end over a real relay on loopback, with the real probes of this machine:
@@ -48,59 +37,19 @@ import org.junit.jupiter.api.io.TempDir;
  * runs after the yes, waits for the customer's review, and arrives without the withheld result.
  */
 class DiagnosticsOverRelayTest {
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final PairedOverRelay paired = new PairedOverRelay();
 
-    private RunningRelay relay;
-    private RelayClient client;
-    private TechnicianIdentity alice;
-    private final List<SessionHandle> toEnd = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.builder().dataDir(dir.resolve("relay")).bindAddress("127.0.0.1").port(0).build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
-        alice = OrganisationCa.create("ACME Support").issueTechnician("Alice Meyer", Duration.ofDays(1));
-    }
-
-    @AfterEach
-    void stop() {
-        toEnd.forEach(SessionHandle::end);
-        client.close();
-        relay.close();
-    }
-
-    private record Pair(CustomerLiveSession customer, ScreenProbe customerProbe,
-                        TechnicianLiveSession technician, ScreenProbe technicianProbe) {
-    }
-
-    private Pair connect() throws Exception {
-        ScreenProbe customerProbe = new ScreenProbe();
-        CompletableFuture<SessionCode> code = new CompletableFuture<>();
-        SessionListener waitingForCode = new SessionListener() {
-            @Override
-            public void onCodeReady(SessionCode c, long expiresAtEpochMs) {
-                code.complete(c);
-            }
-        };
+    private Pair<ScreenProbe> connect() throws Exception {
         // Loopback only: the relay is the one configured endpoint; the gateway is not pinged.
-        DiagnosticsSettings settings = DiagnosticsSettings.defaults(new HostPort("127.0.0.1", relay.port()))
+        DiagnosticsSettings settings = DiagnosticsSettings.defaults(new HostPort("127.0.0.1", paired.relay().port()))
                 .withGatewayCheck(false).withTimeout(Duration.ofSeconds(15));
-        CustomerLiveSession customer = (CustomerLiveSession) client.customerSessions(null, ScreenSources.robot(), settings)
-                .start("Dana", new ForwardingListener(waitingForCode, customerProbe));
-        toEnd.add(customer);
-        ScreenProbe technicianProbe = new ScreenProbe();
-        TechnicianLiveSession technician = (TechnicianLiveSession) client.technicianSessions(alice)
-                .join(code.get(10, TimeUnit.SECONDS), technicianProbe);
-        toEnd.add(technician);
-        customerProbe.secured.get(10, TimeUnit.SECONDS);
-        technicianProbe.secured.get(10, TimeUnit.SECONDS);
-        return new Pair(customer, customerProbe, technician, technicianProbe);
+        return paired.pair(paired.client().customerSessions(null, ScreenSources.robot(), settings), new ScreenProbe(), new ScreenProbe());
     }
 
     @Test
     void aRequestWithoutGrantIsRefusedAndRunsNothing() throws Exception {
-        Pair p = connect();
+        Pair<ScreenProbe> p = connect();
         // Forged straight into the sealed channel, past the Console's own consent step.
         p.technician().onLoop(() -> p.technician().sendMessage(SessionMessage.newBuilder().setDiagnosticsRequest(
                 DiagnosticsRequest.newBuilder().setRequestId(1).addProbes(Probe.SYSTEM)).build()));
@@ -114,7 +63,7 @@ class DiagnosticsOverRelayTest {
 
     @Test
     void fullCheckAsksConsentRunsAfterTheYesAndLeavesOutWhatTheCustomerWithheld() throws Exception {
-        Pair p = connect();
+        Pair<ScreenProbe> p = connect();
         long id = p.technician().requestDiagnostics(ProbeCatalogue.ALL);
 
         awaitTrue(() -> !p.customerProbe().prompts.isEmpty(), "the consent prompt");

@@ -71,6 +71,31 @@ final class ForwardingListener implements SessionListener {
     }
 
     @Override
+    public void onFileOffered(dev.lifeline.client.transfer.FileOffered offer) {
+        rest.onFileOffered(offer);
+    }
+
+    @Override
+    public void onTransfer(dev.lifeline.common.transfer.TransferStatus status) {
+        rest.onTransfer(status);
+    }
+
+    @Override
+    public void onClipboard(dev.lifeline.client.clipboard.ClipboardEvent event) {
+        rest.onClipboard(event);
+    }
+
+    @Override
+    public void onClipboardText(String text) {
+        rest.onClipboardText(text);
+    }
+
+    @Override
+    public void onLinkState(LinkState state) {
+        rest.onLinkState(state);
+    }
+
+    @Override
     public void onDiagnosticsProgress(dev.lifeline.client.diagnostics.DiagnosticsActivity activity) {
         rest.onDiagnosticsProgress(activity);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.capture.SyntheticScreens;
-import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.control.ControlStatus;
@@ -15,29 +14,19 @@ import dev.lifeline.client.control.MouseButton;
 import dev.lifeline.client.control.RecordingInjector;
 import dev.lifeline.client.control.RemoteInput;
 import dev.lifeline.client.screen.ScreenShareState.Status;
+import dev.lifeline.client.session.PairedOverRelay.Pair;
 import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.consent.ConsentEvent;
 import dev.lifeline.common.consent.ConsentStatus;
-import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.common.identity.TechnicianIdentity;
-import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.wire.e2e.InputEvent;
 import dev.lifeline.common.wire.e2e.PointerMove;
 import dev.lifeline.common.wire.e2e.SessionMessage;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,57 +38,24 @@ class RemoteControlOverRelayTest {
     @TempDir
     Path dir;
 
-    private RunningRelay relay;
-    private RelayClient client;
-    private TechnicianIdentity alice;
+    @RegisterExtension
+    final PairedOverRelay paired = new PairedOverRelay();
+
     private final RecordingInjector injector = new RecordingInjector();
-    private final List<SessionHandle> toEnd = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.builder().dataDir(dir.resolve("relay")).bindAddress("127.0.0.1").port(0).build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
-        alice = OrganisationCa.create("ACME Support").issueTechnician("Alice Meyer", Duration.ofDays(1));
-    }
-
-    @AfterEach
-    void stop() {
-        toEnd.forEach(SessionHandle::end);
-        client.close();
-        relay.close();
-    }
-
-    private record Pair(CustomerLiveSession customer, ScreenProbe customerProbe,
-                        TechnicianLiveSession technician, ScreenProbe technicianProbe) {
-    }
 
     /** Secured, the screen shared (160x100 replay frames), nothing else granted. */
-    private Pair sharing() throws Exception {
+    private Pair<ScreenProbe> sharing() throws Exception {
         Path frames = SyntheticScreens.writePngs(dir.resolve("frames"), SyntheticScreens.frames(3, 160, 100, 5));
-        ScreenProbe customerProbe = new ScreenProbe();
-        CompletableFuture<SessionCode> code = new CompletableFuture<>();
-        SessionListener waitingForCode = new SessionListener() {
-            @Override
-            public void onCodeReady(SessionCode c, long expiresAtEpochMs) {
-                code.complete(c);
-            }
-        };
-        CustomerLiveSession customer = (CustomerLiveSession) client.customerSessions(null, ScreenSources.replay(frames, 10),
-                new ControlDevices(injector.opener(), LocalInputWatch.NONE)).start("Dana", new ForwardingListener(waitingForCode, customerProbe));
-        toEnd.add(customer);
-        ScreenProbe technicianProbe = new ScreenProbe();
-        TechnicianLiveSession technician = (TechnicianLiveSession) client.technicianSessions(alice)
-                .join(code.get(10, TimeUnit.SECONDS), technicianProbe);
-        toEnd.add(technician);
-        technicianProbe.secured.get(10, TimeUnit.SECONDS);
-        technician.requestScreen();
-        awaitTrue(() -> customerProbe.requests.get() == 1, "the screen request");
-        customer.answerScreenRequest(true);
-        technicianProbe.awaitState(Status.SHARING);
-        return new Pair(customer, customerProbe, technician, technicianProbe);
+        Pair<ScreenProbe> p = paired.pair(paired.client().customerSessions(null, ScreenSources.replay(frames, 10),
+                new ControlDevices(injector.opener(), LocalInputWatch.NONE)), new ScreenProbe(), new ScreenProbe());
+        p.technician().requestScreen();
+        awaitTrue(() -> p.customerProbe().requests.get() == 1, "the screen request");
+        p.customer().answerScreenRequest(true);
+        p.technicianProbe().awaitState(Status.SHARING);
+        return p;
     }
 
-    private static void grantControl(Pair p) {
+    private static void grantControl(Pair<ScreenProbe> p) {
         p.technician().requestCapabilities(Set.of(Capability.CONTROL_INPUT), "to fix the printer");
         awaitTrue(() -> p.customerProbe().prompts.size() == 1, "the customer is asked");
         p.customer().grant(Capability.CONTROL_INPUT);
@@ -107,7 +63,7 @@ class RemoteControlOverRelayTest {
     }
 
     /** A chat line after the input: once it arrives, the input before it was handled. */
-    private static void roundTrip(Pair p, String marker) {
+    private static void roundTrip(Pair<ScreenProbe> p, String marker) {
         p.technician().sendChat(marker);
         awaitTrue(() -> {
             synchronized (p.customerProbe()) {
@@ -118,7 +74,7 @@ class RemoteControlOverRelayTest {
 
     @Test
     void inputWithoutTheGrantIsRefusedAndWithItArrivesWhereThePointerWas() throws Exception {
-        Pair p = sharing();
+        Pair<ScreenProbe> p = sharing();
         p.technician().sendInput(new RemoteInput.Move(0, 10, 10));
         awaitTrue(() -> p.technicianProbe().refusals.size() == 1, "refused without a grant");
         assertEquals(new Refusal(Capability.CONTROL_INPUT, "INPUT_EVENT", 1), p.technicianProbe().refusals.get(0));
@@ -137,7 +93,7 @@ class RemoteControlOverRelayTest {
 
     @Test
     void malformedEventsAreRefusedNeverAppliedAndReported() throws Exception {
-        Pair p = sharing();
+        Pair<ScreenProbe> p = sharing();
         grantControl(p);
         p.technician().onLoop(() -> p.technician().sendMessage(SessionMessage.newBuilder().setInputEvent(InputEvent.newBuilder()
                 .setMove(PointerMove.newBuilder().setMonitor(0).setX(160).setY(5))).build()));
@@ -148,7 +104,7 @@ class RemoteControlOverRelayTest {
 
     @Test
     void thePanicKeyRevokesControlAndPausesTheScreenAtOnceEvenWithAButtonHeld() throws Exception {
-        Pair p = sharing();
+        Pair<ScreenProbe> p = sharing();
         grantControl(p);
         p.technician().sendInput(new RemoteInput.Key(KeyEvent.VK_SHIFT, true));
         p.technician().sendInput(new RemoteInput.Button(0, 20, 20, MouseButton.LEFT, true));

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /** A session listener that records what screen sharing did; pictures are copied whole. */
-final class ScreenProbe implements SessionListener {
+class ScreenProbe implements SessionListener {
     record Picture(int width, int height, int[] pixels, long drawnAtNanos) {
     }
 

@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.capture.SyntheticScreens;
-import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.headless.HeadlessRun;
 import dev.lifeline.client.screen.ScreenShareState.Status;
-import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.common.identity.TechnicianIdentity;
+import dev.lifeline.client.session.PairedOverRelay.Pair;
 import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.screen.Quality;
 import dev.lifeline.common.screen.ScreenImage;
@@ -21,21 +19,16 @@ import dev.lifeline.common.wire.e2e.ScreenPull;
 import dev.lifeline.common.wire.e2e.ScreenState;
 import dev.lifeline.common.wire.e2e.ScreenUpdate;
 import dev.lifeline.common.wire.e2e.SessionMessage;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,28 +42,16 @@ class ScreenSharingOverRelayTest {
     @TempDir
     Path dir;
 
-    private RunningRelay relay;
-    private RelayClient client;
-    private TechnicianIdentity alice;
+    @RegisterExtension
+    final PairedOverRelay paired = new PairedOverRelay();
     private List<ScreenImage> frames;
     private Path framesDir;
     private final AtomicInteger opens = new AtomicInteger();
-    private final List<SessionHandle> toEnd = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.builder().dataDir(dir.resolve("relay")).bindAddress("127.0.0.1").port(0).build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
-        alice = OrganisationCa.create("ACME Support").issueTechnician("Alice Meyer", Duration.ofDays(1));
         frames = SyntheticScreens.frames(8, WIDTH, HEIGHT, 20);
         framesDir = SyntheticScreens.writePngs(dir.resolve("frames"), frames);
-    }
-
-    @AfterEach
-    void stop() {
-        toEnd.forEach(SessionHandle::end);
-        client.close();
-        relay.close();
     }
 
     /** Replayed frames, counting how often the source is opened (it must not be before consent). */
@@ -82,34 +63,12 @@ class ScreenSharingOverRelayTest {
         };
     }
 
-    private record Pair(CustomerLiveSession customer, ScreenProbe customerProbe,
-                        TechnicianLiveSession technician, ScreenProbe technicianProbe) {
+    private Pair<ScreenProbe> connect(ScreenSources screens) throws Exception {
+        return paired.pair(paired.client().customerSessions(null, screens), new ScreenProbe(), new ScreenProbe());
     }
 
-    private Pair connect(ScreenSources screens) throws Exception {
-        ScreenProbe customerProbe = new ScreenProbe();
-        CompletableFuture<SessionCode> code = new CompletableFuture<>();
-        SessionListener waitingForCode = new SessionListener() {
-            @Override
-            public void onCodeReady(SessionCode c, long expiresAtEpochMs) {
-                code.complete(c);
-            }
-        };
-        // One listener for the customer: the code arrives first, everything else after.
-        CustomerLiveSession customer = (CustomerLiveSession) client.customerSessions(null, screens)
-                .start("Dana", new ForwardingListener(waitingForCode, customerProbe));
-        toEnd.add(customer);
-        ScreenProbe technicianProbe = new ScreenProbe();
-        TechnicianLiveSession technician = (TechnicianLiveSession) client.technicianSessions(alice)
-                .join(code.get(10, TimeUnit.SECONDS), technicianProbe);
-        toEnd.add(technician);
-        customerProbe.secured.get(10, TimeUnit.SECONDS);
-        technicianProbe.secured.get(10, TimeUnit.SECONDS);
-        return new Pair(customer, customerProbe, technician, technicianProbe);
-    }
-
-    private Pair sharing(double fps) throws Exception {
-        Pair p = connect(countedReplay(framesDir, fps));
+    private Pair<ScreenProbe> sharing(double fps) throws Exception {
+        Pair<ScreenProbe> p = connect(countedReplay(framesDir, fps));
         p.technician().setScreenQuality(Quality.SHARP);
         p.technician().requestScreen();
         awaitTrue(() -> p.customerProbe().requests.get() == 1, "the customer is asked");
@@ -120,7 +79,7 @@ class ScreenSharingOverRelayTest {
 
     @Test
     void grantedScreenArrivesPixelExactInSharp() throws Exception {
-        Pair p = connect(countedReplay(framesDir, 20));
+        Pair<ScreenProbe> p = connect(countedReplay(framesDir, 20));
         // Sharp from the first frame: Auto would send photo-like areas as JPEG.
         p.technician().setScreenQuality(Quality.SHARP);
         p.technician().requestScreen();
@@ -159,7 +118,7 @@ class ScreenSharingOverRelayTest {
 
     @Test
     void deniedRequestOpensNothing() throws Exception {
-        Pair p = connect(countedReplay(framesDir, 20));
+        Pair<ScreenProbe> p = connect(countedReplay(framesDir, 20));
         p.technician().requestScreen();
         awaitTrue(() -> p.customerProbe().requests.get() == 1, "the customer is asked");
         p.customer().answerScreenRequest(false);
@@ -180,7 +139,7 @@ class ScreenSharingOverRelayTest {
 
     @Test
     void pauseFreezesAtOnceResumeContinuesStopNeedsANewRequest() throws Exception {
-        Pair p = sharing(20);
+        Pair<ScreenProbe> p = sharing(20);
         p.technicianProbe().awaitPictures(3);
 
         p.customer().pauseScreen();
@@ -220,7 +179,7 @@ class ScreenSharingOverRelayTest {
 
     @Test
     void forgedAndUnsolicitedMessagesNeverStartCapture() throws Exception {
-        Pair p = connect(countedReplay(framesDir, 20));
+        Pair<ScreenProbe> p = connect(countedReplay(framesDir, 20));
         p.customer().answerScreenRequest(true); // no request pending: means nothing
         TechnicianLiveSession technician = p.technician();
         List<SessionMessage> forged = List.of(
@@ -252,7 +211,7 @@ class ScreenSharingOverRelayTest {
         // Noisy frames that change on every tick: each update is hundreds of KB.
         List<ScreenImage> busy = SyntheticScreens.frames(30, 480, 300, 300);
         Path busyDir = SyntheticScreens.writePngs(dir.resolve("busy"), busy);
-        Pair p = connect(countedReplay(busyDir, 30));
+        Pair<ScreenProbe> p = connect(countedReplay(busyDir, 30));
         p.technicianProbe().drawDelayMs = 150;
         p.technician().setScreenQuality(Quality.SHARP);
         p.technician().requestScreen();
@@ -302,7 +261,7 @@ class ScreenSharingOverRelayTest {
 
     @Test
     void undecodableUpdateAsksForAKeyframeAndThePictureRecovers() throws Exception {
-        Pair p = sharing(20);
+        Pair<ScreenProbe> p = sharing(20);
         p.technician().setScreenQuality(Quality.SHARP);
         p.technicianProbe().awaitPictures(3);
         int stream = 1; // the first grant's stream
@@ -324,10 +283,10 @@ class ScreenSharingOverRelayTest {
     @Test
     void headlessConsoleViewsAndSavesTheScreenGetHelpAllowsIt() throws Exception {
         Path png = dir.resolve("out/last.png");
-        HeadlessRun customer = HeadlessRun.customer(client.customerSessions(null, ScreenSources.replay(framesDir, 20)), "Dana",
+        HeadlessRun customer = HeadlessRun.customer(paired.client().customerSessions(null, ScreenSources.replay(framesDir, 20)), "Dana",
                 session -> session.allowScreen(true));
         SessionCode code = SessionCode.parse(customer.awaitPrefix("code: ").substring("code: ".length()));
-        HeadlessRun technician = HeadlessRun.technician(client.technicianSessions(alice), code,
+        HeadlessRun technician = HeadlessRun.technician(paired.client().technicianSessions(paired.technician()), code,
                 session -> session.viewScreen(true).screenQuality(Quality.SHARP).saveScreen(png));
         assertEquals("screen: sharing " + WIDTH + "x" + HEIGHT, technician.awaitPrefix("screen: sharing"));
         customer.awaitPrefix("screen: sharing");
@@ -345,10 +304,10 @@ class ScreenSharingOverRelayTest {
 
     @Test
     void headlessGetHelpWithoutAllowScreenAnswersNo() throws Exception {
-        HeadlessRun customer = HeadlessRun.customer(client.customerSessions(null, countedReplay(framesDir, 20)), "Dana",
+        HeadlessRun customer = HeadlessRun.customer(paired.client().customerSessions(null, countedReplay(framesDir, 20)), "Dana",
                 session -> session);
         SessionCode code = SessionCode.parse(customer.awaitPrefix("code: ").substring("code: ".length()));
-        HeadlessRun technician = HeadlessRun.technician(client.technicianSessions(alice), code,
+        HeadlessRun technician = HeadlessRun.technician(paired.client().technicianSessions(paired.technician()), code,
                 session -> session.viewScreen(true));
         assertEquals("screen: denied", technician.awaitPrefix("screen: denied"));
         customer.awaitPrefix("screen: request answered no");

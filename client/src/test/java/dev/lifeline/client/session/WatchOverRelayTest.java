@@ -22,7 +22,8 @@ import dev.lifeline.client.team.WaitingCustomer;
 import dev.lifeline.client.watch.WatchChannel;
 import dev.lifeline.common.consent.Capability;
 import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.common.wire.e2e.ClipboardContent;
+import dev.lifeline.common.wire.e2e.Clipboard;
+import dev.lifeline.common.wire.e2e.ClipboardText;
 import dev.lifeline.common.wire.e2e.SessionMessage;
 import dev.lifeline.relay.accounts.AccountRole;
 import dev.lifeline.relay.accounts.Accounts;
@@ -151,8 +152,8 @@ class WatchOverRelayTest {
         LiveSession bobSession = (LiveSession) bobHandle;
         bobSession.onLoop(() -> {
             bobSession.sendMessage(SessionMessage.newBuilder().setInputEvent(InputMessages.toWire(new RemoteInput.Move(0, 77, 77))).build());
-            bobSession.sendMessage(SessionMessage.newBuilder().setClipboard(ClipboardContent.newBuilder()
-                    .setText("stolen")).build());
+            bobSession.sendMessage(SessionMessage.newBuilder().setClipboard(Clipboard.newBuilder()
+                    .setPut(ClipboardText.newBuilder().setText("stolen"))).build());
         });
         bobHandle.requestCapabilities(Set.of(Capability.CONTROL_INPUT), "let me");
         bobHandle.sendInput(new RemoteInput.Move(0, 78, 78));

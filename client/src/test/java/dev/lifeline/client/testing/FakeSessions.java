@@ -131,6 +131,51 @@ public final class FakeSessions {
             consentCalls.add("giveUp:" + capability);
         }
 
+        /** Transfer and clipboard calls in order: "offer:report.pdf", "accept:3:/tmp/x", "decline:3", "cancel:3:OUTGOING", "retry:3", "clipboard-send:12", "clipboard-get". */
+        public final List<String> transferCalls = new CopyOnWriteArrayList<>();
+        public final dev.lifeline.common.timeline.SessionTimeline timeline =
+                new dev.lifeline.common.timeline.SessionTimeline(java.time.Clock.systemUTC());
+
+        @Override
+        public void offerFile(java.nio.file.Path file) {
+            transferCalls.add("offer:" + file.getFileName());
+        }
+
+        @Override
+        public void acceptFile(long id, java.nio.file.Path folder) {
+            transferCalls.add("accept:" + id + ":" + folder);
+        }
+
+        @Override
+        public void declineFile(long id) {
+            transferCalls.add("decline:" + id);
+        }
+
+        @Override
+        public void cancelTransfer(long id, dev.lifeline.common.transfer.TransferStatus.Direction direction) {
+            transferCalls.add("cancel:" + id + ":" + direction);
+        }
+
+        @Override
+        public void retryTransfer(long id) {
+            transferCalls.add("retry:" + id);
+        }
+
+        @Override
+        public dev.lifeline.common.timeline.SessionTimeline timeline() {
+            return timeline;
+        }
+
+        @Override
+        public void sendClipboard(String text) {
+            transferCalls.add("clipboard-send:" + text.length());
+        }
+
+        @Override
+        public void requestClipboard() {
+            transferCalls.add("clipboard-get");
+        }
+
         /** Diagnostics calls in order: "request:1:[SYSTEM, STORAGE]", "send:1:[NETWORK]", "decline:1". */
         public final List<String> diagnosticsCalls = new CopyOnWriteArrayList<>();
         private final java.util.concurrent.atomic.AtomicLong diagnosticsIds = new java.util.concurrent.atomic.AtomicLong();

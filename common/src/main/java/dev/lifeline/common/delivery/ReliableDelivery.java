@@ -15,7 +15,8 @@ import java.util.List;
  * peer acknowledges it; after a resume the peer's resync ack says what it has and everything after
  * that is sent again. Inbound, a frame is accepted only if it is the next sequence number: older
  * ones are resends the peer could not know we had, newer ones mean a gap (a bug or a hostile relay)
- * and are refused. Not thread-safe: one session thread owns it.
+ * and are refused — except right after a resume, see {@link #resyncAck()}. Not thread-safe: one
+ * session thread owns it.
  */
 public final class ReliableDelivery {
     public static final int DEFAULT_MAX_UNACKED_FRAMES = 4096;
@@ -27,6 +28,8 @@ public final class ReliableDelivery {
     private long unackedBytes;
     private long nextOutboundSeq = 1;
     private long lastReceivedSeq;
+    /** Set by a resync ack until the first missing frame arrives: frames past a gap are dropped meanwhile. */
+    private boolean awaitingResend;
 
     public ReliableDelivery() {
         this(DEFAULT_MAX_UNACKED_FRAMES, DEFAULT_MAX_UNACKED_BYTES);
@@ -72,8 +75,9 @@ public final class ReliableDelivery {
     /**
      * Decides whether an inbound frame is new.
      *
-     * @return true for the next frame in order (deliver it), false for a duplicate (drop it)
-     * @throws DeliveryProtocolException for a frame past a gap
+     * @return true for the next frame in order (deliver it), false for a duplicate or, while
+     *     waiting for the resend after a resync ack, a frame past the gap (drop it: it comes again)
+     * @throws DeliveryProtocolException for a frame past a gap at any other time
      */
     public boolean accept(Data data) {
         long seq = data.getSeq();
@@ -81,9 +85,13 @@ public final class ReliableDelivery {
             return false;
         }
         if (seq != lastReceivedSeq + 1) {
+            if (awaitingResend) {
+                return false;
+            }
             throw new DeliveryProtocolException("frame " + seq + " arrived after " + lastReceivedSeq + ": frames are missing");
         }
         lastReceivedSeq = seq;
+        awaitingResend = false;
         return true;
     }
 
@@ -92,8 +100,15 @@ public final class ReliableDelivery {
         return Ack.newBuilder().setSeq(lastReceivedSeq).build();
     }
 
-    /** The ack to send after a resume: it asks the peer to resend everything we lack. */
+    /**
+     * The ack to send after a resume: it asks the peer to resend everything we lack. Until the
+     * first missing frame arrives, frames past the gap are dropped instead of refused: when our
+     * connection was replaced before the relay noticed the old one had gone, the peer kept sending
+     * (the old connection lost some, the new one gets the rest) until it heard we were back. It
+     * keeps all of them unacknowledged and resends them, in order, on this ack.
+     */
     public Ack resyncAck() {
+        awaitingResend = true;
         return Ack.newBuilder().setSeq(lastReceivedSeq).setResync(true).build();
     }
 

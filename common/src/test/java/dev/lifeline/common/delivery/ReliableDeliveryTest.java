@@ -77,6 +77,34 @@ class ReliableDeliveryTest {
     }
 
     @Test
+    void framesThePeerSentBeforeHearingOfTheResumeAreDroppedAndArriveOnceWithTheResend() {
+        ReliableDelivery alice = new ReliableDelivery();
+        ReliableDelivery bob = new ReliableDelivery();
+        List<String> delivered = new ArrayList<>();
+        List<Data> sent = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            sent.add(alice.send(bytes("chunk " + i)));
+        }
+        assertTrue(bob.accept(sent.get(0)));
+        delivered.add("chunk 1");
+        // 2 and 3 went down with Bob's old connection; Bob resumes and asks for a resend, while
+        // 4 and 5, which Alice sent before she heard of the resume, reach his new connection first.
+        Ack resync = bob.resyncAck();
+        assertFalse(bob.accept(sent.get(3)), "past the gap while the resend is awaited: dropped, not fatal");
+        assertFalse(bob.accept(sent.get(4)));
+        for (Data d : alice.onAck(resync)) {
+            if (bob.accept(d)) {
+                delivered.add(d.getPayload().toStringUtf8());
+            }
+        }
+        assertEquals(List.of("chunk 1", "chunk 2", "chunk 3", "chunk 4", "chunk 5", "chunk 6"), delivered);
+        // The resend has arrived: a gap now is a breach again.
+        alice.send(bytes("chunk 7"));
+        Data eight = alice.send(bytes("chunk 8"));
+        assertThrows(DeliveryProtocolException.class, () -> bob.accept(eight));
+    }
+
+    @Test
     void ackForUnsentFrameIsAProtocolError() {
         ReliableDelivery sender = new ReliableDelivery();
         sender.send(bytes("a"));
