@@ -383,18 +383,20 @@ abstract class LiveSession implements SessionHandle, TransferHandle, EndToEndSes
         return recording != null && recording.recorded();
     }
 
-    /** A copy of the keys of the last completed handshake, for tests in this package (what a stolen key opens). */
-    private volatile dev.lifeline.common.crypto.TrafficKeys keysForTests;
-
-    dev.lifeline.common.crypto.TrafficKeys keysForTests() {
-        return keysForTests;
-    }
+    /**
+     * Tests in this package (what a stolen key opens) see a copy of each handshake's keys. Null
+     * in the apps: no copy outlives the key schedule, which destroys its keys at the end.
+     */
+    static volatile java.util.function.BiConsumer<LiveSession, dev.lifeline.common.crypto.TrafficKeys> handshakeKeysTap;
 
     @Override
     public final void onSecured(HandshakeResult result) {
-        var keys = result.keys();
-        keysForTests = new dev.lifeline.common.crypto.TrafficKeys(keys.customerToTechnicianKey(),
-                keys.technicianToCustomerKey(), keys.sessionId());
+        var tap = handshakeKeysTap;
+        if (tap != null) {
+            var keys = result.keys();
+            tap.accept(this, new dev.lifeline.common.crypto.TrafficKeys(keys.customerToTechnicianKey(),
+                    keys.technicianToCustomerKey(), keys.sessionId()));
+        }
         if (recording != null) {
             recording.sealedKeys(result.keys()).ifPresent(frame -> {
                 if (link != null && link.isOpen()) {

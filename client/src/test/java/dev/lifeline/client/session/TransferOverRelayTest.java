@@ -97,8 +97,12 @@ class TransferOverRelayTest {
         client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
     }
 
+    /** Each session's keys, seen through LiveSession's test tap. */
+    private final java.util.Map<LiveSession, TrafficKeys> keys = new java.util.concurrent.ConcurrentHashMap<>();
+
     @AfterEach
     void stop() {
+        LiveSession.handshakeKeysTap = null;
         client.close();
         relay.close();
         database.close();
@@ -106,6 +110,7 @@ class TransferOverRelayTest {
 
     @Test
     void aliceHandsDanaToBobWhoChatsWithFreshKeysAndIsBilled() throws Exception {
+        LiveSession.handshakeKeysTap = keys::put;
         HeadlessRun customer = HeadlessRun.customer(client.queuedCustomerSessions(ca.root(), ScreenSources.robot(),
                 new QueueRequest("printer prints blank pages", "", "Bakery Schmidt")), "Dana Customer", s -> s.allowControl(true));
         customer.awaitPrefix("queued");
@@ -125,7 +130,7 @@ class TransferOverRelayTest {
         aliceRun.awaitPrefix("verified: ");
         customer.type("hello Alice");
         aliceRun.awaitPrefix("chat: hello Alice");
-        TrafficKeys aliceKeys = ((LiveSession) aliceHandle.get()).keysForTests();
+        TrafficKeys aliceKeys = keys.get((LiveSession) aliceHandle.get());
         aliceHandle.get().requestCapabilities(java.util.Set.of(dev.lifeline.common.consent.Capability.CONTROL_INPUT), "driver");
         customer.awaitPrefix("control: request answered yes");
 
@@ -158,7 +163,7 @@ class TransferOverRelayTest {
         assertTrue(bobRun.awaitPrefix("refused: ").startsWith("refused: control_input"), bobRun.lines()::toString);
 
         // What the relay forwarded after the handover: Alice's keys open none of it, Bob's open all.
-        TrafficKeys bobKeys = ((LiveSession) bobHandle.get()).keysForTests();
+        TrafficKeys bobKeys = keys.get((LiveSession) bobHandle.get());
         int sealed = 0;
         for (Forwarded f : forwarded) {
             E2eEnvelope envelope = E2eEnvelope.parseFrom(f.payload());
