@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reports as files in the Console's data folder: {@code <id>.json} (the record) beside
- * {@code <id>.md} and {@code <id>.html} (for people). Written to a temporary file and moved into
+ * {@code <id>.md}, {@code <id>.html} and {@code <id>.pdf} (for people, the PDF to attach). Written to a temporary file and moved into
  * place, so a crash never leaves half a report; owner-only where the file system allows, since
  * reports hold details of the customer's machine.
  */
@@ -60,10 +60,20 @@ public final class FileReportStore implements ReportStore {
         write(json, ReportExport.json(report));
         write(dir.resolve(report.getReportId() + ".md"), ReportExport.markdown(report, zone));
         write(dir.resolve(report.getReportId() + ".html"), ReportExport.html(report, zone));
+        try {
+            write(dir.resolve(report.getReportId() + ".pdf"), ReportPdf.bytes(report, zone));
+        } catch (IOException e) {
+            // The record and the HTML are kept; a PDF can be exported again later.
+            log.warn("report {}: no PDF: {}", report.getReportId(), e.getMessage());
+        }
         return json.toString();
     }
 
     private static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path target, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), ".report", ".tmp");
         try {
             try {
@@ -71,7 +81,7 @@ public final class FileReportStore implements ReportStore {
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system (Windows): the user's profile folder protects it
             }
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
