@@ -1,6 +1,6 @@
 package dev.lifeline.client.sharing;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.lifeline.client.capture.CaptureUnavailableException;
 import dev.lifeline.client.capture.CursorPosition;
 import dev.lifeline.client.capture.ScreenSource;
@@ -13,10 +13,10 @@ import dev.lifeline.common.screen.EncodedUpdate;
 import dev.lifeline.common.screen.Quality;
 import dev.lifeline.common.screen.ScreenEncoder;
 import dev.lifeline.common.screen.ScreenImage;
+import dev.lifeline.common.screen.SliceSink;
 import dev.lifeline.common.wire.e2e.ScreenCursor;
 import dev.lifeline.common.wire.e2e.ScreenUpdate;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -270,70 +270,98 @@ final class ScreenSender {
         if (interval > 0 && captureAt - lastKeyframeAt >= interval) {
             encoder.requestKeyframe();
         }
-        EncodedUpdate update = encoder.encode(image, quality, congested);
+        boolean cursorMoved = !cursor.equals(lastCursor);
+        boolean shapeChanged = shape != null && !shape.equals(lastShape);
+        Slicer slicer = new Slicer(captureAt, cursor, shapeChanged ? shape : null);
+        EncodedUpdate update;
+        try {
+            update = encoder.encode(image, quality, congested, slicer);
+        } catch (IllegalStateException e) {
+            slicer.tooLarge = e.getMessage();
+            update = EncodedUpdate.NONE;
+        }
+        if (slicer.tooLarge != null) {
+            running = false;
+            log.warn("screen update not sent: {}", slicer.tooLarge);
+            output.failed(slicer.tooLarge);
+            return;
+        }
         if (update.keyframe()) {
             lastKeyframeAt = captureAt;
         }
-        boolean cursorMoved = !cursor.equals(lastCursor);
-        boolean shapeChanged = shape != null && !shape.equals(lastShape);
-        if (update.isEmpty() && !cursorMoved && !shapeChanged) {
-            return;
-        }
-        String tooLarge = checkSize(update);
-        if (tooLarge != null) {
-            running = false;
-            log.warn("screen update not sent: {}", tooLarge);
-            output.failed(tooLarge);
-            return;
-        }
-        PullCredits.Pull pull = credits.take();
-        long sendAt = nanoTime.getAsLong();
-        ScreenUpdate.Builder common = ScreenUpdate.newBuilder()
-                .setStream(stream)
-                .setMonitor(monitor)
-                .setFrameNumber(frameNumber)
-                .setKeyframe(update.keyframe())
-                .setPullId(pull.id());
-        List<byte[]> slices = update.isEmpty() ? List.of(new byte[0]) : update.slices();
-        List<ScreenUpdate> messages = new ArrayList<>(slices.size());
-        for (int i = 0; i < slices.size(); i++) {
-            ScreenUpdate.Builder slice = common.clone()
-                    .setSlice(ByteString.copyFrom(slices.get(i)))
-                    .setFirstSlice(i == 0)
-                    .setLastSlice(i == slices.size() - 1);
-            if (i == 0) {
-                slice.setHoldMicros(micros(sendAt - pull.receivedAtNanos()))
-                        .setCaptureToSendMicros(micros(sendAt - captureAt));
+        if (update.isEmpty()) {
+            if (!cursorMoved && !shapeChanged) {
+                return;
             }
-            if (i == slices.size() - 1) {
-                ScreenCursor.Builder pointer = ScreenCursor.newBuilder()
-                        .setX(cursor.x()).setY(cursor.y()).setVisible(cursor.visible());
-                if (shapeChanged) {
-                    pointer.setShape(ScreenMessages.toWire(shape));
-                }
-                slice.setCursor(pointer);
-            }
-            messages.add(slice.build());
+            slicer.slice(new byte[0], false, true, true); // the pointer alone moved
         }
         lastCursor = cursor;
         if (shapeChanged) {
             lastShape = shape;
         }
         updatesSent.incrementAndGet();
-        output.send(stream, messages);
     }
 
-    private static String checkSize(EncodedUpdate update) {
-        if (update.slices().size() > ScreenMessages.MAX_SLICES_PER_UPDATE) {
-            return "the screen update has " + update.slices().size() + " slices, more than "
-                    + ScreenMessages.MAX_SLICES_PER_UPDATE;
+    /**
+     * Sends each slice the moment the encoder has written it, so the viewer decodes the top of a
+     * big update while the bottom is still being coded. The first slice takes the pull credit and
+     * carries the timings; the last carries the pointer.
+     */
+    private final class Slicer implements SliceSink {
+        private final long captureAt;
+        private final CursorPosition cursor;
+        private final CursorShape newShape;
+        private ScreenUpdate.Builder common;
+        private int count;
+        String tooLarge;
+
+        Slicer(long captureAt, CursorPosition cursor, CursorShape newShape) {
+            this.captureAt = captureAt;
+            this.cursor = cursor;
+            this.newShape = newShape;
         }
-        for (byte[] slice : update.slices()) {
-            if (slice.length > ScreenMessages.MAX_SLICE_BYTES) {
-                return "a screen update slice of " + slice.length + " bytes does not fit in one message";
+
+        @Override
+        public void slice(byte[] bytes, boolean keyframe, boolean first, boolean last) {
+            if (tooLarge != null) {
+                return;
             }
+            if (++count > ScreenMessages.MAX_SLICES_PER_UPDATE) {
+                tooLarge = "the screen update has more than " + ScreenMessages.MAX_SLICES_PER_UPDATE + " slices";
+                return;
+            }
+            if (bytes.length > ScreenMessages.MAX_SLICE_BYTES) {
+                tooLarge = "a screen update slice of " + bytes.length + " bytes does not fit in one message";
+                return;
+            }
+            ScreenUpdate.Builder slice;
+            if (common == null) {
+                PullCredits.Pull pull = credits.take();
+                long sendAt = nanoTime.getAsLong();
+                common = ScreenUpdate.newBuilder()
+                        .setStream(stream)
+                        .setMonitor(monitor)
+                        .setFrameNumber(frameNumber)
+                        .setKeyframe(keyframe)
+                        .setPullId(pull.id());
+                slice = common.clone()
+                        .setHoldMicros(micros(sendAt - pull.receivedAtNanos()))
+                        .setCaptureToSendMicros(micros(sendAt - captureAt));
+            } else {
+                slice = common.clone();
+            }
+            // The encoder never touches a slice again once handed over: no copy needed.
+            slice.setSlice(UnsafeByteOperations.unsafeWrap(bytes)).setFirstSlice(first).setLastSlice(last);
+            if (last) {
+                ScreenCursor.Builder pointer = ScreenCursor.newBuilder()
+                        .setX(cursor.x()).setY(cursor.y()).setVisible(cursor.visible());
+                if (newShape != null) {
+                    pointer.setShape(ScreenMessages.toWire(newShape));
+                }
+                slice.setCursor(pointer);
+            }
+            output.send(stream, List.of(slice.build()));
         }
-        return null;
     }
 
     private static int micros(long nanos) {
