@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class ScreenSender {
     private static final Logger log = LoggerFactory.getLogger(ScreenSender.class);
     static final int DEFAULT_FPS = 30;
+    /** How often the monitors are looked at again while sharing (hot-plug). */
+    static final long MONITOR_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Where the sender's results go; called on the capture thread. */
     interface Output {
@@ -47,6 +49,9 @@ final class ScreenSender {
 
         /** Capture stopped working (or never did): the reason, for the person. */
         void failed(String reason);
+
+        /** A monitor was plugged in or out: the new list, and the one captured from now on. */
+        void monitorsChanged(List<MonitorInfo> monitors, int active);
     }
 
     private final ScheduledExecutorService thread;
@@ -59,6 +64,9 @@ final class ScreenSender {
     private final AtomicLong captures = new AtomicLong();
 
     private ScreenSource source;
+    /** The monitors as last told to the session; the stream's monitor is an index into them. */
+    private List<MonitorInfo> monitors = List.of();
+    private long nextMonitorCheck;
     private boolean running;
     private boolean closed;
     private int stream;
@@ -98,6 +106,7 @@ final class ScreenSender {
                 if (monitors.isEmpty()) {
                     throw new CaptureUnavailableException("no monitor to share");
                 }
+                this.monitors = monitors;
                 output.opened(monitors);
             } catch (CaptureUnavailableException e) {
                 log.info("screen capture unavailable: {}", e.getMessage());
@@ -124,6 +133,8 @@ final class ScreenSender {
             streamStartNanos = nanoTime.getAsLong();
             nextCaptureAt = streamStartNanos;
             frameNumber = 0;
+            // Monitors may have come or gone while paused: look at once.
+            nextMonitorCheck = streamStartNanos;
             running = source != null;
         });
     }
@@ -158,8 +169,11 @@ final class ScreenSender {
 
     void selectMonitor(int index) {
         run(() -> {
-            monitor = index;
-            encoder.requestKeyframe();
+            // The session may still offer a monitor that has just been unplugged.
+            if (index >= 0 && index < monitors.size()) {
+                monitor = index;
+                encoder.requestKeyframe();
+            }
         });
     }
 
@@ -238,6 +252,12 @@ final class ScreenSender {
             return;
         }
         nextCaptureAt = now + frameIntervalNanos;
+        if (now >= nextMonitorCheck) {
+            nextMonitorCheck = now + MONITOR_CHECK_NANOS;
+            if (!followMonitors()) {
+                return;
+            }
+        }
         captureAndSend(now);
         if (!running) {
             return;
@@ -249,6 +269,47 @@ final class ScreenSender {
         }
     }
 
+    /**
+     * Looks for monitors plugged in or out. The stream stays on the same monitor (found by name)
+     * when it is still there, else moves to the primary one; either way the viewer gets a fresh
+     * picture. False when sharing had to stop.
+     */
+    private boolean followMonitors() {
+        List<MonitorInfo> now;
+        try {
+            now = source.rescanMonitors();
+        } catch (CaptureUnavailableException | RuntimeException e) {
+            running = false;
+            log.info("monitors cannot be listed: {}", e.getMessage());
+            output.failed(e.getMessage());
+            return false;
+        }
+        if (now.equals(monitors)) {
+            return true;
+        }
+        if (now.isEmpty()) {
+            running = false;
+            output.failed("no monitor is left to share");
+            return false;
+        }
+        String current = monitor < monitors.size() ? monitors.get(monitor).name() : null;
+        int next = -1;
+        for (MonitorInfo m : now) {
+            if (m.name().equals(current)) {
+                next = m.index();
+            }
+        }
+        if (next < 0) {
+            next = now.stream().filter(MonitorInfo::primary).findFirst().map(MonitorInfo::index).orElse(0);
+        }
+        log.info("monitors changed: {} now, sharing monitor {}", now.size(), next + 1);
+        monitors = now;
+        monitor = next;
+        encoder.requestKeyframe();
+        output.monitorsChanged(now, next);
+        return true;
+    }
+
     private void captureAndSend(long captureAt) {
         ScreenImage image;
         CursorPosition cursor;
@@ -258,6 +319,14 @@ final class ScreenSender {
             cursor = source.cursor(monitor);
             shape = source.cursorShape();
         } catch (CaptureUnavailableException | RuntimeException e) {
+            // A monitor unplugged under the capture: follow the new list rather than stop.
+            List<MonitorInfo> before = monitors;
+            if (!followMonitors()) {
+                return;
+            }
+            if (!monitors.equals(before)) {
+                return;
+            }
             running = false;
             log.info("screen capture failed: {}", e.getMessage());
             output.failed(e.getMessage());

@@ -109,14 +109,20 @@ public final class ScreenBenchmarks {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** This process's nice value (Linux), "0" where it cannot be read. */
+    /**
+     * This process's nice value (Linux) and, where the kernel groups processes by session
+     * (autogroup), its group's: other sessions' work competes by group, so the group's nice is the
+     * one that decides the share of the cores. "0" where it cannot be read.
+     */
     private static String niceness() {
+        String nice = "0";
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return fields[16];
+            nice = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+            String group = Files.readString(Path.of("/proc/self/autogroup")).trim();
+            return nice + " (scheduling group " + group.substring(group.indexOf("nice")) + ")";
         } catch (Exception e) {
-            return "0";
+            return nice;
         }
     }
 
