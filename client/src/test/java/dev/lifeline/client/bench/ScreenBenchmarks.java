@@ -72,7 +72,7 @@ public final class ScreenBenchmarks {
                 .append(" into the picture). ").append(MEASURE_MS / 1000).append(" s per row after ")
                 .append(WARM_UP_MS / 1000).append(" s warm-up. Goal: p95 < 60 ms and >= 25 fps for terminal and browser.")
                 .append(" Big updates leave the encoder band by band (docs/screen-codec.md), so the viewer decodes the")
-                .append(" top of the screen while the bottom is coded. Run at nice ").append(niceness())
+                .append(" top of the screen while the bottom is coded. Run at nice ").append(BenchmarkReport.priority())
                 .append("; the 1-minute load average is given per row (the machine is shared: read the rows with it).\n\n");
         report.append("| scenario | quality | frames | fps | glass-to-glass mean ms | p95 ms | estimated latency (viewer stats) ms | kbit/s | load before / after | note |\n");
         report.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -103,27 +103,6 @@ public final class ScreenBenchmarks {
         report.append(stageTable).append('\n');
         BenchmarkReport.replaceSection(output, HEADING, report.toString());
         System.out.println(report);
-    }
-
-    private static double load() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    /**
-     * This process's nice value (Linux) and, where the kernel groups processes by session
-     * (autogroup), its group's: other sessions' work competes by group, so the group's nice is the
-     * one that decides the share of the cores. "0" where it cannot be read.
-     */
-    private static String niceness() {
-        String nice = "0";
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            nice = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
-            String group = Files.readString(Path.of("/proc/self/autogroup")).trim();
-            return nice + " (scheduling group " + group.substring(group.indexOf("nice")) + ")";
-        } catch (Exception e) {
-            return nice;
-        }
     }
 
     private static Path findCorpus() {
@@ -160,7 +139,7 @@ public final class ScreenBenchmarks {
 
     private static Result run(RelayClient client, TechnicianIdentity identity, ReplayScreenSource replay, Quality quality)
             throws Exception {
-        double loadBefore = load();
+        double loadBefore = BenchmarkReport.load();
         CompletableFuture<SessionCode> code = new CompletableFuture<>();
         AtomicReference<CustomerSessionHandle> customer = new AtomicReference<>();
         AtomicReference<ScreenShareState> customerState = new AtomicReference<>(ScreenShareState.OFF);
@@ -204,7 +183,7 @@ public final class ScreenBenchmarks {
                 viewer.latencies.stream().mapToDouble(Double::doubleValue).toArray(),
                 viewer.estimated.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
                 Math.round(viewer.bytesPerSecond.stream().mapToLong(Long::longValue).average().orElse(0)), note,
-                List.copyOf(viewer.stages), loadBefore, load());
+                List.copyOf(viewer.stages), loadBefore, BenchmarkReport.load());
     }
 
     /**
