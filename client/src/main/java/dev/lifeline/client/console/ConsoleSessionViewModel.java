@@ -166,13 +166,14 @@ public final class ConsoleSessionViewModel {
             handle.sendOutcome(dev.lifeline.client.report.OutcomeNotice.of(made.getOutcome(), made.getEndedAtMs()));
         }
         ReportStore store = reports;
+        byte[] claim = handle == null ? new byte[0] : handle.reportClaim();
         if (store != null) {
             io.execute(() -> {
                 String where;
                 String error = "";
                 Exception failure = null;
                 try {
-                    where = store.save(made);
+                    where = store.save(made, claim);
                 } catch (java.io.IOException | RuntimeException e) {
                     where = "";
                     error = String.valueOf(e.getMessage());

@@ -99,6 +99,7 @@ public final class HeadlessDiagnostics {
     }
 
     private Party technician = Party.getDefaultInstance();
+    private byte[] reportClaim = new byte[0];
 
     /** Technician: who writes the report. */
     public HeadlessDiagnostics technician(String name, String organisation) {
@@ -113,6 +114,12 @@ public final class HeadlessDiagnostics {
 
     /** Technician: secured; returns the probes to ask for (empty: none). */
     Set<Probe> secured(String customerName, String sessionId) {
+        return secured(customerName, sessionId, new byte[0]);
+    }
+
+    /** As above, with the relay's report claim for the session (kept with the report, never printed). */
+    Set<Probe> secured(String customerName, String sessionId, byte[] reportClaim) {
+        this.reportClaim = reportClaim.clone();
         if (record == null) {
             started("");
         }
@@ -194,7 +201,7 @@ public final class HeadlessDiagnostics {
                 print.accept("report: " + reportFile);
             }
             if (store != null) {
-                print.accept("report-stored: " + store.save(report));
+                print.accept("report-stored: " + store.save(report, reportClaim));
             }
         } catch (IOException | RuntimeException ex) {
             print.accept("report: failed: " + HeadlessSession.clean(String.valueOf(ex.getMessage())));

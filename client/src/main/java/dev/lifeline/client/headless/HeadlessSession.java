@@ -607,7 +607,7 @@ public final class HeadlessSession implements SessionListener {
             handle.thenAccept(h -> {
                 if (h instanceof TechnicianSessionHandle technician) {
                     synchronized (diagnostics) {
-                        var probes = diagnostics.secured(peer.name(), technician.sessionId());
+                        var probes = diagnostics.secured(peer.name(), technician.sessionId(), technician.reportClaim());
                         diagnostics.requested(technician.requestDiagnostics(probes));
                     }
                 }

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileReportStore implements ReportStore {
     private static final Logger log = LoggerFactory.getLogger(FileReportStore.class);
+    private static final int MAX_CLAIM_BYTES = 64;
     private static final Pattern SAFE_ID = Pattern.compile("[0-9a-f-]{36}");
     private final Path dir;
     private final ZoneId zone;
@@ -53,6 +54,16 @@ public final class FileReportStore implements ReportStore {
 
     @Override
     public String save(SessionReport report) throws IOException {
+        return save(report, new byte[0]);
+    }
+
+    /**
+     * As {@link #save(SessionReport)}; a non-empty {@code reportClaim} (the relay's proof that
+     * this Console ran the session) is kept in the report's unfiled mark, owner-only, until the
+     * relay has the report, and is never written into the report or its documents.
+     */
+    @Override
+    public String save(SessionReport report, byte[] reportClaim) throws IOException {
         if (!SAFE_ID.matcher(report.getReportId()).matches()) {
             throw new IllegalArgumentException("report id must be a UUID");
         }
@@ -62,7 +73,9 @@ public final class FileReportStore implements ReportStore {
         // Not in the team's records until the relay confirms it (RelayReportStore#filedOnRelay).
         Files.createDirectories(unfiledDir());
         Path mark = unfiledDir().resolve(report.getReportId());
-        if (!Files.exists(mark)) {
+        if (reportClaim != null && reportClaim.length > 0) {
+            write(mark, reportClaim);
+        } else if (!Files.exists(mark)) {
             Files.createFile(mark);
         }
         write(dir.resolve(report.getReportId() + ".md"), ReportExport.markdown(report, zone));
@@ -114,6 +127,19 @@ public final class FileReportStore implements ReportStore {
                     .sorted(Comparator.comparingLong(FileReportStore::modified))
                     .map(m -> m.getFileName().toString()).toList();
         }
+    }
+
+    /** The report claim kept with an unfiled report (empty when there is none). */
+    public byte[] claim(String reportId) throws IOException {
+        if (!SAFE_ID.matcher(reportId).matches()) {
+            return new byte[0];
+        }
+        Path mark = unfiledDir().resolve(reportId);
+        // A claim is 32 bytes; a mark that is much bigger is not one of ours.
+        if (!Files.isRegularFile(mark) || Files.size(mark) > MAX_CLAIM_BYTES) {
+            return new byte[0];
+        }
+        return Files.readAllBytes(mark);
     }
 
     /** The relay has the report (or will never take it): it is no longer waiting to be filed. */

@@ -1,5 +1,6 @@
 package dev.lifeline.client.report;
 
+import com.google.protobuf.ByteString;
 import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.team.TeamRequests;
 import dev.lifeline.common.wire.e2e.Capability;
@@ -44,16 +45,27 @@ public final class RelayReportStore implements ReportStore {
 
     /** What the relay is sent: the report without diagnostics results, and whether control was granted. */
     public static FileReport forRelay(SessionReport report) {
+        return forRelay(report, new byte[0]);
+    }
+
+    /** As {@link #forRelay(SessionReport)}, with the session's report claim (empty: none). */
+    public static FileReport forRelay(SessionReport report, byte[] reportClaim) {
         boolean hadControl = report.getConsentTimelineList().stream().anyMatch(c ->
                 c.getCapability() == Capability.CONTROL_INPUT && c.getKind() == ConsentChange.Kind.GRANTED);
-        return FileReport.newBuilder().setReport(report.toBuilder().clearDiagnostics()).setHadControl(hadControl).build();
+        return FileReport.newBuilder().setReport(report.toBuilder().clearDiagnostics()).setHadControl(hadControl)
+                .setClaimToken(ByteString.copyFrom(reportClaim)).build();
     }
 
     @Override
     public String save(SessionReport report) throws IOException {
-        String kept = local == null ? "" : local.save(report);
+        return save(report, new byte[0]);
+    }
+
+    @Override
+    public String save(SessionReport report, byte[] reportClaim) throws IOException {
+        String kept = local == null ? "" : local.save(report, reportClaim);
         try {
-            ReportFiled filed = file(report);
+            ReportFiled filed = file(report, reportClaim);
             if (local != null) {
                 local.noLongerUnfiled(report.getReportId());
             }
@@ -75,9 +87,9 @@ public final class RelayReportStore implements ReportStore {
     /**
      * Files every report this computer kept but the team's records do not have yet (saved while
      * not signed in, or while the relay could not be reached), oldest first; call off the FX
-     * thread after a sign-in. A report the relay refuses for good (it does not know this
-     * technician ran the session: joined without signing in) stays on this computer only and is
-     * not offered again; when the relay cannot be reached, the rest wait for the next sign-in.
+     * thread after a sign-in. A session joined without signing in is proved by the report claim
+     * kept with its report. A report the relay refuses for good (no claim, or the session is
+     * another technician's) stays on this computer only and is not offered again; when the relay cannot be reached, the rest wait for the next sign-in.
      */
     public Upload fileUnfiled() {
         if (local == null) {
@@ -102,7 +114,7 @@ public final class RelayReportStore implements ReportStore {
                 continue;
             }
             try {
-                file(report);
+                file(report, local.claim(id));
                 local.noLongerUnfiled(id);
                 filed++;
             } catch (IOException e) {
@@ -128,6 +140,11 @@ public final class RelayReportStore implements ReportStore {
 
     /** Files the report on the relay (blocking, at most {@link #TIMEOUT_SECONDS}). */
     public ReportFiled file(SessionReport report) throws IOException {
+        return file(report, new byte[0]);
+    }
+
+    /** As {@link #file(SessionReport)}, proving with the session's report claim that this Console ran it. */
+    public ReportFiled file(SessionReport report, byte[] reportClaim) throws IOException {
         String token = sessionToken.get();
         if (token == null || token.isEmpty()) {
             throw new IOException("not signed in");
@@ -139,7 +156,7 @@ public final class RelayReportStore implements ReportStore {
         TeamRequests requests = null;
         try {
             requests = TeamRequests.open(group.next(), endpoint, token).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            RelayFrame answer = requests.request(RelayFrame.newBuilder().setFileReport(forRelay(report)).build())
+            RelayFrame answer = requests.request(RelayFrame.newBuilder().setFileReport(forRelay(report, reportClaim)).build())
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!answer.hasReportFiled()) {
                 throw new IOException("unexpected answer " + answer.getBodyCase());

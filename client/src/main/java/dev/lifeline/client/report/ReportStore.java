@@ -12,6 +12,14 @@ public interface ReportStore {
     /** Stores the report; returns where (for people: a path or an id). */
     String save(SessionReport report) throws IOException;
 
+    /**
+     * As {@link #save(SessionReport)}, with the session's report claim from the relay (empty when
+     * there is none), kept or sent so the team's records can take the report later.
+     */
+    default String save(SessionReport report, byte[] reportClaim) throws IOException {
+        return save(report);
+    }
+
     /** Reports stored so far, newest first (at most {@code limit}). */
     List<SessionReport> recent(int limit) throws IOException;
 }

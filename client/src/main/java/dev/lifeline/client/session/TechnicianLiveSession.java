@@ -83,6 +83,7 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     private final TechnicianDiagnostics diagnostics;
     /** Set on pairing, read by the Console for the report. */
     private volatile String sessionId = "";
+    private volatile byte[] reportClaim = new byte[0];
     private final AtomicLong nextDiagnosticsId = new AtomicLong();
 
     /** Issue 6: pick this queue entry (signed in by token) instead of joining a code; null for a code. */
@@ -285,6 +286,7 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     protected void onPaired(Paired paired) {
         customerName = paired.getCustomerName();
         sessionId = HexFormat.of().formatHex(paired.getSessionId().toByteArray());
+        reportClaim = paired.getReportClaim().toByteArray();
         String secret = paired.getViaQueue() ? QueueFlow.SECRET : code.secret();
         handshake = new TechnicianHandshake(secret, paired.getSessionId().toByteArray(), identity, random);
         endToEnd = new EndToEndSession(handshake, frame -> link.send(frame), this);
@@ -531,5 +533,10 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     @Override
     public String sessionId() {
         return sessionId;
+    }
+
+    @Override
+    public byte[] reportClaim() {
+        return reportClaim.clone();
     }
 }

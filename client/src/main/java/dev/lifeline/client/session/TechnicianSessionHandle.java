@@ -48,6 +48,15 @@ public interface TechnicianSessionHandle extends SessionHandle, TransferHandle {
     String sessionId();
 
     /**
+     * The relay's report claim for this session (code flow; empty otherwise): kept with a report
+     * saved while not signed in, it lets the relay file that report at the next sign-in. A secret:
+     * never shown or logged.
+     */
+    default byte[] reportClaim() {
+        return new byte[0];
+    }
+
+    /**
      * Mouse or keyboard input for the customer's machine (applied there only with control granted).
      * Pointer moves are coalesced; coordinates are the customer's desktop pixels.
      */

@@ -36,6 +36,14 @@ public interface LobbyExtension {
         paired(entry, technician);
     }
 
+    /**
+     * As {@link #paired(Entry, byte[], LobbyConnection)}, with the report claim the technician's
+     * connection gets in its Paired frame (code flow; empty for queue picks). Keep only a hash.
+     */
+    default void paired(Entry entry, byte[] sessionId, LobbyConnection technician, byte[] reportClaim) {
+        paired(entry, sessionId, technician);
+    }
+
     /** The session on {@code entry} is over. */
     default void ended(Entry entry) {
     }

@@ -29,6 +29,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,6 +46,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LobbyHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(LobbyHandler.class);
+    /** Size of the technician's report claim (Paired.report_claim). */
+    public static final int REPORT_CLAIM_BYTES = 32;
+    private static final SecureRandom CLAIMS = new SecureRandom();
 
     enum Phase { AWAIT_HELLO, READY, WAITING, DONE }
 
@@ -264,7 +268,10 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         // sees Paired before any forwarded frame.
         customer.ctx.executor().execute(() -> customer.becomePaired(pairing, claimed, viaQueue));
         phase = Phase.DONE;
-        lobby.extension.paired(claimed, pairing.session().id(), connection());
+        // Code flow: a per-session secret for the technician only, so a report filed later from
+        // a sign-in proves this connection ran the session (a queue pick is signed in already).
+        byte[] reportClaim = viaQueue ? new byte[0] : newReportClaim();
+        lobby.extension.paired(claimed, pairing.session().id(), connection(), reportClaim);
         lobby.listener.onPaired(pairing.session().id(), pairing.session().customerName());
         ctx.pipeline().replace(this, "forwarding",
                 new ForwardingHandler(sessions, pairing.session(), Role.TECHNICIAN, lobby.listener));
@@ -273,7 +280,18 @@ public final class LobbyHandler extends ChannelInboundHandlerAdapter {
         if (notice != null) {
             ctx.channel().write(notice);
         }
-        replyOn(ctx.channel(), paired(pairing.session(), pairing.technicianToken(), Role.CUSTOMER, sessions, viaQueue));
+        RelayFrame technicianPaired = paired(pairing.session(), pairing.technicianToken(), Role.CUSTOMER, sessions, viaQueue);
+        if (reportClaim.length > 0) {
+            technicianPaired = technicianPaired.toBuilder().setPaired(technicianPaired.getPaired().toBuilder()
+                    .setReportClaim(ByteString.copyFrom(reportClaim))).build();
+        }
+        replyOn(ctx.channel(), technicianPaired);
+    }
+
+    private static byte[] newReportClaim() {
+        byte[] claim = new byte[REPORT_CLAIM_BYTES];
+        CLAIMS.nextBytes(claim);
+        return claim;
     }
 
     /** Runs on the customer's event loop once a technician claimed its nameplate. */

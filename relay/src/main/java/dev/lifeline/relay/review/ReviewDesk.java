@@ -14,6 +14,8 @@ import dev.lifeline.relay.frames.Replies;
 import dev.lifeline.relay.pairing.LobbyConnection;
 import dev.lifeline.relay.pairing.NameplateRegistry.Entry;
 import dev.lifeline.relay.signin.SignedInAccount;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReviewDesk {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewDesk.class);
+    /** Report claims are 32 bytes; anything much longer is not one. */
+    static final int MAX_CLAIM_BYTES = 64;
 
     private final SessionReports reports;
     private final SessionSearch search;
@@ -72,7 +76,17 @@ public final class ReviewDesk {
 
     /** A session joined by code: its row, with the technician if the join connection signed in. */
     public void codeFlowPaired(Entry nameplate, String relaySessionId, LobbyConnection technician) {
+        codeFlowPaired(nameplate, relaySessionId, technician, null);
+    }
+
+    /**
+     * As above; {@code reportClaim} is the secret the technician's connection got with Paired.
+     * When the join was not signed in, its SHA-256 goes with the row, so whoever files the report
+     * later with that claim is recorded as the session's technician. The claim itself is not kept.
+     */
+    public void codeFlowPaired(Entry nameplate, String relaySessionId, LobbyConnection technician, byte[] reportClaim) {
         Long accountId = SignedInAccount.of(technician.channel()).map(a -> a.account().id()).orElse(null);
+        byte[] claimHash = accountId == null && reportClaim != null && reportClaim.length > 0 ? sha256(reportClaim) : null;
         long now = clock.millis();
         String customer = nameplate.customerName() == null ? "" : nameplate.customerName();
         CompletableFuture<Long> row = new CompletableFuture<>();
@@ -81,7 +95,7 @@ public final class ReviewDesk {
             blocking.execute(() -> {
                 try {
                     row.complete(reports.startCodeFlowSession(relaySessionId, accountId, customer, now,
-                            recording ? relaySessionId : null));
+                            recording ? relaySessionId : null, claimHash));
                 } catch (Exception e) {
                     row.completeExceptionally(e);
                     LOG.error("could not record the session start: {}", e.toString());
@@ -127,6 +141,11 @@ public final class ReviewDesk {
             connection.reply(Replies.error(e.tooLarge() ? ErrorCode.FRAME_TOO_LARGE : ErrorCode.INVALID_REQUEST, e.getMessage()));
             return;
         }
+        var claimToken = request.getClaimToken();
+        if (claimToken.size() > MAX_CLAIM_BYTES) {
+            connection.reply(Replies.error(ErrorCode.INVALID_REQUEST, "the report claim is too long"));
+            return;
+        }
         var account = who.get().account();
         blocking.execute(() -> {
             try {
@@ -134,6 +153,20 @@ public final class ReviewDesk {
                 if (owner.isEmpty()) {
                     connection.reply(Replies.error(ErrorCode.INVALID_REQUEST, "this relay has no such session"));
                     return;
+                }
+                if (owner.get().technicianId() == null && !claimToken.isEmpty()) {
+                    SessionReports.Claimed claimed = reports.claim(owner.get().id(), account.id(), sha256(claimToken.toByteArray()));
+                    if (claimed == SessionReports.Claimed.MISMATCH) {
+                        connection.reply(Replies.error(ErrorCode.FORBIDDEN, "the report claim does not match this session"));
+                        return;
+                    }
+                    if (claimed == SessionReports.Claimed.CLAIMED) {
+                        audit.append(account.name(), "report.claim", "session " + owner.get().id());
+                        owner = Optional.of(new SessionReports.SessionOwner(owner.get().id(), account.id()));
+                    } else {
+                        // Claimed by someone else meanwhile, or no claim was given out: read who owns it now.
+                        owner = reports.byRelaySessionId(columns.relaySessionId());
+                    }
                 }
                 if (owner.get().technicianId() == null || owner.get().technicianId() != account.id()) {
                     connection.reply(Replies.error(ErrorCode.FORBIDDEN, "only the session's technician may file its report"));
@@ -197,6 +230,14 @@ public final class ReviewDesk {
             return;
         }
         answer(connection, () -> RelayFrame.newBuilder().setDashboard(dashboard.figures(query)).build());
+    }
+
+    private static byte[] sha256(byte[] claim) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(claim);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private interface Answer {

@@ -3,11 +3,13 @@ package dev.lifeline.relay.review;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.lifeline.common.wire.report.SessionReport;
 import dev.lifeline.relay.database.Database;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -25,10 +27,19 @@ public final class SessionReports {
     /** A session joined by code: its row, with the technician when the join was signed in. */
     public long startCodeFlowSession(String relaySessionId, Long technicianId, String customerName, long nowMs,
                                      String recordingId) throws SQLException {
+        return startCodeFlowSession(relaySessionId, technicianId, customerName, nowMs, recordingId, null);
+    }
+
+    /**
+     * As above; {@code claimHash} (SHA-256 of the report claim the technician's connection got,
+     * or null) lets a later, signed-in filer prove it ran an owner-less session.
+     */
+    public long startCodeFlowSession(String relaySessionId, Long technicianId, String customerName, long nowMs,
+                                     String recordingId, byte[] claimHash) throws SQLException {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement insert = c.prepareStatement("insert into support_sessions (technician_id, customer_name,"
-                     + " requested_at_ms, started_at_ms, relay_session_id, via_queue, recording_id)"
-                     + " values (?, ?, ?, ?, ?, false, ?)", new String[] {"id"})) {
+                     + " requested_at_ms, started_at_ms, relay_session_id, via_queue, recording_id, claim_hash)"
+                     + " values (?, ?, ?, ?, ?, false, ?, ?)", new String[] {"id"})) {
             if (technicianId == null) {
                 insert.setNull(1, Types.BIGINT);
             } else {
@@ -39,6 +50,7 @@ public final class SessionReports {
             insert.setLong(4, nowMs);
             insert.setString(5, relaySessionId);
             insert.setString(6, recordingId);
+            insert.setString(7, claimHash == null ? null : HexFormat.of().formatHex(claimHash));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -83,6 +95,52 @@ public final class SessionReports {
                 return rs.next() ? Optional.of(new SessionOwner(rs.getLong(1), rs.getObject(2, Long.class))) : Optional.empty();
             }
         }
+    }
+
+    /** What a claim on an owner-less session came to. */
+    public enum Claimed {
+        /** The claim matched: the filer is now the session's technician. */
+        CLAIMED,
+        /** The session has no claim (joined signed in, or claimed before by someone else). */
+        NO_CLAIM,
+        /** The claim does not match the one this session gave out. */
+        MISMATCH
+    }
+
+    /**
+     * Records {@code technicianId} as the technician of an owner-less session when
+     * {@code claimHash} matches the stored one (compared in constant time), and clears the stored
+     * hash, so a claim works once and a second, different claimant finds the session owned.
+     */
+    public Claimed claim(long supportSessionId, long technicianId, byte[] claimHash) throws SQLException {
+        return database.inTransaction(c -> {
+            String stored;
+            try (PreparedStatement q = c.prepareStatement(
+                    "select claim_hash from support_sessions where id = ? and technician_id is null for update")) {
+                q.setLong(1, supportSessionId);
+                try (ResultSet rs = q.executeQuery()) {
+                    stored = rs.next() ? rs.getString(1) : null;
+                }
+            }
+            if (stored == null) {
+                return Claimed.NO_CLAIM;
+            }
+            byte[] expected;
+            try {
+                expected = HexFormat.of().parseHex(stored);
+            } catch (IllegalArgumentException e) {
+                return Claimed.NO_CLAIM;
+            }
+            if (!MessageDigest.isEqual(expected, claimHash)) {
+                return Claimed.MISMATCH;
+            }
+            try (PreparedStatement update = c.prepareStatement("update support_sessions set technician_id = ?,"
+                    + " claim_hash = null where id = ? and technician_id is null")) {
+                update.setLong(1, technicianId);
+                update.setLong(2, supportSessionId);
+                return update.executeUpdate() == 1 ? Claimed.CLAIMED : Claimed.NO_CLAIM;
+            }
+        });
     }
 
     /** How filing went. */

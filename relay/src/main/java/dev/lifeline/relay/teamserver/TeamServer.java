@@ -164,6 +164,11 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
 
     @Override
     public void paired(Entry entry, byte[] sessionId, LobbyConnection technician) {
+        paired(entry, sessionId, technician, new byte[0]);
+    }
+
+    @Override
+    public void paired(Entry entry, byte[] sessionId, LobbyConnection technician, byte[] reportClaim) {
         HandoverDesk desk = handover;
         if (desk != null) {
             desk.paired(entry, technician);
@@ -171,7 +176,7 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
         String relaySessionId = java.util.HexFormat.of().formatHex(sessionId);
         try {
             if (!queue.paired(entry, technician, row -> review.queueSessionStarted(row, relaySessionId))) {
-                review.codeFlowPaired(entry, relaySessionId, technician);
+                review.codeFlowPaired(entry, relaySessionId, technician, reportClaim);
             }
         } catch (RejectedExecutionException e) {
             // the session is not billed; logged by the pool's owner at shutdown only

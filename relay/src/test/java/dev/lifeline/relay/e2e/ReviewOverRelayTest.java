@@ -201,4 +201,103 @@ class ReviewOverRelayTest {
             }
         }
     }
+
+    /**
+     * A technician who joins by code without signing in gets a report claim (the customer does
+     * not); filing later, signed in, with that claim makes the filer the session's technician. No
+     * claim, a wrong one or a second claimant is refused with a typed error; the claim never
+     * reaches the relay's log.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aSessionJoinedWithoutSigningInIsFiledWithItsReportClaim(Backend backend) throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try (TestDatabase db = TestDatabases.open(backend, dir);
+             RunningRelay relay = RelayServer.start(RelayConfig.builder().bindAddress("127.0.0.1").port(0)
+                     .dataDir(dir.resolve("relay")).database(db.database()).passwordHashing(FAST).build())) {
+            Clock clock = Clock.systemUTC();
+            Accounts accounts = new Accounts(db.database(), new AuditLog(db.database(), clock), clock, FAST, Lockout.DEFAULT,
+                    SessionTokens.DEFAULT_LIFETIME);
+            accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, PASSWORD.toCharArray());
+            accounts.add("cli", "Bob Stone", AccountRole.TECHNICIAN, PASSWORD.toCharArray());
+            accounts.add("cli", "Lena Lead", AccountRole.LEAD, PASSWORD.toCharArray());
+
+            TestClient customer = TestClient.connect(group, relay.port(), relay.certificateFingerprint());
+            customer.hello(Role.CUSTOMER);
+            customer.send(RelayFrame.newBuilder().setOpenSession(OpenSession.newBuilder().setCustomerName("Carol")).build());
+            String nameplate = customer.next(SESSION_OPENED).getSessionOpened().getNameplate();
+            // Joined with the identity file only: no sign-in on this connection.
+            TestClient joining = TestClient.connect(group, relay.port(), relay.certificateFingerprint());
+            joining.hello(Role.TECHNICIAN);
+            joining.send(RelayFrame.newBuilder().setJoin(Join.newBuilder().setNameplate(nameplate)).build());
+            var paired = joining.next(PAIRED).getPaired();
+            String sessionHex = HexFormat.of().formatHex(paired.getSessionId().toByteArray());
+            com.google.protobuf.ByteString claim = paired.getReportClaim();
+            assertEquals(32, claim.size(), "the technician's side gets a claim");
+            assertTrue(customer.next(PAIRED).getPaired().getReportClaim().isEmpty(), "the customer's side does not");
+            joining.send(RelayFrame.newBuilder().setClose(Close.newBuilder().setReason(CloseReason.ENDED_BY_TECHNICIAN)).build());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!rowExists(db.database(), sessionHex)) {
+                assertTrue(System.nanoTime() < deadline, "the session's row was written and ended");
+                Thread.sleep(20);
+            }
+
+            SessionReport good = report(sessionHex, Outcome.Kind.RESOLVED_REMOTELY, "printer driver reinstalled");
+            byte[] wrong = claim.toByteArray();
+            wrong[31] ^= 1;
+            try (TestClient bob = signedIn(relay, "Bob Stone");
+                 TestClient alice = signedIn(relay, "Alice Meyer");
+                 TestClient lead = signedIn(relay, "Lena Lead")) {
+                alice.send(file(good, false));
+                assertEquals(ErrorCode.FORBIDDEN, alice.next(ERROR).getError().getCode(), "no claim, no technician on record");
+                alice.send(claimed(good, com.google.protobuf.ByteString.copyFrom(wrong)));
+                RelayFrame mismatch = alice.next(ERROR);
+                assertEquals(ErrorCode.FORBIDDEN, mismatch.getError().getCode());
+                assertTrue(mismatch.getError().getMessage().contains("claim does not match"), mismatch.getError().getMessage());
+                alice.send(claimed(good, com.google.protobuf.ByteString.copyFrom(new byte[1000])));
+                assertEquals(ErrorCode.INVALID_REQUEST, alice.next(ERROR).getError().getCode(), "a claim's size is bounded");
+
+                alice.send(claimed(good, claim));
+                assertFalse(alice.next(RelayFrame.BodyCase.REPORT_FILED).getReportFiled().getAlreadyStored());
+                alice.send(claimed(good, claim));
+                assertTrue(alice.next(RelayFrame.BodyCase.REPORT_FILED).getReportFiled().getAlreadyStored(), "a retry is a no-op");
+                bob.send(claimed(report(sessionHex, Outcome.Kind.NOT_RESOLVED, "mine"), claim));
+                assertEquals(ErrorCode.FORBIDDEN, bob.next(ERROR).getError().getCode(), "a second claimant is refused");
+
+                lead.send(RelayFrame.newBuilder().setSessionQuery(SessionQuery.newBuilder().setTechnician("Alice Meyer")
+                        .setLimit(10)).build());
+                SessionPage page = lead.next(RelayFrame.BodyCase.SESSION_PAGE).getSessionPage();
+                assertEquals(1, page.getTotal(), "the filer is recorded as the session's technician");
+                assertEquals(sessionHex, page.getRows(0).getRelaySessionId());
+                lead.send(RelayFrame.newBuilder().setReportQuery(ReportQuery.newBuilder()
+                        .setSupportSessionId(page.getRows(0).getId())).build());
+                assertEquals(good, lead.next(RelayFrame.BodyCase.REPORT_ANSWER).getReportAnswer().getReport());
+            }
+            String hex = HexFormat.of().formatHex(claim.toByteArray());
+            String base64 = java.util.Base64.getEncoder().encodeToString(claim.toByteArray());
+            for (var event : logged.list) {
+                String line = event.getFormattedMessage();
+                assertFalse(line.contains(hex) || line.contains(base64), "the claim is never logged: " + line);
+            }
+            try (Connection c = db.database().dataSource().getConnection();
+                 PreparedStatement q = c.prepareStatement("select claim_hash from support_sessions where relay_session_id = ?")) {
+                q.setString(1, sessionHex);
+                try (ResultSet rs = q.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(null, rs.getString(1), "a claim works once");
+                }
+            }
+        } finally {
+            root.detachAppender(logged);
+        }
+    }
+
+    private static RelayFrame claimed(SessionReport report, com.google.protobuf.ByteString claim) {
+        return RelayFrame.newBuilder().setFileReport(FileReport.newBuilder().setReport(report).setClaimToken(claim)).build();
+    }
 }

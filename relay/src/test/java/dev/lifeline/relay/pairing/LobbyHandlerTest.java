@@ -255,6 +255,9 @@ class LobbyHandlerTest {
         RelayFrame custPaired = read(customer);
         assertEquals("Ada", techPaired.getPaired().getCustomerName());
         assertEquals(techPaired.getPaired().getSessionId(), custPaired.getPaired().getSessionId());
+        assertEquals(LobbyHandler.REPORT_CLAIM_BYTES, techPaired.getPaired().getReportClaim().size(),
+                "the technician gets the session's report claim");
+        assertTrue(custPaired.getPaired().getReportClaim().isEmpty(), "the customer never sees it");
         assertTrue(customer.pipeline().get("forwarding") != null);
         assertTrue(technician.pipeline().get("forwarding") != null);
         send(technician, RelayFrame.newBuilder().setData(dev.lifeline.common.wire.relay.Data.newBuilder().setSeq(1)).build());

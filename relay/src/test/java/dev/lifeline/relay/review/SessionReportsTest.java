@@ -74,6 +74,32 @@ class SessionReportsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anOwnerLessSessionIsClaimedOnceWithTheRightClaim(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.open(backend, dir)) {
+            SessionReports reports = new SessionReports(db.database());
+            long alice = account(db.database(), "Alice Meyer", "TECHNICIAN");
+            long bob = account(db.database(), "Bob Stone", "TECHNICIAN");
+            byte[] hash = new byte[32];
+            new java.security.SecureRandom().nextBytes(hash);
+            long row = reports.startCodeFlowSession(sessionHex(2), null, "Carol", T0, null, hash);
+            long signedInRow = reports.startCodeFlowSession(sessionHex(3), null, "Dan", T0, null, null);
+
+            byte[] wrong = hash.clone();
+            wrong[0] ^= 1;
+            assertEquals(SessionReports.Claimed.MISMATCH, reports.claim(row, alice, wrong));
+            assertEquals(SessionReports.Claimed.MISMATCH, reports.claim(row, alice, new byte[3]), "a short claim");
+            assertEquals(null, reports.byRelaySessionId(sessionHex(2)).orElseThrow().technicianId(), "a wrong claim changes nothing");
+            assertEquals(SessionReports.Claimed.NO_CLAIM, reports.claim(signedInRow, alice, hash), "no claim was given out");
+
+            assertEquals(SessionReports.Claimed.CLAIMED, reports.claim(row, alice, hash.clone()));
+            assertEquals(new SessionReports.SessionOwner(row, alice), reports.byRelaySessionId(sessionHex(2)).orElseThrow());
+            assertEquals(SessionReports.Claimed.NO_CLAIM, reports.claim(row, bob, hash), "a second claimant finds it owned");
+            assertEquals(alice, reports.byRelaySessionId(sessionHex(2)).orElseThrow().technicianId());
+        }
+    }
+
     /** One generated session: what the list should show for it. */
     record Made(long id, String technician, String organisation, String customer, long started, long durationS,
                 Outcome.Kind outcome, boolean control, boolean onsite, String notes) {
