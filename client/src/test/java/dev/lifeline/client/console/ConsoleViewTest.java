@@ -118,6 +118,9 @@ class ConsoleViewTest {
         robot.clickOn("#join");
         WaitForAsyncUtils.waitForFxEvents();
         FakeHandle h = identities.sessions.last();
+        byte[] claim = new byte[32];
+        java.util.Arrays.fill(claim, (byte) 7);
+        h.reportClaim = claim;
         h.listener.onSecured(PeerInfo.customer("Bob"));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> vm.sessions().get(0).endWith(dev.lifeline.common.wire.report.Outcome.newBuilder()
@@ -126,16 +129,19 @@ class ConsoleViewTest {
         String id = vm.sessions().get(0).reportProperty().get().getReportId();
         Label saved = robot.lookup("#reportSaved").queryAs(Label.class);
         assertTrue(showing(saved));
-        assertEquals("Report saved on this computer only (you are not signed in, so the team’s records do not have it): "
-                + dir.resolve(id + ".pdf"), saved.getText());
+        assertEquals("Report saved on this computer only (you are not signed in): " + dir.resolve(id + ".pdf")
+                + ". It goes to the team’s records when you next sign in.", saved.getText());
         assertTrue(java.nio.file.Files.exists(dir.resolve(id + ".pdf")), "the file it names is there");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(claim,
+                new dev.lifeline.client.report.FileReportStore(dir, java.time.ZoneOffset.UTC).claim(id),
+                "the session's report claim is kept with it, for that sign-in");
 
         // A later sign-in filed two reports kept here; the relay refused one it cannot attribute.
         robot.interact(() -> vm.reportsUploaded(new dev.lifeline.client.report.RelayReportStore.Upload(2, List.of(id), 0, "", dir)));
         Label upload = robot.lookup("#reportUpload").queryAs(Label.class);
         assertTrue(showing(upload));
         assertEquals("2 report(s) kept on this computer are now in the team’s records. 1 report(s) stay on this computer only:"
-                + " the relay does not know you ran those sessions (joined without signing in). Folder: " + dir, upload.getText());
+                + " the relay could not confirm you ran those sessions. Folder: " + dir, upload.getText());
         String shots = System.getProperty("lifeline.screenshots");
         if (shots != null) {
             java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot = new java.util.concurrent.atomic.AtomicReference<>();

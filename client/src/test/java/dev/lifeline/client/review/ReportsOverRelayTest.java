@@ -54,7 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reports through a real relay with its database: a signed-in technician joins by code, ends the
  * session with an outcome; the report is kept locally and stored on the relay; a lead lists the
- * session with filters and reads the same report; a technician may not.
+ * session with filters and reads the same report; a technician may not. A session joined without
+ * signing in is filed at the next sign-in with the relay's report claim.
  */
 class ReportsOverRelayTest {
     static final PasswordHasher.Parameters FAST = new PasswordHasher.Parameters(1024, 1, 1);
@@ -218,16 +219,52 @@ class ReportsOverRelayTest {
     }
 
     @Test
-    void aSessionJoinedWithoutSigningInStaysOnThisComputerAndTheTechnicianIsToldWhy() throws Exception {
+    void aSessionJoinedWithoutSigningInIsFiledWithItsClaimAtTheNextSignIn() throws Exception {
         SignedInTechnician alice = signIn(client, "Alice Meyer");
         FileReportStore local = new FileReportStore(dir.resolve("console-reports"), ZoneOffset.UTC);
-        // The identity file only: the relay never learns who ran this session.
+        // The identity file only: the relay records no technician for this session.
         String line = runSession(client.technicianSessions(alice.identity()), local);
         assertTrue(line.startsWith("report-stored: "), line);
         String id = local.unfiled().get(0);
         dev.lifeline.client.report.ReportSaved saved = dev.lifeline.client.report.ReportSaved.after(local, local.load(id), null);
         assertEquals(dev.lifeline.client.report.ReportSaved.Where.COMPUTER_ONLY, saved.where(), "the Console says: this computer only");
         assertEquals(local.dir().resolve(id + ".pdf"), saved.document());
+        byte[] claim = local.claim(id);
+        assertEquals(32, claim.length, "the relay's claim is kept with the report");
+        String claimHex = java.util.HexFormat.of().formatHex(claim);
+        String claimBase64 = java.util.Base64.getEncoder().encodeToString(claim);
+        for (String kind : List.of(".json", ".md", ".html")) {
+            String text = java.nio.file.Files.readString(local.dir().resolve(id + kind));
+            assertFalse(text.contains(claimHex) || text.contains(claimBase64), "the claim is not in the " + kind + " document");
+        }
+        assertFalse(line.contains(claimHex) || line.contains(claimBase64), "nor printed");
+
+        RelayReportStore.Upload upload = new RelayReportStore(local, client.endpoint(), alice::sessionToken).fileUnfiled();
+        assertEquals(new RelayReportStore.Upload(1, List.of(), 0, "", local.dir()), upload, "filed at the sign-in");
+        assertEquals(List.of(), local.unfiled(), "not offered again");
+        assertEquals(0, local.claim(id).length, "the claim goes with the mark");
+        assertEquals("printer driver reinstalled", local.load(id).getOutcome().getNotes(), "still kept on this computer");
+
+        SignedInTechnician lena = signIn(client, "Lena Lead");
+        try (RelayReviewService review = new RelayReviewService(client.group(), client.endpoint(), lena::sessionToken)) {
+            SessionPage page = review.sessions(SessionQuery.newBuilder().setTechnician("Alice Meyer").setLimit(20).build())
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals(1, page.getTotal(), "Alice is now the session's technician");
+            ReportAnswer answer = review.report(page.getRows(0).getId()).get(20, TimeUnit.SECONDS);
+            assertEquals(id, answer.getReport().getReportId(), "the lead reads the report filed at the sign-in");
+            assertEquals("printer driver reinstalled", answer.getReport().getOutcome().getNotes());
+        }
+    }
+
+    @Test
+    void aReportWithoutItsClaimStaysOnThisComputerAndTheTechnicianIsToldWhy() throws Exception {
+        SignedInTechnician alice = signIn(client, "Alice Meyer");
+        FileReportStore local = new FileReportStore(dir.resolve("console-reports"), ZoneOffset.UTC);
+        String line = runSession(client.technicianSessions(alice.identity()), local);
+        assertTrue(line.startsWith("report-stored: "), line);
+        String id = local.unfiled().get(0);
+        // A report kept by a Console from before claims (or whose mark lost it): nothing proves Alice ran it.
+        java.nio.file.Files.write(local.dir().resolve("unfiled").resolve(id), new byte[0]);
 
         RelayReportStore.Upload upload = new RelayReportStore(local, client.endpoint(), alice::sessionToken).fileUnfiled();
         assertEquals(0, upload.filed());

@@ -193,6 +193,14 @@ public final class FakeSessions {
             return sessionId;
         }
 
+        /** The relay's report claim this fake session got (code flow without sign-in). */
+        public volatile byte[] reportClaim = new byte[0];
+
+        @Override
+        public byte[] reportClaim() {
+            return reportClaim.clone();
+        }
+
         @Override
         public void sendDiagnostics(long requestId, java.util.Collection<dev.lifeline.common.wire.diagnostics.Probe> withheld) {
             diagnosticsCalls.add("send:" + requestId + ":" + new TreeSet<>(withheld));
