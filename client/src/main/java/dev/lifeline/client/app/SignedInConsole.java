@@ -26,9 +26,15 @@ public final class SignedInConsole {
 
     public static void apply(ConsoleViewModel console, SignedInTechnician who, RelayEndpoint endpoint, EventLoopGroup group,
                              Executor io, Locale locale, Supplier<Window> owner) {
+        apply(console, who, who::sessionToken, endpoint, group, io, locale, owner);
+    }
+
+    /** As above; reports are filed with the token {@code currentToken} gives then (the sign-in renews it). */
+    public static void apply(ConsoleViewModel console, SignedInTechnician who, Supplier<String> currentToken,
+                             RelayEndpoint endpoint, EventLoopGroup group, Executor io, Locale locale, Supplier<Window> owner) {
         ZoneId zone = ZoneId.systemDefault();
         console.setReports(new RelayReportStore(new FileReportStore(FileReportStore.defaultDir(), zone), endpoint,
-                who::sessionToken));
+                currentToken));
         ReviewWorkspace.forSignedIn(who, endpoint, group, Platform::runLater, io, Clock.systemUTC(), zone)
                 .ifPresentOrElse(workspace -> {
                     workspace.sessions().useRecordingOpener(new ReviewPlayer(endpoint, io, locale, owner));

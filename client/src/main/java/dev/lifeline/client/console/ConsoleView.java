@@ -74,7 +74,7 @@ public final class ConsoleView extends BorderPane {
         Node joinBar = joinArea();
         joinBar.getStyleClass().addAll("top-bar", "join-bar");
         // Issue 6: offered transfers and watch invitations show as cards under the bars, over every tab.
-        setTop(team == null ? new VBox(topBar, joinBar) : new VBox(topBar, joinBar, team.offersPart()));
+        setTop(team == null ? new VBox(topBar, joinBar) : new VBox(topBar, team.signOutQuestion(), joinBar, team.offersPart()));
 
         tabs.setId("sessionTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);

@@ -309,4 +309,60 @@ class ConsoleTeamViewTest {
         assertEquals(1, ((TabPane) content.lookup("#sideTabs")).getTabs().size(), "chat only, no diagnostics");
         assertFalse(vm.sessions().get(0).handover().availableProperty().get());
     }
+
+    @Test
+    void signOutDuringASessionAsksAndKeepsTheTabUntilTheAnswer(FxRobot robot) {
+        relayHasAccounts();
+        signIn(robot, "Alice", "correct horse battery");
+        team.last().listener().signedIn(FakeTeam.signedIn("Alice Meyer", "technician"));
+        long now = System.currentTimeMillis();
+        team.last().listener().queue(List.of(waiting(7, "Dana", "Printer prints blank pages", now, 90, false, false,
+                Sla.ON_TRACK)), now);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#take-7");
+        team.picks.picked.get(0).listener.onSecured(PeerInfo.customer("Dana"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#signOut");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(robot.lookup("#signOutQuestion").query()));
+        assertFalse(team.last().link().closed, "not signed out before the answer");
+        robot.clickOn("#cancelSignOut");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(showing(robot.lookup("#signOutQuestion").query()));
+        assertFalse(team.picks.picked.get(0).ended);
+
+        // The relay ends the sign-in (e.g. revoked): the running session's tab stays in view.
+        team.last().listener().signInFailed(new SignInFailure(SignInFailure.Kind.TOKEN_INVALID, "ended", 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(showing(robot.lookup("#signInView").query()), "the sign-in card does not cover a running session");
+        assertTrue(showing(robot.lookup("#sessionTabs").query()));
+        assertFalse(team.picks.picked.get(0).ended);
+
+        // Once that session is over, the sign-in card comes back.
+        team.picks.picked.get(0).listener.onEnded(new SessionEnd(SessionEnd.Reason.ENDED_BY_ME, ""));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(robot.lookup("#signInView").query()));
+    }
+
+    @Test
+    void confirmedSignOutEndsTheRunningSessions(FxRobot robot) {
+        relayHasAccounts();
+        signIn(robot, "Alice", "correct horse battery");
+        team.last().listener().signedIn(FakeTeam.signedIn("Alice Meyer", "technician"));
+        long now = System.currentTimeMillis();
+        team.last().listener().queue(List.of(waiting(7, "Dana", "Printer prints blank pages", now, 90, false, false,
+                Sla.ON_TRACK)), now);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#take-7");
+        team.picks.picked.get(0).listener.onSecured(PeerInfo.customer("Dana"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#signOut");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#confirmSignOut");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(team.picks.picked.get(0).ended, "the session was ended, the customer told");
+        assertTrue(team.last().link().closed);
+        assertTrue(showing(robot.lookup("#signInView").query()));
+    }
 }

@@ -162,6 +162,34 @@ public final class Accounts {
         return store.find(claims.get().accountId()).filter(a -> !a.disabled());
     }
 
+    /** Why a renewal was refused, or the fresh token (the old one is revoked). */
+    public sealed interface Renewal permits Renewal.Renewed, Renewal.Refused {
+        record Renewed(Account account, SessionTokens.Issued token) implements Renewal {
+        }
+
+        record Refused(boolean disabled) implements Renewal {
+        }
+    }
+
+    /**
+     * A fresh token for a sign-in whose token {@code tokenId} is still live, for an enabled account;
+     * the old token is revoked so only one of the two works from now on.
+     */
+    public Renewal renew(String tokenId, long accountId) throws SQLException {
+        if (!tokens.isLive(tokenId, accountId)) {
+            return new Renewal.Refused(false);
+        }
+        Optional<Account> account = store.find(accountId);
+        if (account.isEmpty() || account.get().disabled()) {
+            tokens.revoke(tokenId);
+            return new Renewal.Refused(true);
+        }
+        SessionTokens.Issued fresh = tokens.issue(accountId);
+        tokens.revoke(tokenId);
+        audit.append(account.get().name(), "signin.renew", "");
+        return new Renewal.Renewed(account.get(), fresh);
+    }
+
     public void signOut(String tokenId, String actor) throws SQLException {
         tokens.revoke(tokenId);
         audit.append(actor, "signout", "");

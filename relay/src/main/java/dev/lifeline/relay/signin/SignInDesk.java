@@ -12,6 +12,7 @@ import dev.lifeline.common.wire.relay.SignIn;
 import dev.lifeline.common.wire.relay.SignInFailed;
 import dev.lifeline.common.wire.relay.SignInFailure;
 import dev.lifeline.common.wire.relay.SignedIn;
+import dev.lifeline.common.wire.relay.TokenRenewed;
 import dev.lifeline.relay.accounts.Account;
 import dev.lifeline.relay.accounts.AccountRole;
 import dev.lifeline.relay.accounts.AccountStore;
@@ -122,6 +123,38 @@ public final class SignInDesk {
         }
         SignedInAccount.set(connection.channel(), new SignedInAccount(account, token.claims().tokenId()));
         return RelayFrame.newBuilder().setSignedIn(signedIn).build();
+    }
+
+    /**
+     * A fresh session token for this signed-in connection (the Console renews before expiry); a
+     * revoked or expired sign-in and a disabled account are refused, and the connection's sign-in
+     * is then over.
+     */
+    public void renew(LobbyConnection connection) {
+        Optional<SignedInAccount> current = SignedInAccount.of(connection.channel());
+        if (current.isEmpty()) {
+            connection.reply(Replies.error(ErrorCode.NOT_SIGNED_IN, "sign in first"));
+            return;
+        }
+        blocking.execute(() -> {
+            try {
+                Accounts.Renewal renewal = accounts.renew(current.get().tokenId(), current.get().account().id());
+                if (renewal instanceof Accounts.Renewal.Renewed renewed) {
+                    SignedInAccount.set(connection.channel(), new SignedInAccount(renewed.account(), renewed.token().claims().tokenId()));
+                    connection.reply(RelayFrame.newBuilder().setTokenRenewed(TokenRenewed.newBuilder()
+                            .setSessionToken(renewed.token().token())
+                            .setTokenExpiresAtMs(renewed.token().claims().expiresAtMs())).build());
+                } else {
+                    SignedInAccount.clear(connection.channel());
+                    connection.reply(((Accounts.Renewal.Refused) renewal).disabled()
+                            ? failed(SignInFailure.SIGN_IN_DISABLED, "this account is disabled", 0)
+                            : failed(SignInFailure.SIGN_IN_TOKEN_INVALID, "the session expired or was ended; sign in again", 0));
+                }
+            } catch (Exception e) {
+                LOG.error("token renewal failed internally: {}", e.toString());
+                connection.reply(Replies.error(ErrorCode.INTERNAL, "renewing the sign-in is unavailable right now"));
+            }
+        });
     }
 
     public void accountRequest(LobbyConnection connection, AccountRequest request) {

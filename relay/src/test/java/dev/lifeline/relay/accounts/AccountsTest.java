@@ -130,4 +130,43 @@ class AccountsTest {
             assertFalse(accounts.list().get(0).totpEnabled() == false);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void renewalGivesAFreshTokenAndRefusesEndedSignInsAndDisabledAccounts(Backend backend) throws Exception {
+        MutableClock clock = new MutableClock();
+        try (TestDatabase db = TestDatabases.open(backend, dir)) {
+            Accounts accounts = accounts(db, clock);
+            accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, GOOD.clone());
+            SignInResult signedIn = accounts.signIn("Alice Meyer", GOOD.clone(), null, "test");
+            SessionTokens.Claims first = signedIn.token().claims();
+
+            clock.advance(Duration.ofMinutes(12));
+            Accounts.Renewal.Renewed renewed = (Accounts.Renewal.Renewed) accounts.renew(first.tokenId(), first.accountId());
+            assertEquals(clock.millis() + Duration.ofMinutes(15).toMillis(), renewed.token().claims().expiresAtMs());
+            assertTrue(accounts.resume(renewed.token().token()).isPresent());
+            assertTrue(accounts.resume(signedIn.token().token()).isEmpty(), "the renewed token is revoked");
+            assertEquals(new Accounts.Renewal.Refused(false), accounts.renew(first.tokenId(), first.accountId()),
+                    "a token renews once");
+
+            // Past the fresh token's 15 minutes it is too late: sign in again.
+            clock.advance(Duration.ofMinutes(16));
+            SessionTokens.Claims second = renewed.token().claims();
+            assertEquals(new Accounts.Renewal.Refused(false), accounts.renew(second.tokenId(), second.accountId()));
+
+            SignInResult again = accounts.signIn("Alice Meyer", GOOD.clone(), null, "test");
+            accounts.signOut(again.token().claims().tokenId(), "Alice Meyer");
+            assertEquals(new Accounts.Renewal.Refused(false),
+                    accounts.renew(again.token().claims().tokenId(), again.token().claims().accountId()), "signed out");
+
+            SignInResult third = accounts.signIn("Alice Meyer", GOOD.clone(), null, "test");
+            SessionTokens.Claims claims = third.token().claims();
+            assertEquals(new Accounts.Renewal.Refused(false), accounts.renew(claims.tokenId(), claims.accountId() + 1),
+                    "a token id renews only for its own account");
+            // Disabled (e.g. straight in the database by another node) while the token still lives.
+            accounts.store().setDisabled("Alice Meyer", true);
+            assertEquals(new Accounts.Renewal.Refused(true), accounts.renew(claims.tokenId(), claims.accountId()));
+            assertTrue(accounts.resume(third.token().token()).isEmpty(), "and that sign-in is over");
+        }
+    }
 }
