@@ -215,6 +215,32 @@ class ConsoleTeamViewTest {
                 .setMessage("a new password needs at least 12 characters").build());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("a new password needs at least 12 characters", robot.lookup("#accountsResult").queryAs(Label.class).getText());
+
+        // Authenticator setup for Alice: the key shows once, a code from the app confirms it.
+        assertFalse(showing(robot.lookup("#totpEnrolment").query()));
+        robot.clickOn("Alice");
+        robot.clickOn("#setUpTotp");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Alice", team.last().link().requests.get(2).getTotpBegin());
+        team.last().listener().accounts(AccountReply.newBuilder().setOk(true).setTotpAccount("Alice")
+                .setTotpSecret("JBSWY3DPEHPK3PXP").setOtpauthUri("otpauth://totp/Lifeline:Alice?secret=JBSWY3DPEHPK3PXP")
+                .addAccounts(AccountInfo.newBuilder().setName("Root").setRole(AccountRole.ACCOUNT_ADMIN))
+                .addAccounts(AccountInfo.newBuilder().setName("Alice").setRole(AccountRole.ACCOUNT_TECHNICIAN)).build());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(robot.lookup("#totpEnrolment").query()));
+        assertEquals("JBSW Y3DP EHPK 3PXP", robot.lookup("#totpSecret").queryAs(Label.class).getText());
+        assertEquals("otpauth://totp/Lifeline:Alice?secret=JBSWY3DPEHPK3PXP",
+                robot.lookup("#totpUri").queryAs(javafx.scene.control.TextField.class).getText());
+        robot.clickOn("#totpCode").write("492039");
+        robot.clickOn("#confirmTotp");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("492039", team.last().link().requests.get(3).getTotpConfirm().getCode());
+        team.last().listener().accounts(AccountReply.newBuilder().setOk(true).setMessage("authenticator on for Alice")
+                .addAccounts(AccountInfo.newBuilder().setName("Alice").setRole(AccountRole.ACCOUNT_TECHNICIAN).setTotp(true))
+                .build());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(showing(robot.lookup("#totpEnrolment").query()), "the key is no longer shown");
+        assertEquals("authenticator on for Alice", robot.lookup("#accountsResult").queryAs(Label.class).getText());
     }
 
     @Test

@@ -179,6 +179,20 @@ public final class SignInDesk {
                     case ENABLE -> ok(reply, accounts.enable(actor, request.getEnable()), "enabled " + request.getEnable());
                     case RESET_PASSWORD -> ok(reply, accounts.resetPassword(actor, request.getResetPassword().getName(),
                             request.getResetPassword().getPassword().toCharArray()), "password reset");
+                    case TOTP_BEGIN -> {
+                        String name = request.getTotpBegin();
+                        Optional<String> secret = name.length() > 100 ? Optional.empty() : accounts.beginTotp(actor, name);
+                        ok(reply, secret.isPresent(), "enter the secret in the authenticator app, then confirm with a code");
+                        secret.ifPresent(s -> reply.setTotpAccount(name).setTotpSecret(s)
+                                .setOtpauthUri(dev.lifeline.relay.accounts.Totp.uri("Lifeline", name, s)));
+                    }
+                    case TOTP_CONFIRM -> {
+                        String name = request.getTotpConfirm().getName();
+                        String code = request.getTotpConfirm().getCode();
+                        boolean on = name.length() <= 100 && code.length() <= 10 && accounts.confirmTotp(actor, name, code);
+                        reply.setOk(on).setMessage(on ? "authenticator on for " + name
+                                : "that code does not match (or the setup lapsed): check the app's clock or start again");
+                    }
                     default -> throw new IllegalArgumentException("empty account request");
                 }
             } catch (WeakPasswordException | AccountStore.DuplicateAccountException | IllegalArgumentException e) {

@@ -169,4 +169,39 @@ class AccountsTest {
             assertTrue(accounts.resume(third.token().token()).isEmpty(), "and that sign-in is over");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void totpEnrolmentTurnsOnOnlyAfterACodeFromTheNewSecret(Backend backend) throws Exception {
+        MutableClock clock = new MutableClock();
+        try (TestDatabase db = TestDatabases.open(backend, dir)) {
+            Accounts accounts = accounts(db, clock);
+            accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, GOOD.clone());
+            assertTrue(accounts.beginTotp("root", "Nobody").isEmpty());
+            String secret = accounts.beginTotp("root", "Alice Meyer").orElseThrow();
+            // Not on yet: sign-in asks for no code while the person sets up the app.
+            assertTrue(accounts.signIn("Alice Meyer", GOOD.clone(), null, "t").succeeded());
+            byte[] key = new org.apache.commons.codec.binary.Base32().decode(secret);
+            long now = clock.millis() / 1000;
+            String right = Totp.code(key, now, Totp.DIGITS, "HmacSHA1");
+            String wrong = right.equals("000000") ? "111111" : "000000";
+            assertFalse(accounts.confirmTotp("root", "Alice Meyer", wrong));
+            assertFalse(accounts.list().get(0).totpEnabled());
+            assertTrue(accounts.confirmTotp("root", "Alice Meyer", right));
+            assertTrue(accounts.list().get(0).totpEnabled());
+            assertEquals(Failure.SECOND_FACTOR_REQUIRED, accounts.signIn("Alice Meyer", GOOD.clone(), null, "t").failure());
+            assertTrue(accounts.signIn("Alice Meyer", GOOD.clone(), Totp.code(key, clock.millis() / 1000, Totp.DIGITS, "HmacSHA1"), "t")
+                    .succeeded());
+            assertFalse(accounts.confirmTotp("root", "Alice Meyer", right), "the pending secret is used up");
+
+            // A setup nobody confirms lapses; the old secret stays in force.
+            String second = accounts.beginTotp("root", "Alice Meyer").orElseThrow();
+            clock.advance(Accounts.TOTP_ENROLMENT_TIME.plusSeconds(1));
+            byte[] secondKey = new org.apache.commons.codec.binary.Base32().decode(second);
+            assertFalse(accounts.confirmTotp("root", "Alice Meyer",
+                    Totp.code(secondKey, clock.millis() / 1000, Totp.DIGITS, "HmacSHA1")));
+            assertTrue(accounts.signIn("Alice Meyer", GOOD.clone(), Totp.code(key, clock.millis() / 1000, Totp.DIGITS, "HmacSHA1"), "t")
+                    .succeeded());
+        }
+    }
 }
