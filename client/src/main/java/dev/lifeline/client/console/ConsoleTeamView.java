@@ -43,8 +43,14 @@ final class ConsoleTeamView {
         signInView.visibleProperty().bind(signInShowing);
         signInView.managedProperty().bind(signInView.visibleProperty());
         queueTab.setId("queueTab");
-        queueTab.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.get("queue.tab", team.queue().waiting().size()), team.queue().waiting(), messages.localeProperty()));
+        // A new customer while another tab is in front: the count of new ones and an accent colour (no sound).
+        queueTab.textProperty().bind(Bindings.createStringBinding(() -> team.queue().newWaitingProperty().get() > 0
+                        ? messages.get("queue.tabNew", team.queue().waiting().size(), team.queue().newWaitingProperty().get())
+                        : messages.get("queue.tab", team.queue().waiting().size()),
+                team.queue().waiting(), team.queue().newWaitingProperty(), messages.localeProperty()));
+        queueTab.styleProperty().bind(Bindings.when(team.queue().newWaitingProperty().greaterThan(0))
+                .then("-fx-background-color: -color-accent-subtle; -fx-font-weight: bold;").otherwise(""));
+        queueTab.selectedProperty().addListener((obs, was, now) -> team.queue().inFront(now));
         queueTab.setClosable(false);
         queueTab.setContent(new QueueView(team.queue(), messages));
         accountsTab.setId("accountsTab");
@@ -132,5 +138,6 @@ final class ConsoleTeamView {
         if (tabs.getSelectionModel().getSelectedItem() == null || tabs.getTabs().size() <= 2) {
             tabs.getSelectionModel().select(queueTab);
         }
+        team.queue().inFront(queueTab.isSelected());
     }
 }

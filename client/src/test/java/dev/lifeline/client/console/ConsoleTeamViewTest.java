@@ -190,6 +190,18 @@ class ConsoleTeamViewTest {
         assertEquals("Another technician took Eve. The list is up to date.",
                 robot.lookup("#queueNotice").queryAs(Label.class).getText());
         assertEquals(1, table.getItems().size());
+
+        // A new customer while the session tab is in front: the Queue tab says so until it is looked at.
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitingCustomer finn = waiting(9, "Finn", "Printer jam", now, 600, false, false, Sla.ON_TRACK);
+        team.last().listener().queue(List.of(dana, finn), now);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Queue (2) · 1 new", tabs.getTabs().get(0).getText());
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        assertEquals("Queue (2)", tabs.getTabs().get(0).getText());
+        robot.clickOn("#queueFilter").write("jam");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(9L), table.getItems().stream().map(WaitingCustomer::entryId).toList());
     }
 
     @Test
