@@ -11,8 +11,11 @@ import java.awt.PointerInfo;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +30,14 @@ import org.slf4j.LoggerFactory;
 public final class RobotScreenSource implements ScreenSource {
     private static final Logger log = LoggerFactory.getLogger(RobotScreenSource.class);
 
-    private final GraphicsDevice[] devices;
-    private final Robot[] robots;
-    private final List<MonitorInfo> monitors;
+    private GraphicsDevice[] devices;
+    private Robot[] robots;
+    private List<MonitorInfo> monitors;
     /** Opened on first use; stays null where the platform does not tell the pointer's look. */
     private X11PointerShape pointerShape;
     private boolean pointerShapeTried;
 
-    private RobotScreenSource(GraphicsDevice[] devices, Robot[] robots, List<MonitorInfo> monitors) {
-        this.devices = devices;
-        this.robots = robots;
-        this.monitors = monitors;
+    private RobotScreenSource() {
     }
 
     public static RobotScreenSource open() throws CaptureUnavailableException {
@@ -50,31 +50,53 @@ public final class RobotScreenSource implements ScreenSource {
         if (refusal != null) {
             throw new CaptureUnavailableException(refusal);
         }
-        GraphicsDevice[] devices;
-        try {
-            devices = GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
-        } catch (RuntimeException | Error e) {
-            throw new CaptureUnavailableException("the display cannot be opened: " + e.getMessage(), e);
-        }
-        if (devices.length == 0) {
+        RobotScreenSource source = new RobotScreenSource();
+        source.enumerate();
+        if (source.monitors.isEmpty()) {
             throw new CaptureUnavailableException("no monitor was found");
-        }
-        GraphicsDevice primary = GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice();
-        Robot[] robots = new Robot[devices.length];
-        List<MonitorInfo> monitors = new ArrayList<>();
-        for (int i = 0; i < devices.length; i++) {
-            try {
-                robots[i] = new Robot(devices[i]);
-            } catch (AWTException | SecurityException e) {
-                throw new CaptureUnavailableException("screen capture is not permitted on this system: " + e.getMessage(), e);
-            }
-            Rectangle b = devices[i].getDefaultConfiguration().getBounds();
-            monitors.add(new MonitorInfo(i, devices[i].getIDstring(), b.x, b.y, b.width, b.height, devices[i] == primary));
         }
         if ("wayland".equalsIgnoreCase(environment.getOrDefault("XDG_SESSION_TYPE", ""))) {
             log.warn("Wayland session: capturing through XWayland; some desktops show only X11 windows or black");
         }
-        return new RobotScreenSource(devices, robots, List.copyOf(monitors));
+        return source;
+    }
+
+    /** Finds the monitors and makes a Robot for each; keeps the old ones when nothing changed. */
+    private void enumerate() throws CaptureUnavailableException {
+        GraphicsDevice[] found;
+        GraphicsDevice primary;
+        try {
+            GraphicsEnvironment graphics = GraphicsEnvironment.getLocalGraphicsEnvironment();
+            found = graphics.getScreenDevices();
+            primary = graphics.getDefaultScreenDevice();
+        } catch (RuntimeException | Error e) {
+            throw new CaptureUnavailableException("the display cannot be opened: " + e.getMessage(), e);
+        }
+        List<MonitorInfo> list = new ArrayList<>();
+        for (int i = 0; i < found.length; i++) {
+            Rectangle b = found[i].getDefaultConfiguration().getBounds();
+            list.add(new MonitorInfo(i, found[i].getIDstring(), b.x, b.y, b.width, b.height, found[i] == primary));
+        }
+        if (list.equals(monitors)) {
+            return;
+        }
+        Robot[] made = new Robot[found.length];
+        for (int i = 0; i < found.length; i++) {
+            try {
+                made[i] = new Robot(found[i]);
+            } catch (AWTException | SecurityException e) {
+                throw new CaptureUnavailableException("screen capture is not permitted on this system: " + e.getMessage(), e);
+            }
+        }
+        devices = found;
+        robots = made;
+        monitors = List.copyOf(list);
+    }
+
+    @Override
+    public List<MonitorInfo> rescanMonitors() throws CaptureUnavailableException {
+        enumerate();
+        return monitors;
     }
 
     /** Null when capture may work; otherwise a reason the customer can read. */
@@ -126,11 +148,51 @@ public final class RobotScreenSource implements ScreenSource {
                 && ints.getData().length == w * h) {
             return new ScreenImage(w, h, ints.getData());
         }
+        int[] fast = interleavedBytes(shot);
+        if (fast != null) {
+            return new ScreenImage(w, h, fast);
+        }
         int[] rgb = shot.getRGB(0, 0, w, h, null, 0, w);
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] &= 0xFFFFFF;
         }
         return new ScreenImage(w, h, rgb);
+    }
+
+    /**
+     * Opaque 8-bit RGB/BGR(A) bytes (what ImageIO makes of a PNG) read straight from the raster:
+     * getRGB goes through the colour model pixel by pixel, several times slower, which a replay
+     * read from disk at 30 frames per second cannot afford. Null for any other layout.
+     */
+    private static int[] interleavedBytes(BufferedImage image) {
+        int type = image.getType();
+        if (type != BufferedImage.TYPE_3BYTE_BGR && type != BufferedImage.TYPE_4BYTE_ABGR) {
+            return null;
+        }
+        WritableRaster raster = image.getRaster();
+        if (!(raster.getDataBuffer() instanceof DataBufferByte bytes) || bytes.getNumBanks() != 1
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel model)
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
+            return null;
+        }
+        int[] offsets = model.getBandOffsets();
+        int stride = model.getPixelStride();
+        int scanline = model.getScanlineStride();
+        byte[] data = bytes.getData();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int red = offsets[0];
+        int green = offsets[1];
+        int blue = offsets[2];
+        int[] rgb = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            int at = bytes.getOffset() + y * scanline;
+            int row = y * w;
+            for (int x = 0; x < w; x++, at += stride) {
+                rgb[row + x] = (data[at + red] & 0xFF) << 16 | (data[at + green] & 0xFF) << 8 | (data[at + blue] & 0xFF);
+            }
+        }
+        return rgb;
     }
 
     @Override
