@@ -1,6 +1,7 @@
 package dev.lifeline.client.capture;
 
 import dev.lifeline.client.screen.CursorShape;
+import dev.lifeline.client.pixels.AwtPixels;
 import dev.lifeline.client.screen.MonitorInfo;
 import dev.lifeline.common.screen.ScreenImage;
 import java.awt.AWTException;
@@ -11,11 +12,8 @@ import java.awt.PointerInfo;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
-import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.SinglePixelPackedSampleModel;
-import java.awt.image.WritableRaster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,51 +146,9 @@ public final class RobotScreenSource implements ScreenSource {
                 && ints.getData().length == w * h) {
             return new ScreenImage(w, h, ints.getData());
         }
-        int[] fast = interleavedBytes(shot);
-        if (fast != null) {
-            return new ScreenImage(w, h, fast);
-        }
-        int[] rgb = shot.getRGB(0, 0, w, h, null, 0, w);
-        for (int i = 0; i < rgb.length; i++) {
-            rgb[i] &= 0xFFFFFF;
-        }
-        return new ScreenImage(w, h, rgb);
-    }
-
-    /**
-     * Opaque 8-bit RGB/BGR(A) bytes (what ImageIO makes of a PNG) read straight from the raster:
-     * getRGB goes through the colour model pixel by pixel, several times slower, which a replay
-     * read from disk at 30 frames per second cannot afford. Null for any other layout.
-     */
-    private static int[] interleavedBytes(BufferedImage image) {
-        int type = image.getType();
-        if (type != BufferedImage.TYPE_3BYTE_BGR && type != BufferedImage.TYPE_4BYTE_ABGR) {
-            return null;
-        }
-        WritableRaster raster = image.getRaster();
-        if (!(raster.getDataBuffer() instanceof DataBufferByte bytes) || bytes.getNumBanks() != 1
-                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel model)
-                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
-            return null;
-        }
-        int[] offsets = model.getBandOffsets();
-        int stride = model.getPixelStride();
-        int scanline = model.getScanlineStride();
-        byte[] data = bytes.getData();
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int red = offsets[0];
-        int green = offsets[1];
-        int blue = offsets[2];
         int[] rgb = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            int at = bytes.getOffset() + y * scanline;
-            int row = y * w;
-            for (int x = 0; x < w; x++, at += stride) {
-                rgb[row + x] = (data[at + red] & 0xFF) << 16 | (data[at + green] & 0xFF) << 8 | (data[at + blue] & 0xFF);
-            }
-        }
-        return rgb;
+        AwtPixels.copyRgb(shot, rgb, 0, w);
+        return new ScreenImage(w, h, rgb);
     }
 
     @Override

@@ -115,25 +115,6 @@ class ReplayScreenSourceTest {
         }
     }
 
-    @Test
-    void pngPixelsComeOutTheSameThroughTheFastPathAsThroughTheColourModel() throws Exception {
-        for (int type : new int[] {java.awt.image.BufferedImage.TYPE_3BYTE_BGR, java.awt.image.BufferedImage.TYPE_4BYTE_ABGR}) {
-            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(37, 21, type);
-            java.util.Random random = new java.util.Random(type);
-            for (int y = 0; y < 21; y++) {
-                for (int x = 0; x < 37; x++) {
-                    image.setRGB(x, y, 0xFF000000 | random.nextInt(0x1000000));
-                }
-            }
-            int[] expected = image.getRGB(0, 0, 37, 21, null, 0, 37);
-            ScreenImage converted = RobotScreenSource.toScreenImage(image);
-            assertTrue(SyntheticScreens.samePixels(expected, converted.pixels()), "type " + type);
-            for (int p : converted.pixels()) {
-                assertEquals(0, p >>> 24, "no alpha in screen pixels");
-            }
-        }
-    }
-
     private static ScreenImage load(Path dir, int n) throws Exception {
         return RobotScreenSource.toScreenImage(javax.imageio.ImageIO.read(dir.resolve(String.format("frame-%04d.png", n)).toFile()));
     }
