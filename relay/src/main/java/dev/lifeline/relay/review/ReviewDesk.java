@@ -74,13 +74,9 @@ public final class ReviewDesk {
         }
     }
 
-    /** A session joined by code: its row, with the technician if the join connection signed in. */
-    public void codeFlowPaired(Entry nameplate, String relaySessionId, LobbyConnection technician) {
-        codeFlowPaired(nameplate, relaySessionId, technician, null);
-    }
-
     /**
-     * As above; {@code reportClaim} is the secret the technician's connection got with Paired.
+     * A session joined by code: its row, with the technician if the join connection signed in.
+     * {@code reportClaim} is the secret the technician's connection got with Paired.
      * When the join was not signed in, its SHA-256 goes with the row, so whoever files the report
      * later with that claim is recorded as the session's technician. The claim itself is not kept.
      */
