@@ -104,6 +104,38 @@ public final class DesktopLauncher extends Application {
         if (Boolean.getBoolean(EXIT_AFTER_FIRST_FRAMES)) {
             exitAfterFrames(3);
         }
+        if (System.getenv(REPORT_FIRST_FRAME) != null) {
+            reportFirstFrame();
+        }
+    }
+
+    /**
+     * Environment variable for the start-up benchmark: when set, the app prints
+     * {@code first-frame: wall-ms=N cpu-ms=M} on standard error: milliseconds from the process's
+     * start (the launcher's, which runs the JVM in-process) to the first frame drawn, and the CPU
+     * time used by then. A window manager's "window mapped" comes earlier than the picture, so the
+     * first frame is what the person waits for; CPU time is what it costs on a free machine.
+     */
+    public static final String REPORT_FIRST_FRAME = "LIFELINE_REPORT_FIRST_FRAME";
+
+    private static void reportFirstFrame() {
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // The second pulse starts once the first one's frame was handed to the renderer.
+                if (++pulses >= 2) {
+                    stop();
+                    ProcessHandle.Info self = ProcessHandle.current().info();
+                    long wall = self.startInstant()
+                            .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis())
+                            .orElse(-1L);
+                    long cpu = self.totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                    System.err.println("first-frame: wall-ms=" + wall + " cpu-ms=" + cpu);
+                }
+            }
+        }.start();
     }
 
     /**
