@@ -28,8 +28,8 @@ final class HandoverBar extends FlowPane {
         this.handover = vm.handover();
         this.messages = messages;
         setId("handoverBar");
-        setAlignment(Pos.CENTER_LEFT);
-        setPadding(new javafx.geometry.Insets(0, 12, 6, 12));
+        setAlignment(Pos.CENTER_RIGHT);
+        setPadding(new javafx.geometry.Insets(6, 12, 6, 12));
         menu.setId("handOver");
         menu.textProperty().bind(messages.text("console.handover.menu"));
         menu.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
