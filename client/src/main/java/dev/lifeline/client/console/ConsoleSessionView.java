@@ -145,7 +145,7 @@ final class ConsoleSessionView extends BorderPane {
         if (vm.watchOnly()) {
             // A watcher looks and chats; no diagnostics, files or hand over (the customer's app refuses them anyway).
             side.getTabs().remove(diagnosticsTab);
-            top.getChildren().removeIf(n -> n instanceof GrantsBar || n instanceof HandoverBar);
+            top.getChildren().remove(permissionsRow);
         } else {
             chatPanel.getChildren().add(new ConsoleFilesPanel(vm, messages));
         }
