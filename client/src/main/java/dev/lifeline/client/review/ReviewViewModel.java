@@ -235,7 +235,7 @@ public final class ReviewViewModel {
             return;
         }
         report.set(answer.getReport());
-        reportText.set(ReportText.of(answer.getReport(), zone));
+        reportText.set(ReportExport.markdown(answer.getReport(), zone));
     }
 
     /** Writes the selected report to {@code file} off the FX thread; {@link #statusProperty()} says how it went. */
