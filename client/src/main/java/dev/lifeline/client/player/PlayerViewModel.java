@@ -100,14 +100,17 @@ public final class PlayerViewModel {
         background.execute(() -> {
             try {
                 RecordingKeyPair key;
+                byte[] pinned;
                 try {
                     key = RecordingKeyPair.loadKeyFile(keyFile, secret);
+                    pinned = RecordingKeyPair.pinnedRelaySigningKey(keyFile);
                 } finally {
                     Arrays.fill(secret, '\0');
                 }
                 RecordingPlayback opened;
                 try {
-                    opened = RecordingPlayback.open(recording, key.keyPair(), null,
+                    // The relay key the lead's key file pins, if it pins one (else the recording's own).
+                    opened = RecordingPlayback.open(recording, key.keyPair(), pinned,
                             p -> ui.execute(() -> progress.set(p)));
                 } finally {
                     key.destroy();

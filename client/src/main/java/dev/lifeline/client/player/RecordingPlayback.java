@@ -106,7 +106,8 @@ public final class RecordingPlayback implements Closeable {
     /**
      * Opens and loads {@code file}. {@code progress} gets 0..1 while frames are decrypted.
      *
-     * @param pinnedRelayKey the relay signing key to insist on, or null to take the header's
+     * @param pinnedRelayKey the relay signing key to insist on (a recording naming another is
+     *     refused with a {@link PlaybackException}), or null to take the header's
      */
     public static RecordingPlayback open(Path file, X25519KeyPair recordingKey, byte[] pinnedRelayKey,
                                          DoubleConsumer progress) throws PlaybackException, IOException {
@@ -122,12 +123,23 @@ public final class RecordingPlayback implements Closeable {
         } catch (MalformedRecordingException e) {
             throw new PlaybackException(e.getMessage(), e);
         }
+        byte[] named = reader.header().getRelaySigningKey().toByteArray();
+        if (pinnedRelayKey != null && !java.security.MessageDigest.isEqual(pinnedRelayKey, named)) {
+            reader.close();
+            throw new PlaybackException("this recording is signed by relay key " + shortHex(named)
+                    + "…, not by the one your key file pins (" + shortHex(pinnedRelayKey) + "…): it was not made by"
+                    + " your organisation's relay, so it is not played");
+        }
         try {
             return load(reader, recordingKey, progress, snapshotBudget);
         } catch (PlaybackException | IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
+    }
+
+    private static String shortHex(byte[] key) {
+        return java.util.HexFormat.of().formatHex(key, 0, Math.min(8, key.length));
     }
 
     private static RecordingPlayback load(RecordingReader reader, X25519KeyPair recordingKey, DoubleConsumer progress,

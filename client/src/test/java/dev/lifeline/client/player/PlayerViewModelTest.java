@@ -151,6 +151,29 @@ class PlayerViewModelTest {
     }
 
     @Test
+    void aKeyFilePinningTheRecordingsRelayOpensItAndOnePinningAnotherRefusesIt() throws Exception {
+        byte[] relayKey;
+        try (var reader = dev.lifeline.common.recording.RecordingReader.open(file)) {
+            relayKey = reader.header().getRelaySigningKey().toByteArray();
+        }
+        Path pinsThisRelay = dir.resolve("this-relay.key");
+        KEY.saveKeyFile(pinsThisRelay, "passphrase".toCharArray(), relayKey);
+        vm.open(file, pinsThisRelay, "passphrase".toCharArray());
+        runAll();
+        assertEquals("", vm.errorProperty().get());
+        assertTrue(vm.intactProperty().get(), vm.verificationProperty().get());
+
+        byte[] otherRelay = new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(new java.security.SecureRandom())
+                .generatePublicKey().getEncoded();
+        Path pinsAnother = dir.resolve("other-relay.key");
+        KEY.saveKeyFile(pinsAnother, "passphrase".toCharArray(), otherRelay);
+        vm.open(file, pinsAnother, "passphrase".toCharArray());
+        runAll();
+        assertTrue(vm.errorProperty().get().contains("not made by your organisation's relay"), vm.errorProperty().get());
+        assertEquals(null, vm.playbackProperty().get(), "nothing of it is played");
+    }
+
+    @Test
     void aWrongPassphraseIsReportedNotThrown() throws Exception {
         Path keyFile = dir.resolve("lead.key");
         KEY.saveKeyFile(keyFile, "the right passphrase".toCharArray());
