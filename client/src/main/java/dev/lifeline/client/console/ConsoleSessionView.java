@@ -41,6 +41,8 @@ final class ConsoleSessionView extends BorderPane {
         Label code = new Label();
         code.getStyleClass().add("identity-detail");
         code.textProperty().bind(vm.code() != null ? messages.text("console.session.code", vm.code().display())
+                : vm.watchOnly() ? messages.text("console.session.invitedBy", vm.offer().fromTechnician())
+                : vm.offer() != null ? messages.text("console.session.handedOver", vm.offer().fromTechnician())
                 : messages.text("console.session.fromQueue"));
         VBox who = new VBox(2, title, code);
 
@@ -104,6 +106,9 @@ final class ConsoleSessionView extends BorderPane {
             // Issue 6: contract, block hours and SLA of the customer picked from the queue stay in view.
             top.getChildren().add(1, new dev.lifeline.client.queue.PickedCustomerBar(vm.picked(), messages));
         }
+        if (vm.watchOnly() || (vm.offer() != null && !(vm.offer().problem().isEmpty() && vm.offer().note().isEmpty()))) {
+            top.getChildren().add(1, offerBar(vm, messages));
+        }
         setTop(top);
         ChatView chat = new ChatView(vm.chat(), messages, zone);
         Tab chatTab = new Tab();
@@ -118,12 +123,22 @@ final class ConsoleSessionView extends BorderPane {
         diagnosticsTab.setClosable(false);
         TabPane side = new TabPane(chatTab, diagnosticsTab);
         side.setId("sideTabs");
-        VBox chatPanel = new VBox(side, new ConsoleFilesPanel(vm, messages));
+        VBox chatPanel = new VBox(side);
+        if (vm.watchOnly()) {
+            // A watcher looks and chats; no diagnostics, files or hand over (the customer's app refuses them anyway).
+            side.getTabs().remove(diagnosticsTab);
+            top.getChildren().removeIf(n -> n instanceof GrantsBar || n instanceof HandoverBar);
+        } else {
+            chatPanel.getChildren().add(new ConsoleFilesPanel(vm, messages));
+        }
         VBox.setVgrow(side, Priority.ALWAYS);
         chatPanel.getStyleClass().addAll("session-body", "chat-panel");
         chatPanel.setMinWidth(240);
         chatPanel.setPrefWidth(380);
         RemoteScreenView screen = new RemoteScreenView(vm.screen(), vm.control(), messages);
+        if (vm.watchOnly()) {
+            hideControlBars(screen);
+        }
         screen.setMinWidth(320);
         SplitPane split = new SplitPane(screen, chatPanel);
         split.getStyleClass().add("session-split");
@@ -132,6 +147,45 @@ final class ConsoleSessionView extends BorderPane {
         SplitPane.setResizableWithParent(chatPanel, false);
         setCenter(split);
         ConsoleFilesPanel.acceptDrops(this, vm.transfers());
+    }
+
+    /** A watch tab has no remote control: its bar goes (the customer's app would refuse the input). */
+    private static void hideControlBars(javafx.scene.Parent parent) {
+        for (javafx.scene.Node n : parent.getChildrenUnmodifiable()) {
+            if (n instanceof RemoteControlBar) {
+                n.visibleProperty().unbind(); // shown while viewing, for a controller; never for a watcher
+                n.setVisible(false);
+            } else if (n instanceof javafx.scene.Parent p) {
+                hideControlBars(p);
+            }
+        }
+    }
+
+    /** Issue 6: who handed the session over (or invited to watch), the problem and their note. */
+    private static javafx.scene.Node offerBar(ConsoleSessionViewModel vm, Messages messages) {
+        var offer = vm.offer();
+        Label what = new Label();
+        what.setId("offerBar");
+        what.setWrapText(true);
+        what.textProperty().bind(Bindings.createStringBinding(() -> {
+            // "Handed over by A" is under the title already; the bar adds the problem and A's note.
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            if (vm.watchOnly()) {
+                parts.add(messages.get("console.session.watching", offer.fromTechnician(), offer.customerName()));
+            }
+            if (!offer.problem().isEmpty()) {
+                parts.add(messages.get("offers.problem", offer.problem()));
+            }
+            if (!offer.note().isEmpty()) {
+                parts.add(messages.get("offers.note", offer.fromTechnician(), offer.note()));
+            }
+            return String.join(" · ", parts);
+        }, messages.localeProperty()));
+        HBox bar = new HBox(8, Icons.icon(vm.watchOnly() ? Icons.SCREEN : Icons.INFO, 16), what);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().addAll("notice", vm.watchOnly() ? "accent" : "neutral");
+        bar.setStyle("-fx-padding: 4 12 4 12;");
+        return bar;
     }
 
     /**

@@ -50,6 +50,8 @@ public final class ConsoleSessionViewModel {
     private final SessionCode code;
     /** Issue 6: the queue entry this session was picked from; null when joined by code. */
     private final WaitingCustomer picked;
+    /** Issue 6: the offer this session was taken from (transfer, or watch: view only); null otherwise. */
+    private final dev.lifeline.client.handover.HandoverOfferInfo offer;
     private final Executor uiExecutor;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(this, "step", Step.JOINING);
     private final ObjectProperty<PeerInfo> customer = new SimpleObjectProperty<>(this, "customer");
@@ -77,23 +79,32 @@ public final class ConsoleSessionViewModel {
     private TechnicianSessionHandle handle;
 
     ConsoleSessionViewModel(SessionCode code, Executor uiExecutor, Clock clock) {
-        this(Objects.requireNonNull(code), null, uiExecutor, clock);
+        this(Objects.requireNonNull(code), null, null, uiExecutor, clock);
     }
 
     /** Issue 6: a session picked from the queue (no code); {@code picked} is what the queue said of the customer. */
     ConsoleSessionViewModel(WaitingCustomer picked, Executor uiExecutor, Clock clock) {
-        this(null, Objects.requireNonNull(picked), uiExecutor, clock);
+        this(null, Objects.requireNonNull(picked), null, uiExecutor, clock);
     }
 
-    private ConsoleSessionViewModel(SessionCode code, WaitingCustomer picked, Executor uiExecutor, Clock clock) {
+    /** Issue 6: a session another technician handed over, or one this technician was invited to watch. */
+    ConsoleSessionViewModel(dev.lifeline.client.handover.HandoverOfferInfo offer, Executor uiExecutor, Clock clock) {
+        this(null, null, Objects.requireNonNull(offer), uiExecutor, clock);
+    }
+
+    private ConsoleSessionViewModel(SessionCode code, WaitingCustomer picked, dev.lifeline.client.handover.HandoverOfferInfo offer,
+                                    Executor uiExecutor, Clock clock) {
         this.code = code;
         this.picked = picked;
+        this.offer = offer;
         this.uiExecutor = uiExecutor;
         this.chat = new ChatViewModel(clock);
         this.clipboard = new ClipboardActionsViewModel(new FxSystemClipboard(), uiExecutor);
         this.clock = clock;
-        this.record = new SessionRecord(code != null ? code.nameplate() : "queue-" + picked.entryId(),
-                Party.getDefaultInstance(), clock.millis());
+        this.record = new SessionRecord(code != null ? code.nameplate() : picked != null ? "queue-" + picked.entryId()
+                : "handover", Party.getDefaultInstance(), clock.millis());
+        // The problem goes along with a later handover of this session, for the next technician's card.
+        handover.problem(picked != null ? picked.problem() : offer != null ? offer.problem() : "");
         this.control = new RemoteControlViewModel(screen, grants, uiExecutor);
         customerName = Bindings.createStringBinding(() -> {
             PeerInfo p = customer.get();
@@ -113,6 +124,15 @@ public final class ConsoleSessionViewModel {
     void pick(TechnicianSessions sessions, QueueTicket ticket) {
         try {
             handle = sessions.pick(ticket, new Listener());
+        } catch (RuntimeException e) {
+            ended(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Issue 6: takes the offered session (or watch) on a new connection signed in by the ticket's token. */
+    void take(TechnicianSessions sessions, dev.lifeline.client.handover.HandoverTicket ticket) {
+        try {
+            handle = sessions.take(ticket, new Listener());
         } catch (RuntimeException e) {
             ended(new SessionEnd(SessionEnd.Reason.RELAY_ERROR, String.valueOf(e.getMessage())));
         }
@@ -234,14 +254,23 @@ public final class ConsoleSessionViewModel {
                     record.secured(peer.name(), handle.sessionId(), clock.millis());
                     control.attach(handle);
                     handover.attach(handle);
-                    handover.available(true);
+                    // A watcher only looks: no handing on, and the picture is what it came for.
+                    handover.available(!watchOnly());
+                    if (watchOnly()) {
+                        screen.requestScreen();
+                    }
                 }
             });
         }
 
         @Override
         public void onHandover(dev.lifeline.client.handover.HandoverEvent event) {
-            onUi(() -> handover.event(event));
+            onUi(() -> {
+                // Before our own handshake a status is the relay's answer to taking this session, not a handover of ours.
+                if (step.get() == Step.SECURED) {
+                    handover.event(event);
+                }
+            });
         }
 
         @Override
@@ -336,9 +365,19 @@ public final class ConsoleSessionViewModel {
         return picked;
     }
 
-    /** What names the tab before the customer's name is known: the code, or the name from the queue. */
+    /** Issue 6: the offer this session was taken from; null when joined by code or picked. */
+    public dev.lifeline.client.handover.HandoverOfferInfo offer() {
+        return offer;
+    }
+
+    /** Issue 6: a watch tab — screen and chat only, the customer's app refuses everything else anyway. */
+    public boolean watchOnly() {
+        return offer != null && offer.kind() == dev.lifeline.client.handover.HandoverEvent.Kind.WATCH;
+    }
+
+    /** What names the tab before the customer's name is known: the code, the name from the queue or the offer. */
     public String title() {
-        return code != null ? code.display() : picked.name();
+        return code != null ? code.display() : picked != null ? picked.name() : offer.customerName();
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {

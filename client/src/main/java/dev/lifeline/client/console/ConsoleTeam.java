@@ -20,6 +20,9 @@ public final class ConsoleTeam {
     private final SignInViewModel signIn;
     private final QueueViewModel queue;
     private final AccountsViewModel accounts;
+    /** Issue 6: transfers and watch invitations offered to this technician. */
+    private final dev.lifeline.client.offers.HandoverOffersViewModel offers;
+    private java.util.List<String> roster = java.util.List.of();
 
     ConsoleTeam(ConsoleViewModel console, TeamAccess access, Executor uiExecutor, Clock clock) {
         this.console = console;
@@ -29,12 +32,22 @@ public final class ConsoleTeam {
         this.accounts = new AccountsViewModel(signIn::accounts);
         signIn.onQueue(queue::update);
         signIn.onAccounts(accounts::replied);
+        this.offers = new dev.lifeline.client.offers.HandoverOffersViewModel(clock, this::takeOffer, signIn::decline);
+        signIn.onOffer(offers::offered);
+        signIn.onHandover(offers::event);
+        signIn.onRoster(names -> {
+            roster = names;
+            giveRoster();
+        });
         signIn.signedInProperty().addListener((obs, was, now) -> signedInChanged(was, now));
     }
 
     private void signedInChanged(SignedInTechnician was, SignedInTechnician now) {
         if (now == null) {
             queue.clear();
+            offers.clear();
+            roster = java.util.List.of();
+            giveRoster();
             accounts.accounts().clear();
             if (was != null && was.identity() != null) {
                 console.signedOut();
@@ -46,6 +59,24 @@ public final class ConsoleTeam {
         }
         if (now.isAdmin()) {
             accounts.refresh();
+        }
+        giveRoster();
+    }
+
+    /** Every session tab's "Hand over" menu lists the team's signed-in technicians but this one. */
+    private void giveRoster() {
+        SignedInTechnician me = signIn.signedInProperty().get();
+        console.handoverRoster(me == null ? java.util.List.of() : roster, me == null ? "" : me.name());
+    }
+
+    /** Accept on an offer card: the session (or watch) tab opens, taken as the headless --take-handover does. */
+    private void takeOffer(dev.lifeline.client.handover.HandoverOfferInfo offer) {
+        SignedInTechnician me = signIn.signedInProperty().get();
+        if (me == null) {
+            return;
+        }
+        if (console.takeHandover(offer, me.sessionToken()) == null) {
+            offers.cannotTake("Load your identity file to take sessions: this relay issues no certificates.");
         }
     }
 
@@ -78,5 +109,10 @@ public final class ConsoleTeam {
 
     public AccountsViewModel accounts() {
         return accounts;
+    }
+
+    /** Issue 6: the offer cards. */
+    public dev.lifeline.client.offers.HandoverOffersViewModel offers() {
+        return offers;
     }
 }

@@ -52,6 +52,11 @@ final class ConsoleTeamView {
         accountsTab.setContent(new AccountsView(team.accounts(), messages));
     }
 
+    /** Issue 6: the cards of offered transfers and watch invitations; placed above the tabs. */
+    Node offersPart() {
+        return new dev.lifeline.client.offers.HandoverOffersView(team.offers(), messages);
+    }
+
     /** The sign-in card; placed over the work area, visible while signed out. */
     Node signInOverlay() {
         return signInView;

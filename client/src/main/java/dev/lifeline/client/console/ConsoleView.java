@@ -73,7 +73,8 @@ public final class ConsoleView extends BorderPane {
         topBar.getStyleClass().add("top-bar");
         Node joinBar = joinArea();
         joinBar.getStyleClass().addAll("top-bar", "join-bar");
-        setTop(new VBox(topBar, joinBar));
+        // Issue 6: offered transfers and watch invitations show as cards under the bars, over every tab.
+        setTop(team == null ? new VBox(topBar, joinBar) : new VBox(topBar, joinBar, team.offersPart()));
 
         tabs.setId("sessionTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -280,6 +281,9 @@ public final class ConsoleView extends BorderPane {
         tab.textProperty().bind(Bindings.createStringBinding(() -> {
             String name = session.customerName().get();
             String base = name.isEmpty() ? session.title() : name;
+            if (session.watchOnly()) {
+                base = messages.get("console.tab.watching", base);
+            }
             return session.step() == ConsoleSessionViewModel.Step.ENDED
                     ? messages.get("console.tab.ended", base) : base;
         }, session.customerName(), session.stepProperty(), messages.localeProperty()));

@@ -232,6 +232,26 @@ public final class ConsoleViewModel {
         return session;
     }
 
+    /**
+     * Issue 6: opens the tab of a session another technician offered — handed over (the session
+     * moves here) or to watch (view only) — taken on a new connection signed in with
+     * {@code sessionToken}, exactly as the headless {@code --take-handover}. Null without an identity.
+     */
+    ConsoleSessionViewModel takeHandover(dev.lifeline.client.handover.HandoverOfferInfo offer, String sessionToken) {
+        LoadedTechnician tech = technician.get();
+        if (tech == null) {
+            return null;
+        }
+        ConsoleSessionViewModel session = new ConsoleSessionViewModel(offer, uiExecutor, clock);
+        session.control().useSystemKeys(systemKeys);
+        sessions.add(session);
+        selected.set(session);
+        session.reporting(dev.lifeline.common.wire.report.Party.newBuilder().setName(tech.name())
+                .setOrganisation(tech.organisation()).build(), reports, taskExecutor);
+        session.take(tech.sessions(), new dev.lifeline.client.handover.HandoverTicket(sessionToken, offer.offerId(), offer.kind()));
+        return session;
+    }
+
     /** How the app captures Alt+Tab and the Windows key for remote control (none by default). */
     public void useSystemKeys(dev.lifeline.client.control.SystemKeyCapture capture) {
         systemKeys = capture == null ? dev.lifeline.client.control.SystemKeyCapture.NONE : capture;

@@ -20,6 +20,8 @@ final class HandoverBar extends FlowPane {
     private final Messages messages;
     private final MenuButton menu = new MenuButton();
     private final Label status = new Label();
+    /** Issue 6: a note for the other technician's offer card, sent with the next transfer or invitation. */
+    private final javafx.scene.control.TextField note = new javafx.scene.control.TextField();
 
     HandoverBar(ConsoleSessionViewModel vm, Messages messages) {
         super(8, 6);
@@ -32,6 +34,13 @@ final class HandoverBar extends FlowPane {
         menu.textProperty().bind(messages.text("console.handover.menu"));
         menu.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
         menu.disableProperty().bind(handover.availableProperty().not().or(handover.pendingProperty()));
+        note.setId("handoverNote");
+        note.promptTextProperty().bind(messages.text("console.handover.notePrompt"));
+        note.setPrefColumnCount(24);
+        note.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
+                change.getControlNewText().length() <= dev.lifeline.client.handover.HandoverNote.MAX_NOTE ? change : null));
+        note.textProperty().bindBidirectional(handover.noteProperty());
+        note.disableProperty().bind(menu.disableProperty());
         status.setId("handoverStatus");
         status.getStyleClass().add("hint");
         status.textProperty().bind(handover.statusProperty());
@@ -66,7 +75,7 @@ final class HandoverBar extends FlowPane {
             watch.getItems().add(none2);
         }
         menu.getItems().setAll(transfer, watch);
-        getChildren().setAll(menu);
+        getChildren().setAll(menu, note);
         for (String name : handover.watchers()) {
             Label who = new Label(messages.get("console.handover.watching", name));
             Button end = new Button("✕");

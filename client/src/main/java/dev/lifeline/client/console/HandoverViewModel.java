@@ -27,6 +27,10 @@ public final class HandoverViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty pending = new SimpleBooleanProperty(this, "pending", false);
     private final BooleanProperty available = new SimpleBooleanProperty(this, "available", false);
+    /** A note for the other technician's offer card, typed before choosing whom to hand to. */
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    /** The customer's problem (from the queue or the offer this session came with). */
+    private String problem = "";
     private TechnicianSessionHandle handle;
     private List<String> roster = List.of();
     private String me = "";
@@ -53,14 +57,30 @@ public final class HandoverViewModel {
     public void transfer(String technician) {
         if (handle != null && available.get() && !pending.get()) {
             pending.set(true);
-            handle.handOver(technician);
+            handle.handOver(technician, card());
         }
     }
 
     public void invite(String technician) {
         if (handle != null && available.get()) {
-            handle.inviteToWatch(technician);
+            handle.inviteToWatch(technician, card());
         }
+    }
+
+    /** The card's texts for this request; the note is used once. */
+    private dev.lifeline.client.handover.HandoverNote card() {
+        dev.lifeline.client.handover.HandoverNote card = new dev.lifeline.client.handover.HandoverNote(problem, note.get());
+        note.set("");
+        return card;
+    }
+
+    void problem(String text) {
+        problem = text == null ? "" : text;
+    }
+
+    /** The note for the next transfer or invitation (at most {@value dev.lifeline.client.handover.HandoverNote#MAX_NOTE} characters are sent). */
+    public StringProperty noteProperty() {
+        return note;
     }
 
     public void endWatch(String technician) {

@@ -55,7 +55,8 @@ public final class HandoverMessages {
 
     public static Optional<HandoverOfferInfo> offer(HandoverOffer offer) {
         return fromWire(offer.getKind()).map(kind -> new HandoverOfferInfo(offer.getOfferId().toByteArray(), kind,
-                cut(offer.getFromTechnician()), cut(offer.getCustomerName()), offer.getExpiresAtMs()));
+                cut(offer.getFromTechnician()), cut(offer.getCustomerName()), offer.getExpiresAtMs(),
+                new HandoverNote(offer.getProblem(), "").problem(), new HandoverNote("", offer.getNote()).note()));
     }
 
     static String cut(String text) {

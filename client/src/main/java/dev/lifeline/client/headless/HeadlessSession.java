@@ -281,6 +281,14 @@ public final class HeadlessSession implements SessionListener {
         return this;
     }
 
+    /** Technician: the problem and note that go with --transfer-to / --invite-watch to the other technician's card. */
+    private dev.lifeline.client.handover.HandoverNote handoverNote = dev.lifeline.client.handover.HandoverNote.NONE;
+
+    public HeadlessSession handoverNote(dev.lifeline.client.handover.HandoverNote note) {
+        this.handoverNote = note == null ? dev.lifeline.client.handover.HandoverNote.NONE : note;
+        return this;
+    }
+
     /** Customer: let technicians watch when the technician invites them (--allow-watch). */
     private boolean allowWatch;
 
@@ -613,10 +621,10 @@ public final class HeadlessSession implements SessionListener {
             handle.thenAccept(h -> {
                 if (h instanceof TechnicianSessionHandle technician) {
                     if (watch != null) {
-                        technician.inviteToWatch(watch);
+                        technician.inviteToWatch(watch, handoverNote);
                     }
                     if (transfer != null) {
-                        technician.handOver(transfer);
+                        technician.handOver(transfer, handoverNote);
                     }
                 }
             });

@@ -148,6 +148,10 @@ public final class ConsoleCommand implements Callable<Integer> {
             + " secured, invite this signed-in technician to watch (view only, the customer is asked).")
     String inviteWatch;
 
+    @Option(names = "--handover-note", paramLabel = "TEXT", description = "With --transfer-to or --invite-watch: a note"
+            + " for the other technician's offer card (at most 500 characters; passes the relay, not end to end).")
+    String handoverNote;
+
     @Option(names = "--take-handover", description = "With --headless --user: wait for a transfer or watch"
             + " invitation from another technician and accept the first one.")
     boolean takeHandover;
@@ -302,6 +306,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             try {
                 return new HeadlessSession(System.out).viewScreen(viewScreen || saveScreen != null).saveScreen(saveScreen)
                         .transferTo(transferTo).inviteToWatch(inviteWatch)
+                        .handoverNote(new dev.lifeline.client.handover.HandoverNote(customer.problem(), handoverNote))
                         .screenQuality(quality).runStarted(listener -> client.pick(picker,
                                 new QueueTicket(found.technician().sessionToken(), customer.entryId(), customer.name()),
                                 listener), in);

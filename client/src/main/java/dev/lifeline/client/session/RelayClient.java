@@ -117,6 +117,11 @@ public final class RelayClient implements AutoCloseable {
             public TechnicianSessionHandle pick(QueueTicket ticket, SessionListener listener) {
                 return RelayClient.this.pick(identity, ticket, listener);
             }
+
+            @Override
+            public TechnicianSessionHandle take(dev.lifeline.client.handover.HandoverTicket ticket, SessionListener listener) {
+                return RelayClient.this.takeOver(identity, ticket, listener);
+            }
         };
     }
 
@@ -138,6 +143,11 @@ public final class RelayClient implements AutoCloseable {
             @Override
             public TechnicianSessionHandle pick(QueueTicket ticket, SessionListener listener) {
                 return RelayClient.this.pick(identity, ticket, listener);
+            }
+
+            @Override
+            public TechnicianSessionHandle take(dev.lifeline.client.handover.HandoverTicket ticket, SessionListener listener) {
+                return RelayClient.this.takeOver(identity, ticket, listener);
             }
         };
     }

@@ -246,17 +246,18 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
     }
 
     @Override
-    public void handOver(String technician) {
-        askRelay(HandoverEvent.Kind.TRANSFER, technician);
+    public void handOver(String technician, dev.lifeline.client.handover.HandoverNote note) {
+        askRelay(HandoverEvent.Kind.TRANSFER, technician, note);
     }
 
     @Override
-    public void inviteToWatch(String technician) {
-        askRelay(HandoverEvent.Kind.WATCH, technician);
+    public void inviteToWatch(String technician, dev.lifeline.client.handover.HandoverNote note) {
+        askRelay(HandoverEvent.Kind.WATCH, technician, note);
     }
 
     /** Tells the customer end to end first, then asks the relay: the customer accepts only what we announced. */
-    private void askRelay(HandoverEvent.Kind kind, String technician) {
+    private void askRelay(HandoverEvent.Kind kind, String technician, dev.lifeline.client.handover.HandoverNote note) {
+        dev.lifeline.client.handover.HandoverNote card = note == null ? dev.lifeline.client.handover.HandoverNote.NONE : note;
         String name = technician == null ? "" : technician.strip();
         onLoop(() -> {
             if (isEnded() || endToEnd == null || !endToEnd.isSecured() || name.isEmpty()) {
@@ -266,7 +267,8 @@ final class TechnicianLiveSession extends LiveSession implements TechnicianSessi
             sendMessage(SessionMessage.newBuilder().setHandoverIntent(HandoverIntent.newBuilder()
                     .setKind(HandoverMessages.toIntent(kind)).setTechnician(name)).build());
             link.send(RelayFrame.newBuilder().setHandoverRequest(HandoverRequest.newBuilder()
-                    .setKind(HandoverMessages.toWire(kind)).setTechnician(name)).build());
+                    .setKind(HandoverMessages.toWire(kind)).setTechnician(name)
+                    .setProblem(card.problem()).setNote(card.note())).build());
         });
     }
 

@@ -69,10 +69,20 @@ public interface TechnicianSessionHandle extends SessionHandle, TransferHandle {
      * on no or after a minute it goes on. Progress comes as {@link SessionListener#onHandover}.
      */
     default void handOver(String technician) {
+        handOver(technician, dev.lifeline.client.handover.HandoverNote.NONE);
+    }
+
+    /** As above, with the problem and a note for the other technician's offer card. */
+    default void handOver(String technician, dev.lifeline.client.handover.HandoverNote note) {
     }
 
     /** Issue 6: invites another signed-in technician to watch (view only, with the customer's consent). */
     default void inviteToWatch(String technician) {
+        inviteToWatch(technician, dev.lifeline.client.handover.HandoverNote.NONE);
+    }
+
+    /** As above, with the problem and a note for the other technician's offer card. */
+    default void inviteToWatch(String technician, dev.lifeline.client.handover.HandoverNote note) {
     }
 
     /** Issue 6: ends the watch of {@code technician}. */

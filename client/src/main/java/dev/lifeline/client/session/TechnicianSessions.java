@@ -14,4 +14,12 @@ public interface TechnicianSessions {
     default TechnicianSessionHandle pick(QueueTicket ticket, SessionListener listener) {
         throw new UnsupportedOperationException("this technician cannot pick from a queue");
     }
+
+    /**
+     * Issue 6: takes a session another technician offered (transfer or watch) on a new connection
+     * signed in by the ticket's token; progress as for a join.
+     */
+    default TechnicianSessionHandle take(dev.lifeline.client.handover.HandoverTicket ticket, SessionListener listener) {
+        throw new UnsupportedOperationException("this technician cannot take handovers");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.lifeline.client.signin;
 
+import dev.lifeline.client.handover.HandoverEvent;
+import dev.lifeline.client.handover.HandoverOfferInfo;
 import dev.lifeline.client.team.SignInFailure;
 import dev.lifeline.client.team.SignedInTechnician;
 import dev.lifeline.client.team.TeamAccess;
@@ -62,6 +64,9 @@ public final class SignInViewModel {
 
     private BiConsumer<List<WaitingCustomer>, Long> queueSink = (w, t) -> { };
     private Consumer<AccountReply> accountsSink = r -> { };
+    private Consumer<List<String>> rosterSink = r -> { };
+    private Consumer<HandoverOfferInfo> offerSink = o -> { };
+    private Consumer<HandoverEvent> handoverSink = e -> { };
     private TeamLink link;
     /** Identifies the current attempt; events of an older one are dropped. */
     private Object attempt;
@@ -178,6 +183,28 @@ public final class SignInViewModel {
         this.accountsSink = Objects.requireNonNull(sink);
     }
 
+    /** Issue 6: where the team's roster (signed-in technicians who take handovers) goes (FX thread). */
+    public void onRoster(Consumer<List<String>> sink) {
+        this.rosterSink = Objects.requireNonNull(sink);
+    }
+
+    /** Issue 6: where handover offers to this technician go (FX thread). */
+    public void onOffer(Consumer<HandoverOfferInfo> sink) {
+        this.offerSink = Objects.requireNonNull(sink);
+    }
+
+    /** Issue 6: where the relay's word about an answered offer goes (FX thread). */
+    public void onHandover(Consumer<HandoverEvent> sink) {
+        this.handoverSink = Objects.requireNonNull(sink);
+    }
+
+    /** Issue 6: says no to an offer on the signed-in connection. */
+    public void decline(HandoverOfferInfo offer) {
+        if (link != null && signedIn.get() != null) {
+            link.decline(offer);
+        }
+    }
+
     private void closeLink() {
         TeamLink current = link;
         link = null;
@@ -267,6 +294,21 @@ public final class SignInViewModel {
         @Override
         public void accounts(AccountReply reply) {
             onUi(() -> accountsSink.accept(reply));
+        }
+
+        @Override
+        public void roster(List<String> technicians) {
+            onUi(() -> rosterSink.accept(technicians));
+        }
+
+        @Override
+        public void offer(HandoverOfferInfo offer) {
+            onUi(() -> offerSink.accept(offer));
+        }
+
+        @Override
+        public void handover(HandoverEvent event) {
+            onUi(() -> handoverSink.accept(event));
         }
 
         @Override

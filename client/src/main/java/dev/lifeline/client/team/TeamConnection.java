@@ -138,6 +138,7 @@ public final class TeamConnection implements TeamLink {
     }
 
     /** Issue 6: says no to an offer; the offering technician keeps the session. */
+    @Override
     public void decline(HandoverOfferInfo offer) {
         RelayLink current = link;
         if (current != null) {

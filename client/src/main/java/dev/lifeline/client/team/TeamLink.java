@@ -7,6 +7,10 @@ public interface TeamLink extends AutoCloseable {
     /** Admins: list, add, disable, enable, reset; the answer comes to {@link TeamConnection.Listener#accounts}. */
     void accounts(AccountRequest request);
 
+    /** Issue 6: says no to a handover offer; the offering technician keeps the session. */
+    default void decline(dev.lifeline.client.handover.HandoverOfferInfo offer) {
+    }
+
     /** Signs out: the relay ends this sign-in. */
     @Override
     void close();

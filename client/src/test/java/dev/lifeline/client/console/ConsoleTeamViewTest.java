@@ -1,11 +1,14 @@
 package dev.lifeline.client.console;
 
 import static dev.lifeline.client.testing.FakeTeam.waiting;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeline.client.app.ConsoleApp;
+import dev.lifeline.client.handover.HandoverEvent;
+import dev.lifeline.client.handover.HandoverOfferInfo;
 import dev.lifeline.client.i18n.Messages;
 import dev.lifeline.client.session.PeerInfo;
 import dev.lifeline.client.session.SessionEnd;
@@ -212,5 +215,98 @@ class ConsoleTeamViewTest {
                 .setMessage("a new password needs at least 12 characters").build());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("a new password needs at least 12 characters", robot.lookup("#accountsResult").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void anOfferedTransferShowsAsACardAndAcceptOpensTheSessionTab(FxRobot robot) {
+        relayHasAccounts();
+        signIn(robot, "Bob", "correct horse battery");
+        team.last().listener().signedIn(FakeTeam.signedIn("Bob Stone", "technician"));
+        team.last().listener().roster(List.of("Alice Meyer", "Bob Stone", "Carol King"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(showing(robot.lookup("#handoverOffers").query()), "no card without an offer");
+
+        long now = System.currentTimeMillis();
+        team.last().listener().offer(new HandoverOfferInfo(new byte[] {1, 2, 3}, HandoverEvent.Kind.TRANSFER,
+                "Alice Meyer", "Dana", now + 60_000, "Printer prints blank pages", "driver reinstalled, still blank"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(robot.lookup("#offerCard").query()));
+        assertEquals("Alice Meyer wants to hand Dana over to you", robot.lookup("#offerQuestion").queryAs(Label.class).getText());
+        assertEquals("Problem: Printer prints blank pages", robot.lookup("#offerProblem").queryAs(Label.class).getText());
+        assertEquals("Note from Alice Meyer: driver reinstalled, still blank",
+                robot.lookup("#offerNote").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#offerLeft").queryAs(Label.class).getText().matches("Answer within (59|60) s"));
+
+        robot.clickOn("#acceptOffer");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, team.picks.taken.size());
+        assertEquals("token-Bob Stone", team.picks.taken.get(0).sessionToken());
+        assertArrayEquals(new byte[] {1, 2, 3}, team.picks.taken.get(0).offerId());
+        assertEquals(HandoverEvent.Kind.TRANSFER, team.picks.taken.get(0).kind());
+        assertFalse(showing(robot.lookup("#handoverOffers").query()), "the card is gone");
+        TabPane tabs = robot.lookup("#sessionTabs").queryAs(TabPane.class);
+        Tab session = tabs.getSelectionModel().getSelectedItem();
+        assertEquals("Dana", session.getText());
+        // The relay's answer to the take itself (before the handshake) is no status of a handover of Bob's.
+        team.picks.takenHandles.get(0).listener.onHandover(new HandoverEvent(HandoverEvent.Kind.TRANSFER,
+                HandoverEvent.Outcome.COMPLETED, "Alice Meyer", ""));
+
+        team.picks.takenHandles.get(0).listener.onSecured(PeerInfo.customer("Dana"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", vm.sessions().get(0).handover().statusProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Problem: Printer prints blank pages · Note from Alice Meyer: driver reinstalled, still blank",
+                ((Label) session.getContent().lookup("#offerBar")).getText());
+        assertEquals("Handed over by Alice Meyer", robot.lookup("#sessionTitle").queryAs(Label.class).getParent()
+                .getChildrenUnmodifiable().stream().filter(n -> n != robot.lookup("#sessionTitle").query())
+                .map(n -> ((Label) n).getText()).findFirst().orElseThrow());
+        ConsoleSessionViewModel taken = vm.sessions().get(0);
+        assertEquals(List.of("Alice Meyer", "Carol King"), taken.handover().candidates(), "it can be handed on");
+
+        // Handing it on sends the problem along with the note typed in the bar.
+        robot.clickOn(session.getContent().lookup("#handoverNote")).write("needs a new toner");
+        robot.interact(() -> taken.handover().transfer("Carol King"));
+        assertEquals(List.of("handOver:Carol King|Printer prints blank pages|needs a new toner"),
+                team.picks.takenHandles.get(0).handoverCalls);
+    }
+
+    @Test
+    void aWatchInvitationCanBeDeclinedOrOpensAViewOnlyTab(FxRobot robot) {
+        relayHasAccounts();
+        signIn(robot, "Bob", "correct horse battery");
+        team.last().listener().signedIn(FakeTeam.signedIn("Bob Stone", "technician"));
+        WaitForAsyncUtils.waitForFxEvents();
+        long now = System.currentTimeMillis();
+        HandoverOfferInfo first = new HandoverOfferInfo(new byte[] {7}, HandoverEvent.Kind.WATCH, "Alice Meyer", "Dana",
+                now + 60_000, "", "");
+        team.last().listener().offer(first);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Alice Meyer invites you to watch the session with Dana (view only)",
+                robot.lookup("#offerQuestion").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#offerNote").tryQuery().isEmpty(), "no empty note line");
+        robot.clickOn("#declineOffer");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, team.last().link().declined.size());
+        assertTrue(team.last().link().declined.get(0).is(new byte[] {7}));
+        assertTrue(team.picks.taken.isEmpty());
+
+        team.last().listener().offer(new HandoverOfferInfo(new byte[] {8}, HandoverEvent.Kind.WATCH, "Alice Meyer", "Dana",
+                now + 60_000, "Printer prints blank pages", ""));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#acceptOffer");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(HandoverEvent.Kind.WATCH, team.picks.taken.get(0).kind());
+        TabPane tabs = robot.lookup("#sessionTabs").queryAs(TabPane.class);
+        Tab watch = tabs.getSelectionModel().getSelectedItem();
+        assertEquals("Dana (watching)", watch.getText(), () -> tabs.getTabs().stream().map(Tab::getText).toList().toString());
+        FakeSessions.FakeHandle handle = team.picks.takenHandles.get(0);
+        handle.listener.onSecured(PeerInfo.customer("Dana"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("request"), handle.screenCalls, "a watcher asks for the picture at once");
+        Node content = watch.getContent();
+        assertTrue(((Label) content.lookup("#offerBar")).getText().startsWith("View only: you watch the session of Alice Meyer with Dana"));
+        assertEquals(null, content.lookup("#handoverBar"), "a watcher hands nothing on");
+        assertEquals(1, ((TabPane) content.lookup("#sideTabs")).getTabs().size(), "chat only, no diagnostics");
+        assertFalse(vm.sessions().get(0).handover().availableProperty().get());
     }
 }

@@ -243,17 +243,24 @@ public final class FakeSessions {
                     framesDrawn::incrementAndGet));
         }
 
-        /** Issue 6: transfer and watch calls in order: "handOver:B", "inviteToWatch:B", "answerWatch:true", ... */
+        /**
+         * Issue 6: transfer and watch calls in order: "handOver:B", "inviteToWatch:B", "answerWatch:true", ...;
+         * a problem or note is added as "|problem|note".
+         */
         public final List<String> handoverCalls = new CopyOnWriteArrayList<>();
 
         @Override
-        public void handOver(String technician) {
-            handoverCalls.add("handOver:" + technician);
+        public void handOver(String technician, dev.lifeline.client.handover.HandoverNote note) {
+            handoverCalls.add("handOver:" + technician + card(note));
         }
 
         @Override
-        public void inviteToWatch(String technician) {
-            handoverCalls.add("inviteToWatch:" + technician);
+        public void inviteToWatch(String technician, dev.lifeline.client.handover.HandoverNote note) {
+            handoverCalls.add("inviteToWatch:" + technician + card(note));
+        }
+
+        private static String card(dev.lifeline.client.handover.HandoverNote note) {
+            return note.problem().isEmpty() && note.note().isEmpty() ? "" : "|" + note.problem() + "|" + note.note();
         }
 
         @Override

@@ -29,7 +29,13 @@ public final class FakeTeam implements TeamAccess {
 
     public static final class Link implements TeamLink {
         public final List<AccountRequest> requests = new CopyOnWriteArrayList<>();
+        public final List<dev.lifeline.client.handover.HandoverOfferInfo> declined = new CopyOnWriteArrayList<>();
         public volatile boolean closed;
+
+        @Override
+        public void decline(dev.lifeline.client.handover.HandoverOfferInfo offer) {
+            declined.add(offer);
+        }
 
         @Override
         public void accounts(AccountRequest request) {
@@ -52,6 +58,18 @@ public final class FakeTeam implements TeamAccess {
             tickets.add(ticket);
             FakeSessions.FakeHandle h = new FakeSessions.FakeHandle(ticket.customerName(), null, listener);
             picked.add(h);
+            return h;
+        }
+
+        /** Issue 6: offers taken (transfer or watch), with the handle each tab got. */
+        public final List<dev.lifeline.client.handover.HandoverTicket> taken = new CopyOnWriteArrayList<>();
+        public final List<FakeSessions.FakeHandle> takenHandles = new CopyOnWriteArrayList<>();
+
+        @Override
+        public TechnicianSessionHandle take(dev.lifeline.client.handover.HandoverTicket ticket, SessionListener listener) {
+            taken.add(ticket);
+            FakeSessions.FakeHandle h = new FakeSessions.FakeHandle("", null, listener);
+            takenHandles.add(h);
             return h;
         }
     }

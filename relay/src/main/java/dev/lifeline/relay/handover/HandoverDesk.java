@@ -64,6 +64,9 @@ public final class HandoverDesk implements SessionFrames {
     public static final int MAX_WATCHERS = 2;
     public static final Duration OFFER_TTL = Duration.ofSeconds(60);
     static final int MAX_NAME = 100;
+    /** The offer card's texts (HandoverRequest.problem / note). */
+    static final int MAX_PROBLEM = 1000;
+    static final int MAX_NOTE = 500;
     static final int ID_BYTES = 16;
     /** At most this many offers open at once on the whole relay (each holds a timer). */
     static final int MAX_OPEN_OFFERS = 1000;
@@ -419,6 +422,9 @@ public final class HandoverDesk implements SessionFrames {
                 || to.equals(account.get().account().name())) {
             refusal = HandoverOutcome.OUTCOME_INVALID;
             detail = "name another signed-in technician";
+        } else if (request.getProblem().length() > MAX_PROBLEM || request.getNote().length() > MAX_NOTE) {
+            refusal = HandoverOutcome.OUTCOME_INVALID;
+            detail = "the note can have at most " + MAX_NOTE + " characters";
         } else {
             String from = account.get().account().name();
             synchronized (this) {
@@ -463,7 +469,8 @@ public final class HandoverDesk implements SessionFrames {
         }
         RelayFrame offerFrame = RelayFrame.newBuilder().setHandoverOffer(HandoverOffer.newBuilder()
                 .setOfferId(ByteString.copyFrom(offer.id)).setKind(kind).setFromTechnician(offer.from)
-                .setCustomerName(session.customerName()).setExpiresAtMs(clock.millis() + offerTtl.toMillis())).build();
+                .setCustomerName(session.customerName()).setExpiresAtMs(clock.millis() + offerTtl.toMillis())
+                .setProblem(request.getProblem()).setNote(request.getNote())).build();
         targets.forEach(c -> c.push(offerFrame));
         records.audit(offer.from, "handover.offer", kind + " to " + to);
         replyOn(channel, status(offer, HandoverOutcome.OUTCOME_PENDING, to, "waiting for " + to));

@@ -137,6 +137,28 @@ class HandoverDeskTest {
     }
 
     @Test
+    void theOfferCarriesTheProblemAndNoteAndRefusesAnOverlongNote() throws Exception {
+        Fake bobTeam = listening(2, "Bob Stone");
+        bobTeam.next(); // roster
+        alice.writeInbound(RelayFrame.newBuilder().setHandoverRequest(HandoverRequest.newBuilder()
+                .setKind(HandoverKind.HANDOVER_TRANSFER).setTechnician("Bob Stone")
+                .setProblem("printer prints blank pages").setNote("driver reinstalled, still blank")).build());
+        assertEquals(HandoverOutcome.OUTCOME_PENDING, status(alice).getOutcome());
+        RelayFrame offer = bobTeam.next();
+        assertEquals("printer prints blank pages", offer.getHandoverOffer().getProblem());
+        assertEquals("driver reinstalled, still blank", offer.getHandoverOffer().getNote());
+
+        alice.writeInbound(RelayFrame.newBuilder().setHandoverRequest(HandoverRequest.newBuilder()
+                .setKind(HandoverKind.HANDOVER_WATCH).setTechnician("Bob Stone")
+                .setNote("x".repeat(HandoverDesk.MAX_NOTE + 1))).build());
+        HandoverStatus refused = status(alice);
+        assertEquals(HandoverOutcome.OUTCOME_INVALID, refused.getOutcome());
+        assertTrue(refused.getDetail().contains("at most 500"), refused.getDetail());
+        assertNull(lastOffer(bobTeam), "no offer for a refused request");
+        assertTrue(alice.isOpen(), "a refused request is not fatal");
+    }
+
+    @Test
     void declineAndExpiryLeaveTheSessionWithAlice() throws Exception {
         Fake bobTeam = listening(2, "Bob Stone");
         bobTeam.next();
