@@ -17,7 +17,8 @@ import javafx.stage.Window;
 
 /**
  * What signing in changes in the Console window (issue 7): session reports are also filed on the
- * relay (the local copy stays), and leads and admins get the "Review" tab. Call on the FX thread
+ * relay (the local copy stays), reports kept on this computer before are filed now, and leads and
+ * admins get the "Review" tab. Call on the FX thread
  * after a sign-in; the sign-in screen or the launcher owns the sign-in itself.
  */
 public final class SignedInConsole {
@@ -27,8 +28,14 @@ public final class SignedInConsole {
     public static void apply(ConsoleViewModel console, SignedInTechnician who, RelayEndpoint endpoint, EventLoopGroup group,
                              Executor io, Locale locale, Supplier<Window> owner) {
         ZoneId zone = ZoneId.systemDefault();
-        console.setReports(new RelayReportStore(new FileReportStore(FileReportStore.defaultDir(), zone), endpoint,
-                who::sessionToken));
+        RelayReportStore reports = new RelayReportStore(new FileReportStore(FileReportStore.defaultDir(), zone), endpoint,
+                who::sessionToken);
+        console.setReports(reports);
+        // Reports kept on this computer while not signed in (or while the relay was away) go to the team's records now.
+        io.execute(() -> {
+            RelayReportStore.Upload upload = reports.fileUnfiled();
+            Platform.runLater(() -> console.reportsUploaded(upload));
+        });
         ReviewWorkspace.forSignedIn(who, endpoint, group, Platform::runLater, io, Clock.systemUTC(), zone)
                 .ifPresentOrElse(workspace -> {
                     workspace.sessions().useRecordingOpener(new ReviewPlayer(endpoint, io, locale, owner));

@@ -1,6 +1,7 @@
 package dev.lifeline.client.capture;
 
 import dev.lifeline.client.screen.CursorShape;
+import dev.lifeline.client.pixels.AwtPixels;
 import dev.lifeline.client.screen.MonitorInfo;
 import dev.lifeline.common.screen.ScreenImage;
 import java.awt.AWTException;
@@ -27,17 +28,14 @@ import org.slf4j.LoggerFactory;
 public final class RobotScreenSource implements ScreenSource {
     private static final Logger log = LoggerFactory.getLogger(RobotScreenSource.class);
 
-    private final GraphicsDevice[] devices;
-    private final Robot[] robots;
-    private final List<MonitorInfo> monitors;
+    private GraphicsDevice[] devices;
+    private Robot[] robots;
+    private List<MonitorInfo> monitors;
     /** Opened on first use; stays null where the platform does not tell the pointer's look. */
     private X11PointerShape pointerShape;
     private boolean pointerShapeTried;
 
-    private RobotScreenSource(GraphicsDevice[] devices, Robot[] robots, List<MonitorInfo> monitors) {
-        this.devices = devices;
-        this.robots = robots;
-        this.monitors = monitors;
+    private RobotScreenSource() {
     }
 
     public static RobotScreenSource open() throws CaptureUnavailableException {
@@ -50,31 +48,53 @@ public final class RobotScreenSource implements ScreenSource {
         if (refusal != null) {
             throw new CaptureUnavailableException(refusal);
         }
-        GraphicsDevice[] devices;
-        try {
-            devices = GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
-        } catch (RuntimeException | Error e) {
-            throw new CaptureUnavailableException("the display cannot be opened: " + e.getMessage(), e);
-        }
-        if (devices.length == 0) {
+        RobotScreenSource source = new RobotScreenSource();
+        source.enumerate();
+        if (source.monitors.isEmpty()) {
             throw new CaptureUnavailableException("no monitor was found");
-        }
-        GraphicsDevice primary = GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice();
-        Robot[] robots = new Robot[devices.length];
-        List<MonitorInfo> monitors = new ArrayList<>();
-        for (int i = 0; i < devices.length; i++) {
-            try {
-                robots[i] = new Robot(devices[i]);
-            } catch (AWTException | SecurityException e) {
-                throw new CaptureUnavailableException("screen capture is not permitted on this system: " + e.getMessage(), e);
-            }
-            Rectangle b = devices[i].getDefaultConfiguration().getBounds();
-            monitors.add(new MonitorInfo(i, devices[i].getIDstring(), b.x, b.y, b.width, b.height, devices[i] == primary));
         }
         if ("wayland".equalsIgnoreCase(environment.getOrDefault("XDG_SESSION_TYPE", ""))) {
             log.warn("Wayland session: capturing through XWayland; some desktops show only X11 windows or black");
         }
-        return new RobotScreenSource(devices, robots, List.copyOf(monitors));
+        return source;
+    }
+
+    /** Finds the monitors and makes a Robot for each; keeps the old ones when nothing changed. */
+    private void enumerate() throws CaptureUnavailableException {
+        GraphicsDevice[] found;
+        GraphicsDevice primary;
+        try {
+            GraphicsEnvironment graphics = GraphicsEnvironment.getLocalGraphicsEnvironment();
+            found = graphics.getScreenDevices();
+            primary = graphics.getDefaultScreenDevice();
+        } catch (RuntimeException | Error e) {
+            throw new CaptureUnavailableException("the display cannot be opened: " + e.getMessage(), e);
+        }
+        List<MonitorInfo> list = new ArrayList<>();
+        for (int i = 0; i < found.length; i++) {
+            Rectangle b = found[i].getDefaultConfiguration().getBounds();
+            list.add(new MonitorInfo(i, found[i].getIDstring(), b.x, b.y, b.width, b.height, found[i] == primary));
+        }
+        if (list.equals(monitors)) {
+            return;
+        }
+        Robot[] made = new Robot[found.length];
+        for (int i = 0; i < found.length; i++) {
+            try {
+                made[i] = new Robot(found[i]);
+            } catch (AWTException | SecurityException e) {
+                throw new CaptureUnavailableException("screen capture is not permitted on this system: " + e.getMessage(), e);
+            }
+        }
+        devices = found;
+        robots = made;
+        monitors = List.copyOf(list);
+    }
+
+    @Override
+    public List<MonitorInfo> rescanMonitors() throws CaptureUnavailableException {
+        enumerate();
+        return monitors;
     }
 
     /** Null when capture may work; otherwise a reason the customer can read. */
@@ -126,10 +146,8 @@ public final class RobotScreenSource implements ScreenSource {
                 && ints.getData().length == w * h) {
             return new ScreenImage(w, h, ints.getData());
         }
-        int[] rgb = shot.getRGB(0, 0, w, h, null, 0, w);
-        for (int i = 0; i < rgb.length; i++) {
-            rgb[i] &= 0xFFFFFF;
-        }
+        int[] rgb = new int[w * h];
+        AwtPixels.copyRgb(shot, rgb, 0, w);
         return new ScreenImage(w, h, rgb);
     }
 

@@ -13,6 +13,15 @@ public interface ScreenSource extends AutoCloseable {
     /** The monitors that can be captured, index 0 first; never empty. */
     List<MonitorInfo> monitors();
 
+    /**
+     * Looks at the monitors again, since one may have been plugged in or out while sharing, and
+     * returns them; {@link #monitors()} and {@link #capture} follow the new list from then on. An
+     * empty list: no monitor is left. Sources whose monitors never change need not override it.
+     */
+    default List<MonitorInfo> rescanMonitors() throws CaptureUnavailableException {
+        return monitors();
+    }
+
     /** The monitor's picture now. The caller may keep it but must not change its pixels. */
     ScreenImage capture(int monitor) throws CaptureUnavailableException;
 

@@ -1,10 +1,9 @@
 package dev.lifeline.client.capture;
 
-import dev.lifeline.common.screen.ScreenImage;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Opens a {@link ScreenSource} when the customer has agreed to share, not before: nothing touches
@@ -27,13 +26,14 @@ public interface ScreenSources {
     /**
      * Like {@link #replay}, but the PNG files (not the screen: they are files named on the command
      * line) are decoded in the background from now on, so the first picture does not wait seconds
-     * for a folder of 1080p frames after the customer says yes.
+     * for a folder of 1080p frames after the customer says yes. A folder too long to hold in memory
+     * is read from disk while playing, by a reader of its own for each source.
      */
     static ScreenSources replayPreloaded(Path folder, double fps) {
-        CompletableFuture<List<ScreenImage>> frames =
+        CompletableFuture<Supplier<ReplayFrames>> frames =
                 CompletableFuture.supplyAsync(() -> {
                     try {
-                        return ReplayScreenSource.load(folder);
+                        return ReplayScreenSource.frames(folder, ReplayScreenSource.IN_MEMORY_BYTES);
                     } catch (CaptureUnavailableException e) {
                         throw new CompletionException(e);
                     }
@@ -44,7 +44,7 @@ public interface ScreenSources {
                 });
         return () -> {
             try {
-                return new ReplayScreenSource(frames.join(), fps, System::nanoTime);
+                return new ReplayScreenSource(frames.join().get(), fps, System::nanoTime);
             } catch (CompletionException e) {
                 if (e.getCause() instanceof CaptureUnavailableException unavailable) {
                     throw unavailable;

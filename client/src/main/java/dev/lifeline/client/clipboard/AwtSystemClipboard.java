@@ -28,17 +28,23 @@ public final class AwtSystemClipboard implements SystemClipboard {
     @Override
     public CompletableFuture<Optional<String>> readText() {
         return call(() -> {
-            try {
-                return read();
-            } catch (ClipboardUnavailableException | TextGone e) {
-                // An X selection owner now and then refuses or botches one conversion (busy with
-                // another program's transfer, just taken over); a second request a moment later works.
-                pause();
+            for (int attempt = 0; ; attempt++) {
                 try {
                     return read();
-                } catch (TextGone stillGone) {
-                    return Optional.empty();
+                } catch (ClipboardUnavailableException e) {
+                    // An X selection owner now and then refuses or botches one conversion (busy with
+                    // another program's transfer, just taken over); a second request a moment later works.
+                    if (attempt >= 1) {
+                        throw e;
+                    }
+                } catch (TextGone e) {
+                    // AWT learns of a new owner from an X event, which on a busy machine arrives after
+                    // the owner took over; until then it sees no text. Ask again, for up to 0.7 s.
+                    if (attempt >= 3) {
+                        return Optional.empty();
+                    }
                 }
+                pause(100L << attempt);
             }
         });
     }
@@ -68,9 +74,9 @@ public final class AwtSystemClipboard implements SystemClipboard {
         }
     }
 
-    private static void pause() {
+    private static void pause(long ms) {
         try {
-            Thread.sleep(100);
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

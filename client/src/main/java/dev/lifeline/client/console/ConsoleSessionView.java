@@ -96,7 +96,19 @@ final class ConsoleSessionView extends BorderPane {
             SessionEnd e = vm.endProperty().get();
             return e == null ? "" : messages.get("end.console." + e.reason().name());
         }, vm.endProperty(), messages.localeProperty()));
-        HBox ended = new HBox(Icons.icon(Icons.INFO, 18), endedText);
+        // Issue 5: where the report went (the team's records, or this computer only, and the file).
+        Label reportText = new Label();
+        reportText.setId("reportSaved");
+        reportText.setWrapText(true);
+        reportText.textProperty().bind(Bindings.createStringBinding(() -> {
+            dev.lifeline.client.report.ReportSaved r = vm.reportSavedProperty().get();
+            return r == null ? "" : messages.get("report.saved." + r.where().name(),
+                    r.document() == null ? "" : r.document().toString(), r.problem());
+        }, vm.reportSavedProperty(), messages.localeProperty()));
+        reportText.visibleProperty().bind(vm.reportSavedProperty().isNotNull());
+        reportText.managedProperty().bind(reportText.visibleProperty());
+        VBox endedTexts = new VBox(4, endedText, reportText);
+        HBox ended = new HBox(Icons.icon(Icons.INFO, 18), endedTexts);
         ended.getStyleClass().add("ended-banner");
         ended.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.ENDED));
         ended.managedProperty().bind(ended.visibleProperty());

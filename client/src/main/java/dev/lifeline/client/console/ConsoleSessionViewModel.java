@@ -70,6 +70,7 @@ public final class ConsoleSessionViewModel {
     private final ObjectProperty<SessionReport> report = new SimpleObjectProperty<>(this, "report");
     private final StringProperty reportLocation = new SimpleStringProperty(this, "reportLocation", "");
     private final StringProperty reportError = new SimpleStringProperty(this, "reportError", "");
+    private final ObjectProperty<dev.lifeline.client.report.ReportSaved> reportSaved = new SimpleObjectProperty<>(this, "reportSaved");
     private final RemoteControlViewModel control;
     /** Issue 6: transfer and watch. */
     private final HandoverViewModel handover = new HandoverViewModel();
@@ -169,17 +170,21 @@ public final class ConsoleSessionViewModel {
             io.execute(() -> {
                 String where;
                 String error = "";
+                Exception failure = null;
                 try {
                     where = store.save(made);
                 } catch (java.io.IOException | RuntimeException e) {
                     where = "";
                     error = String.valueOf(e.getMessage());
+                    failure = e;
                 }
                 String w = where;
                 String err = error;
+                dev.lifeline.client.report.ReportSaved saved = dev.lifeline.client.report.ReportSaved.after(store, made, failure);
                 uiExecutor.execute(() -> {
                     reportLocation.set(w);
                     reportError.set(err);
+                    reportSaved.set(saved);
                 });
             });
         }
@@ -429,6 +434,11 @@ public final class ConsoleSessionViewModel {
     /** Where the report was saved (empty until saved). */
     public ReadOnlyStringProperty reportLocationProperty() {
         return reportLocation;
+    }
+
+    /** Where the report went, in words the Console shows after the session (null until saved). */
+    public ReadOnlyObjectProperty<dev.lifeline.client.report.ReportSaved> reportSavedProperty() {
+        return reportSaved;
     }
 
     /** Why the report could not be saved (empty if it was). */

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -74,7 +76,8 @@ public final class ConsoleView extends BorderPane {
         Node joinBar = joinArea();
         joinBar.getStyleClass().addAll("top-bar", "join-bar");
         // Issue 6: offered transfers and watch invitations show as cards under the bars, over every tab.
-        setTop(team == null ? new VBox(topBar, joinBar) : new VBox(topBar, joinBar, team.offersPart()));
+        // Issue 5: after a sign-in, what became of the reports kept on this computer.
+        setTop(team == null ? new VBox(topBar, joinBar, uploadNotice()) : new VBox(topBar, joinBar, team.offersPart(), uploadNotice()));
 
         tabs.setId("sessionTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -246,6 +249,40 @@ public final class ConsoleView extends BorderPane {
         HBox row = new HBox(8, label, codeField, join, error);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** After a sign-in: reports kept on this computer that went to the team's records, or could not. */
+    private Node uploadNotice() {
+        Label text = new Label();
+        text.setId("reportUpload");
+        text.setWrapText(true);
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
+            dev.lifeline.client.report.RelayReportStore.Upload u = vm.reportUploadProperty().get();
+            if (u == null) {
+                return "";
+            }
+            List<String> parts = new ArrayList<>();
+            if (u.filed() > 0) {
+                parts.add(messages.get("report.upload.filed", u.filed()));
+            }
+            if (!u.refused().isEmpty()) {
+                parts.add(messages.get("report.upload.refused", u.refused().size(), String.valueOf(u.folder())));
+            }
+            if (u.waiting() > 0) {
+                parts.add(messages.get("report.upload.waiting", u.waiting(), u.problem()));
+            }
+            return String.join(" ", parts);
+        }, vm.reportUploadProperty(), messages.localeProperty()));
+        Button dismiss = new Button("×");
+        dismiss.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        dismiss.setOnAction(e -> vm.reportsUploaded(null));
+        HBox box = new HBox(8, Icons.icon(Icons.INFO, 16), text, dismiss);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("ended-banner");
+        box.visibleProperty().bind(vm.reportUploadProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node emptyState() {

@@ -288,6 +288,19 @@ public final class ConsoleViewModel {
     }
 
     /** Keeps every session report here from now on (the Console's data folder, or the relay later). */
+    /** After a sign-in: what filing the reports kept on this computer came to (null: nothing to say). */
+    private final javafx.beans.property.ObjectProperty<dev.lifeline.client.report.RelayReportStore.Upload> reportUpload =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "reportUpload");
+
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.lifeline.client.report.RelayReportStore.Upload> reportUploadProperty() {
+        return reportUpload;
+    }
+
+    /** Call on the FX thread with the result of {@link dev.lifeline.client.report.RelayReportStore#fileUnfiled()}. */
+    public void reportsUploaded(dev.lifeline.client.report.RelayReportStore.Upload upload) {
+        reportUpload.set(upload == null || !upload.worthSaying() ? null : upload);
+    }
+
     public void setReports(dev.lifeline.client.report.ReportStore store) {
         this.reports = store;
     }

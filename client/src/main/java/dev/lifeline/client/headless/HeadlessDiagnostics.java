@@ -2,6 +2,7 @@ package dev.lifeline.client.headless;
 
 import dev.lifeline.client.diagnostics.DiagnosticsActivity;
 import dev.lifeline.client.diagnostics.DiagnosticsReview;
+import dev.lifeline.client.report.ReportDocument;
 import dev.lifeline.client.report.ReportStore;
 import dev.lifeline.client.report.SessionRecord;
 import dev.lifeline.common.consent.Capability;
@@ -19,10 +20,9 @@ import dev.lifeline.common.wire.report.Outcome;
 import dev.lifeline.common.wire.report.Party;
 import dev.lifeline.common.wire.report.SessionReport;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -190,11 +190,7 @@ public final class HeadlessDiagnostics {
         print.accept("outcome: " + ReportExport.outcomeTitle(report.getOutcome().getKind()));
         try {
             if (reportFile != null) {
-                Path parent = reportFile.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(reportFile, ReportExport.json(report), StandardCharsets.UTF_8);
+                ReportDocument.writeFile(reportFile, report, ZoneId.systemDefault());
                 print.accept("report: " + reportFile);
             }
             if (store != null) {

@@ -76,7 +76,8 @@ public final class ConsoleCommand implements Callable<Integer> {
             + " recommendation, then end the session with the outcome.")
     String diagnose;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "With --diagnose: write the session report here (JSON).")
+    @Option(names = "--report", paramLabel = "FILE", description = "With --diagnose: write the session report here, in the format"
+            + " its extension names: .pdf, .html, .md, else JSON.")
     Path report;
 
     @Option(names = "--reports-dir", paramLabel = "DIR", description = "Also keep the report (JSON, Markdown, HTML) in this"

@@ -44,6 +44,8 @@ public final class WarningsToStandardError extends ContextAwareBase implements C
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(appender);
+        // PDFBox warns once per base font it substitutes while the PDF report is made: normal, not news.
+        context.getLogger("org.apache.pdfbox.pdmodel.font").setLevel(Level.ERROR);
     }
 
     private static boolean configurationFileGiven() {

@@ -1,5 +1,6 @@
 package dev.lifeline.client.photo;
 
+import dev.lifeline.client.pixels.AwtPixels;
 import dev.lifeline.common.screen.MalformedScreenUpdateException;
 import dev.lifeline.common.screen.PhotoCodec;
 import java.awt.image.BufferedImage;
@@ -30,8 +31,7 @@ public final class JpegPhotoCodec implements PhotoCodec {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("JPEG quality " + quality + " is not 1..100");
         }
-        BufferedImage block = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        block.setRGB(0, 0, width, height, pixels, offset, stride);
+        BufferedImage block = AwtPixels.toImage(pixels, offset, stride, width, height);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(width * height / 4 + 1024);
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
@@ -77,12 +77,6 @@ public final class JpegPhotoCodec implements PhotoCodec {
         if (offset < 0 || stride < width || (long) offset + (long) (height - 1) * stride + width > pixels.length) {
             throw new MalformedScreenUpdateException("photo area lies outside the picture");
         }
-        image.getRGB(0, 0, width, height, pixels, offset, stride);
-        for (int y = 0; y < height; y++) {
-            int row = offset + y * stride;
-            for (int x = 0; x < width; x++) {
-                pixels[row + x] &= 0xFFFFFF;
-            }
-        }
+        AwtPixels.copyRgb(image, pixels, offset, stride);
     }
 }

@@ -29,6 +29,8 @@ final class LogParsers {
     private static final Pattern DUMPED_CORE = Pattern.compile("Process \\d+ \\((.{1,64}?)\\) of user \\d+ (?:dumped core|terminated abnormally)");
     private static final Pattern SEGFAULT = Pattern.compile("^([^\\s\\[]{1,64})\\[\\d+\\]: segfault at");
     private static final Pattern WINDOWS_FAULTING_APP = Pattern.compile("Faulting application name: ([^,\\r\\n]{1,128})");
+    /** Event 1002 "Application Hang": "The program invoicer.exe version 4.2.0.0 stopped interacting with Windows ...". */
+    private static final Pattern WINDOWS_HUNG_APP = Pattern.compile("The program ([^\\s]{1,128}) version");
     private static final Pattern WINDOWS_DATE = Pattern.compile("/Date\\((-?\\d+)\\)/");
 
     record Parsed(List<LogEntry> entries, int skipped) {
@@ -131,7 +133,7 @@ final class LogParsers {
                 e.setMessage(Probes.cap(message, MAX_MESSAGE_CHARS));
                 int id = Integer.parseInt(text(o, "Id", "0"));
                 if ((id == 1000 && provider.equals("Application Error")) || (id == 1002 && provider.equals("Application Hang"))) {
-                    Matcher m = WINDOWS_FAULTING_APP.matcher(message);
+                    Matcher m = (id == 1000 ? WINDOWS_FAULTING_APP : WINDOWS_HUNG_APP).matcher(message);
                     if (m.find()) {
                         e.setCrash(true).setApplication(Probes.cap(m.group(1).strip(), 100));
                     }
@@ -160,6 +162,9 @@ final class LogParsers {
             }
             try {
                 JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+                if (!o.has("timestamp") && o.has("finished")) {
+                    continue; // the closing {"count":N,"finished":1} summary, not an entry
+                }
                 LogEntry.Builder e = LogEntry.newBuilder();
                 e.setTimeMs(OffsetDateTime.parse(text(o, "timestamp", ""), MAC_TIME).toInstant().toEpochMilli());
                 e.setPriority("Fault".equalsIgnoreCase(text(o, "messageType", "")) ? 2 : 3);

@@ -1,17 +1,26 @@
 package dev.lifeline.client.probes;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import dev.lifeline.common.wire.diagnostics.PrinterData;
 import dev.lifeline.common.wire.diagnostics.PrinterEntry;
 import dev.lifeline.common.wire.diagnostics.Probe;
 import dev.lifeline.common.wire.diagnostics.ProbeResult;
 import dev.lifeline.common.wire.diagnostics.ProbeStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import oshi.hardware.Printer;
 
-/** Printers and their state (OSHI); waiting jobs per queue from {@code lpstat -o} where CUPS is installed. */
+/**
+ * Printers and their state (OSHI); waiting jobs per queue from {@code lpstat -o} where CUPS is
+ * installed (Linux, macOS) and from {@code Get-Printer}'s JobCount on Windows.
+ */
 final class PrinterProbe implements DiagnosticProbe {
     static final int MAX_PRINTERS = 32;
 
@@ -32,6 +41,15 @@ final class PrinterProbe implements DiagnosticProbe {
                 queues = true;
             } else {
                 result.addNotes("print queues: lpstat (CUPS) is not installed");
+            }
+        } else if (context.platform() == Platform.WINDOWS) {
+            try {
+                CommandOutput out = context.commands().run("powershell", WINDOWS_QUEUE_ARGS, Duration.ofSeconds(10), 256 * 1024);
+                queued = windowsQueueCounts(out.stdout());
+                queues = true;
+            } catch (JsonParseException | ProbeUnavailableException | TimeoutException e) {
+                // Get-Printer needs the PrintManagement module (Windows 8 and later).
+                result.addNotes("print queues: Get-Printer could not be read (" + e.getMessage() + ")");
             }
         } else {
             result.addNotes("print queues: not available on this platform");
@@ -54,6 +72,40 @@ final class PrinterProbe implements DiagnosticProbe {
         long faulty = d.getPrintersList().stream().filter(p -> p.getStatus().equals("ERROR") || p.getStatus().equals("OFFLINE")).count();
         result.setSummary(printers.isEmpty() ? "no printers installed"
                 : printers.size() + " printer(s)" + (faulty > 0 ? ", " + faulty + " in error or offline" : ", none in error"));
+    }
+
+    /** Waiting jobs per printer on Windows: Get-Printer's JobCount (the spooler's count), as JSON. */
+    static final List<String> WINDOWS_QUEUE_ARGS = List.of("-NoProfile", "-NonInteractive", "-Command",
+            "Get-Printer | Select-Object Name,JobCount,PrinterStatus | ConvertTo-Json -Compress");
+
+    /**
+     * {@code Get-Printer | Select-Object Name,JobCount,PrinterStatus | ConvertTo-Json}: an array,
+     * or one object when one printer is installed; nothing at all when none is.
+     */
+    static Map<String, Integer> windowsQueueCounts(String json) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (json.isBlank()) {
+            return counts;
+        }
+        JsonElement root = JsonParser.parseString(json);
+        List<JsonElement> items = new ArrayList<>();
+        if (root.isJsonArray()) {
+            root.getAsJsonArray().forEach(items::add);
+        } else {
+            items.add(root);
+        }
+        for (JsonElement item : items) {
+            if (!item.isJsonObject()) {
+                continue;
+            }
+            JsonObject o = item.getAsJsonObject();
+            JsonElement name = o.get("Name");
+            JsonElement jobs = o.get("JobCount");
+            if (name != null && name.isJsonPrimitive() && jobs != null && jobs.isJsonPrimitive() && jobs.getAsJsonPrimitive().isNumber()) {
+                counts.put(name.getAsString(), Math.max(0, jobs.getAsInt()));
+            }
+        }
+        return counts;
     }
 
     /** {@code lpstat -o} lines look like "queue-123 user 1024 Mon 23 Nov 2026 ...": jobs per queue. */

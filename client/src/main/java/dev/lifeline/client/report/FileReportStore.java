@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reports as files in the Console's data folder: {@code <id>.json} (the record) beside
- * {@code <id>.md} and {@code <id>.html} (for people). Written to a temporary file and moved into
- * place, so a crash never leaves half a report; owner-only where the file system allows, since
- * reports hold details of the customer's machine.
+ * {@code <id>.md}, {@code <id>.html} and {@code <id>.pdf} (for people, the PDF to attach), and a
+ * mark in {@code unfiled/} until the team's records (the relay) have the report. Written to a
+ * temporary file and moved into place, so a crash never leaves half a report; owner-only where
+ * the file system allows, since reports hold details of the customer's machine.
  */
 public final class FileReportStore implements ReportStore {
     private static final Logger log = LoggerFactory.getLogger(FileReportStore.class);
@@ -58,12 +59,28 @@ public final class FileReportStore implements ReportStore {
         Files.createDirectories(dir);
         Path json = dir.resolve(report.getReportId() + ".json");
         write(json, ReportExport.json(report));
+        // Not in the team's records until the relay confirms it (RelayReportStore#filedOnRelay).
+        Files.createDirectories(unfiledDir());
+        Path mark = unfiledDir().resolve(report.getReportId());
+        if (!Files.exists(mark)) {
+            Files.createFile(mark);
+        }
         write(dir.resolve(report.getReportId() + ".md"), ReportExport.markdown(report, zone));
         write(dir.resolve(report.getReportId() + ".html"), ReportExport.html(report, zone));
+        try {
+            write(dir.resolve(report.getReportId() + ".pdf"), ReportPdf.bytes(report, zone));
+        } catch (IOException e) {
+            // The record and the HTML are kept; a PDF can be exported again later.
+            log.warn("report {}: no PDF: {}", report.getReportId(), e.getMessage());
+        }
         return json.toString();
     }
 
     private static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path target, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), ".report", ".tmp");
         try {
             try {
@@ -71,7 +88,7 @@ public final class FileReportStore implements ReportStore {
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system (Windows): the user's profile folder protects it
             }
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -79,6 +96,52 @@ public final class FileReportStore implements ReportStore {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Path unfiledDir() {
+        return dir.resolve("unfiled");
+    }
+
+    /** Ids of the reports kept here that the team's records (the relay) have not taken yet, oldest first. */
+    public List<String> unfiled() throws IOException {
+        if (!Files.isDirectory(unfiledDir())) {
+            return List.of();
+        }
+        try (Stream<Path> marks = Files.list(unfiledDir())) {
+            return marks.filter(m -> SAFE_ID.matcher(m.getFileName().toString()).matches()
+                            && Files.isRegularFile(dir.resolve(m.getFileName() + ".json")))
+                    .sorted(Comparator.comparingLong(FileReportStore::modified))
+                    .map(m -> m.getFileName().toString()).toList();
+        }
+    }
+
+    /** The relay has the report (or will never take it): it is no longer waiting to be filed. */
+    public void noLongerUnfiled(String reportId) throws IOException {
+        if (SAFE_ID.matcher(reportId).matches()) {
+            Files.deleteIfExists(unfiledDir().resolve(reportId));
+        }
+    }
+
+    /** The report kept here under this id. */
+    public SessionReport load(String reportId) throws IOException {
+        if (!SAFE_ID.matcher(reportId).matches()) {
+            throw new IllegalArgumentException("report id must be a UUID");
+        }
+        return ReportExport.parseJson(Files.readString(dir.resolve(reportId + ".json"), StandardCharsets.UTF_8));
+    }
+
+    /** The file a person opens: the PDF when there is one, else the HTML page. */
+    public Path document(String reportId) {
+        Path pdf = dir.resolve(reportId + ".pdf");
+        return Files.exists(pdf) ? pdf : dir.resolve(reportId + ".html");
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

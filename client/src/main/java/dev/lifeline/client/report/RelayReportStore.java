@@ -4,6 +4,7 @@ import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.team.TeamRequests;
 import dev.lifeline.common.wire.e2e.Capability;
 import dev.lifeline.common.wire.e2e.ConsentChange;
+import dev.lifeline.common.wire.relay.ErrorCode;
 import dev.lifeline.common.wire.relay.RelayFrame;
 import dev.lifeline.common.wire.report.SessionReport;
 import dev.lifeline.common.wire.review.FileReport;
@@ -13,6 +14,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +26,17 @@ import java.util.function.Supplier;
  * (the team database) over a TLS connection signed in with the session token. The relay gets the
  * report without the raw diagnostics results — outcome, notes, findings, consent timeline — and
  * stores it against the session it carried. A relay that is down or refuses loses nothing: the
- * local copy stays and the error says so.
+ * local copy stays, marked unfiled, the error says so, and {@link #fileUnfiled} offers it again
+ * after the next sign-in.
  */
 public final class RelayReportStore implements ReportStore {
     static final long TIMEOUT_SECONDS = 20;
 
-    private final ReportStore local;
+    private final FileReportStore local;
     private final RelayEndpoint endpoint;
     private final Supplier<String> sessionToken;
 
-    public RelayReportStore(ReportStore local, RelayEndpoint endpoint, Supplier<String> sessionToken) {
+    public RelayReportStore(FileReportStore local, RelayEndpoint endpoint, Supplier<String> sessionToken) {
         this.local = local;
         this.endpoint = endpoint;
         this.sessionToken = sessionToken;
@@ -51,11 +54,76 @@ public final class RelayReportStore implements ReportStore {
         String kept = local == null ? "" : local.save(report);
         try {
             ReportFiled filed = file(report);
+            if (local != null) {
+                local.noLongerUnfiled(report.getReportId());
+            }
             return (kept.isEmpty() ? "" : kept + "; ") + "relay: session " + filed.getSupportSessionId();
         } catch (IOException e) {
             throw new IOException((kept.isEmpty() ? "" : "kept in " + kept + "; ") + "not stored on the relay: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** What filing the reports kept on this computer did: how many went in, and which the relay will never take. */
+    public record Upload(int filed, List<String> refused, int waiting, String problem, java.nio.file.Path folder) {
+        /** Whether there is anything to tell the technician. */
+        public boolean worthSaying() {
+            return filed > 0 || !refused.isEmpty() || waiting > 0;
+        }
+    }
+
+    /**
+     * Files every report this computer kept but the team's records do not have yet (saved while
+     * not signed in, or while the relay could not be reached), oldest first; call off the FX
+     * thread after a sign-in. A report the relay refuses for good (it does not know this
+     * technician ran the session: joined without signing in) stays on this computer only and is
+     * not offered again; when the relay cannot be reached, the rest wait for the next sign-in.
+     */
+    public Upload fileUnfiled() {
+        if (local == null) {
+            return new Upload(0, List.of(), 0, "", null);
+        }
+        List<String> ids;
+        try {
+            ids = local.unfiled();
+        } catch (IOException e) {
+            return new Upload(0, List.of(), 0, String.valueOf(e.getMessage()), local.dir());
+        }
+        int filed = 0;
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            SessionReport report;
+            try {
+                report = local.load(id);
+            } catch (IOException | RuntimeException e) {
+                // A damaged or vanished file can never be filed, and must not hold up the others.
+                refused.add(id);
+                continue;
+            }
+            try {
+                file(report);
+                local.noLongerUnfiled(id);
+                filed++;
+            } catch (IOException e) {
+                if (e.getCause() instanceof TeamRequests.RequestFailedException rf
+                        && (rf.code() == ErrorCode.FORBIDDEN || rf.code() == ErrorCode.INVALID_REQUEST)) {
+                    refused.add(id);
+                    try {
+                        local.noLongerUnfiled(id);
+                    } catch (IOException ignored) {
+                        // offered again next time; the relay refuses again
+                    }
+                } else {
+                    return new Upload(filed, refused, ids.size() - i, String.valueOf(e.getMessage()), local.dir());
+                }
+            }
+        }
+        return new Upload(filed, refused, 0, "", local.dir());
+    }
+
+    public FileReportStore local() {
+        return local;
     }
 
     /** Files the report on the relay (blocking, at most {@link #TIMEOUT_SECONDS}). */

@@ -2,6 +2,7 @@ package dev.lifeline.client.review;
 
 import atlantafx.base.theme.Styles;
 import dev.lifeline.client.markdown.MarkdownView;
+import dev.lifeline.client.report.ReportDocument;
 import dev.lifeline.common.report.ReportExport;
 import dev.lifeline.common.wire.report.Outcome;
 import dev.lifeline.common.wire.review.SessionRow;
@@ -171,8 +172,9 @@ public final class ReviewView extends BorderPane {
         VBox.setVgrow(report, Priority.ALWAYS);
         MenuButton export = new MenuButton("Export…");
         export.setId("reviewExport");
-        for (ReviewViewModel.ExportFormat f : ReviewViewModel.ExportFormat.values()) {
+        for (ReportDocument f : ReportDocument.values()) {
             MenuItem item = new MenuItem(switch (f) {
+                case PDF -> "PDF document";
                 case HTML -> "HTML document";
                 case MARKDOWN -> "Markdown";
                 case JSON -> "JSON";
@@ -197,14 +199,10 @@ public final class ReviewView extends BorderPane {
         return box;
     }
 
-    private void export(ReviewViewModel.ExportFormat format) {
+    private void export(ReportDocument format) {
         FileChooser chooser = new FileChooser();
         String id = vm.reportProperty().get() == null ? "report" : vm.reportProperty().get().getReportId();
-        chooser.setInitialFileName("session-report-" + id.substring(0, Math.min(8, id.length())) + switch (format) {
-            case HTML -> ".html";
-            case MARKDOWN -> ".md";
-            case JSON -> ".json";
-        });
+        chooser.setInitialFileName("session-report-" + id.substring(0, Math.min(8, id.length())) + "." + format.extension());
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) {
             vm.export(file.toPath(), format);

@@ -1,5 +1,6 @@
 package dev.lifeline.client.review;
 
+import dev.lifeline.client.report.ReportDocument;
 import dev.lifeline.common.report.ReportExport;
 import dev.lifeline.common.wire.report.Outcome;
 import dev.lifeline.common.wire.report.SessionReport;
@@ -10,7 +11,7 @@ import dev.lifeline.common.wire.review.SessionRow;
 import dev.lifeline.common.wire.review.SessionSort;
 import dev.lifeline.common.wire.review.Tristate;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -46,7 +47,6 @@ public final class ReviewViewModel {
     public static final int PAGE_SIZE = 50;
 
     /** Export formats of the selected report. */
-    public enum ExportFormat { HTML, MARKDOWN, JSON }
 
     /** Opens a session's recording in the player (key file and passphrase asked by the view's side). */
     public interface RecordingOpener {
@@ -239,20 +239,15 @@ public final class ReviewViewModel {
     }
 
     /** Writes the selected report to {@code file} off the FX thread; {@link #statusProperty()} says how it went. */
-    public void export(Path file, ExportFormat format) {
+    public void export(Path file, ReportDocument format) {
         SessionReport r = report.get();
         if (r == null || file == null) {
             return;
         }
         io.execute(() -> {
             String outcomeMessage;
-            try {
-                String body = switch (format) {
-                    case HTML -> ReportExport.html(r, zone);
-                    case MARKDOWN -> ReportExport.markdown(r, zone);
-                    case JSON -> ReportExport.json(r);
-                };
-                Files.writeString(file, body, StandardCharsets.UTF_8);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                format.write(r, zone, out);
                 outcomeMessage = "Exported to " + file.getFileName();
             } catch (IOException | RuntimeException e) {
                 outcomeMessage = "Export failed: " + e.getMessage();

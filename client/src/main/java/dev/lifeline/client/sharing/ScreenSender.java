@@ -1,6 +1,6 @@
 package dev.lifeline.client.sharing;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.lifeline.client.capture.CaptureUnavailableException;
 import dev.lifeline.client.capture.CursorPosition;
 import dev.lifeline.client.capture.ScreenSource;
@@ -13,10 +13,10 @@ import dev.lifeline.common.screen.EncodedUpdate;
 import dev.lifeline.common.screen.Quality;
 import dev.lifeline.common.screen.ScreenEncoder;
 import dev.lifeline.common.screen.ScreenImage;
+import dev.lifeline.common.screen.SliceSink;
 import dev.lifeline.common.wire.e2e.ScreenCursor;
 import dev.lifeline.common.wire.e2e.ScreenUpdate;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class ScreenSender {
     private static final Logger log = LoggerFactory.getLogger(ScreenSender.class);
     static final int DEFAULT_FPS = 30;
+    /** How often the monitors are looked at again while sharing (hot-plug). */
+    static final long MONITOR_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Where the sender's results go; called on the capture thread. */
     interface Output {
@@ -47,6 +49,9 @@ final class ScreenSender {
 
         /** Capture stopped working (or never did): the reason, for the person. */
         void failed(String reason);
+
+        /** A monitor was plugged in or out: the new list, and the one captured from now on. */
+        void monitorsChanged(List<MonitorInfo> monitors, int active);
     }
 
     private final ScheduledExecutorService thread;
@@ -59,6 +64,9 @@ final class ScreenSender {
     private final AtomicLong captures = new AtomicLong();
 
     private ScreenSource source;
+    /** The monitors as last told to the session; the stream's monitor is an index into them. */
+    private List<MonitorInfo> monitors = List.of();
+    private long nextMonitorCheck;
     private boolean running;
     private boolean closed;
     private int stream;
@@ -98,6 +106,7 @@ final class ScreenSender {
                 if (monitors.isEmpty()) {
                     throw new CaptureUnavailableException("no monitor to share");
                 }
+                this.monitors = monitors;
                 output.opened(monitors);
             } catch (CaptureUnavailableException e) {
                 log.info("screen capture unavailable: {}", e.getMessage());
@@ -124,6 +133,8 @@ final class ScreenSender {
             streamStartNanos = nanoTime.getAsLong();
             nextCaptureAt = streamStartNanos;
             frameNumber = 0;
+            // Monitors may have come or gone while paused: look at once.
+            nextMonitorCheck = streamStartNanos;
             running = source != null;
         });
     }
@@ -158,8 +169,11 @@ final class ScreenSender {
 
     void selectMonitor(int index) {
         run(() -> {
-            monitor = index;
-            encoder.requestKeyframe();
+            // The session may still offer a monitor that has just been unplugged.
+            if (index >= 0 && index < monitors.size()) {
+                monitor = index;
+                encoder.requestKeyframe();
+            }
         });
     }
 
@@ -238,6 +252,12 @@ final class ScreenSender {
             return;
         }
         nextCaptureAt = now + frameIntervalNanos;
+        if (now >= nextMonitorCheck) {
+            nextMonitorCheck = now + MONITOR_CHECK_NANOS;
+            if (!followMonitors()) {
+                return;
+            }
+        }
         captureAndSend(now);
         if (!running) {
             return;
@@ -249,6 +269,47 @@ final class ScreenSender {
         }
     }
 
+    /**
+     * Looks for monitors plugged in or out. The stream stays on the same monitor (found by name)
+     * when it is still there, else moves to the primary one; either way the viewer gets a fresh
+     * picture. False when sharing had to stop.
+     */
+    private boolean followMonitors() {
+        List<MonitorInfo> now;
+        try {
+            now = source.rescanMonitors();
+        } catch (CaptureUnavailableException | RuntimeException e) {
+            running = false;
+            log.info("monitors cannot be listed: {}", e.getMessage());
+            output.failed(e.getMessage());
+            return false;
+        }
+        if (now.equals(monitors)) {
+            return true;
+        }
+        if (now.isEmpty()) {
+            running = false;
+            output.failed("no monitor is left to share");
+            return false;
+        }
+        String current = monitor < monitors.size() ? monitors.get(monitor).name() : null;
+        int next = -1;
+        for (MonitorInfo m : now) {
+            if (m.name().equals(current)) {
+                next = m.index();
+            }
+        }
+        if (next < 0) {
+            next = now.stream().filter(MonitorInfo::primary).findFirst().map(MonitorInfo::index).orElse(0);
+        }
+        log.info("monitors changed: {} now, sharing monitor {}", now.size(), next + 1);
+        monitors = now;
+        monitor = next;
+        encoder.requestKeyframe();
+        output.monitorsChanged(now, next);
+        return true;
+    }
+
     private void captureAndSend(long captureAt) {
         ScreenImage image;
         CursorPosition cursor;
@@ -258,6 +319,14 @@ final class ScreenSender {
             cursor = source.cursor(monitor);
             shape = source.cursorShape();
         } catch (CaptureUnavailableException | RuntimeException e) {
+            // A monitor unplugged under the capture: follow the new list rather than stop.
+            List<MonitorInfo> before = monitors;
+            if (!followMonitors()) {
+                return;
+            }
+            if (!monitors.equals(before)) {
+                return;
+            }
             running = false;
             log.info("screen capture failed: {}", e.getMessage());
             output.failed(e.getMessage());
@@ -270,70 +339,98 @@ final class ScreenSender {
         if (interval > 0 && captureAt - lastKeyframeAt >= interval) {
             encoder.requestKeyframe();
         }
-        EncodedUpdate update = encoder.encode(image, quality, congested);
+        boolean cursorMoved = !cursor.equals(lastCursor);
+        boolean shapeChanged = shape != null && !shape.equals(lastShape);
+        Slicer slicer = new Slicer(captureAt, cursor, shapeChanged ? shape : null);
+        EncodedUpdate update;
+        try {
+            update = encoder.encode(image, quality, congested, slicer);
+        } catch (IllegalStateException e) {
+            slicer.tooLarge = e.getMessage();
+            update = EncodedUpdate.NONE;
+        }
+        if (slicer.tooLarge != null) {
+            running = false;
+            log.warn("screen update not sent: {}", slicer.tooLarge);
+            output.failed(slicer.tooLarge);
+            return;
+        }
         if (update.keyframe()) {
             lastKeyframeAt = captureAt;
         }
-        boolean cursorMoved = !cursor.equals(lastCursor);
-        boolean shapeChanged = shape != null && !shape.equals(lastShape);
-        if (update.isEmpty() && !cursorMoved && !shapeChanged) {
-            return;
-        }
-        String tooLarge = checkSize(update);
-        if (tooLarge != null) {
-            running = false;
-            log.warn("screen update not sent: {}", tooLarge);
-            output.failed(tooLarge);
-            return;
-        }
-        PullCredits.Pull pull = credits.take();
-        long sendAt = nanoTime.getAsLong();
-        ScreenUpdate.Builder common = ScreenUpdate.newBuilder()
-                .setStream(stream)
-                .setMonitor(monitor)
-                .setFrameNumber(frameNumber)
-                .setKeyframe(update.keyframe())
-                .setPullId(pull.id());
-        List<byte[]> slices = update.isEmpty() ? List.of(new byte[0]) : update.slices();
-        List<ScreenUpdate> messages = new ArrayList<>(slices.size());
-        for (int i = 0; i < slices.size(); i++) {
-            ScreenUpdate.Builder slice = common.clone()
-                    .setSlice(ByteString.copyFrom(slices.get(i)))
-                    .setFirstSlice(i == 0)
-                    .setLastSlice(i == slices.size() - 1);
-            if (i == 0) {
-                slice.setHoldMicros(micros(sendAt - pull.receivedAtNanos()))
-                        .setCaptureToSendMicros(micros(sendAt - captureAt));
+        if (update.isEmpty()) {
+            if (!cursorMoved && !shapeChanged) {
+                return;
             }
-            if (i == slices.size() - 1) {
-                ScreenCursor.Builder pointer = ScreenCursor.newBuilder()
-                        .setX(cursor.x()).setY(cursor.y()).setVisible(cursor.visible());
-                if (shapeChanged) {
-                    pointer.setShape(ScreenMessages.toWire(shape));
-                }
-                slice.setCursor(pointer);
-            }
-            messages.add(slice.build());
+            slicer.slice(new byte[0], false, true, true); // the pointer alone moved
         }
         lastCursor = cursor;
         if (shapeChanged) {
             lastShape = shape;
         }
         updatesSent.incrementAndGet();
-        output.send(stream, messages);
     }
 
-    private static String checkSize(EncodedUpdate update) {
-        if (update.slices().size() > ScreenMessages.MAX_SLICES_PER_UPDATE) {
-            return "the screen update has " + update.slices().size() + " slices, more than "
-                    + ScreenMessages.MAX_SLICES_PER_UPDATE;
+    /**
+     * Sends each slice the moment the encoder has written it, so the viewer decodes the top of a
+     * big update while the bottom is still being coded. The first slice takes the pull credit and
+     * carries the timings; the last carries the pointer.
+     */
+    private final class Slicer implements SliceSink {
+        private final long captureAt;
+        private final CursorPosition cursor;
+        private final CursorShape newShape;
+        private ScreenUpdate.Builder common;
+        private int count;
+        String tooLarge;
+
+        Slicer(long captureAt, CursorPosition cursor, CursorShape newShape) {
+            this.captureAt = captureAt;
+            this.cursor = cursor;
+            this.newShape = newShape;
         }
-        for (byte[] slice : update.slices()) {
-            if (slice.length > ScreenMessages.MAX_SLICE_BYTES) {
-                return "a screen update slice of " + slice.length + " bytes does not fit in one message";
+
+        @Override
+        public void slice(byte[] bytes, boolean keyframe, boolean first, boolean last) {
+            if (tooLarge != null) {
+                return;
             }
+            if (++count > ScreenMessages.MAX_SLICES_PER_UPDATE) {
+                tooLarge = "the screen update has more than " + ScreenMessages.MAX_SLICES_PER_UPDATE + " slices";
+                return;
+            }
+            if (bytes.length > ScreenMessages.MAX_SLICE_BYTES) {
+                tooLarge = "a screen update slice of " + bytes.length + " bytes does not fit in one message";
+                return;
+            }
+            ScreenUpdate.Builder slice;
+            if (common == null) {
+                PullCredits.Pull pull = credits.take();
+                long sendAt = nanoTime.getAsLong();
+                common = ScreenUpdate.newBuilder()
+                        .setStream(stream)
+                        .setMonitor(monitor)
+                        .setFrameNumber(frameNumber)
+                        .setKeyframe(keyframe)
+                        .setPullId(pull.id());
+                slice = common.clone()
+                        .setHoldMicros(micros(sendAt - pull.receivedAtNanos()))
+                        .setCaptureToSendMicros(micros(sendAt - captureAt));
+            } else {
+                slice = common.clone();
+            }
+            // The encoder never touches a slice again once handed over: no copy needed.
+            slice.setSlice(UnsafeByteOperations.unsafeWrap(bytes)).setFirstSlice(first).setLastSlice(last);
+            if (last) {
+                ScreenCursor.Builder pointer = ScreenCursor.newBuilder()
+                        .setX(cursor.x()).setY(cursor.y()).setVisible(cursor.visible());
+                if (newShape != null) {
+                    pointer.setShape(ScreenMessages.toWire(newShape));
+                }
+                slice.setCursor(pointer);
+            }
+            output.send(stream, List.of(slice.build()));
         }
-        return null;
     }
 
     private static int micros(long nanos) {

@@ -142,6 +142,15 @@ public final class ScreenSharing {
         publish(state);
     }
 
+    /** A monitor was plugged in or out while sharing: the technician's picker follows. */
+    private void monitorsChanged(ScreenSender from, List<MonitorInfo> monitors, int active) {
+        if (from != sender || (phase != Phase.SHARING && phase != Phase.PAUSED)) {
+            return;
+        }
+        state = new ScreenShareState(state.status(), monitors, active, state.quality(), "");
+        changed();
+    }
+
     private void failed(ScreenSender from, String reason) {
         if (from != sender || sender == null) {
             return;
@@ -317,6 +326,11 @@ public final class ScreenSharing {
         @Override
         public void failed(String reason) {
             onLoop(() -> ScreenSharing.this.failed(owner, reason));
+        }
+
+        @Override
+        public void monitorsChanged(List<MonitorInfo> monitors, int active) {
+            onLoop(() -> ScreenSharing.this.monitorsChanged(owner, monitors, active));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.lifeline.client.viewing;
 
 import dev.lifeline.client.photo.JpegPhotoCodec;
 import dev.lifeline.client.screen.CursorShape;
+import dev.lifeline.client.screen.FrameTiming;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.screen.ScreenMessages;
 import dev.lifeline.client.screen.ScreenStats;
@@ -44,6 +45,9 @@ final class FrameDecoding {
     private long pullSentNanos;
     private long holdMicros;
     private long captureToSendMicros;
+    private long firstSliceNanos;
+    private long decodeStartNanos;
+    private long decodeNanos;
 
     FrameDecoding(ScreenViewer viewer, ViewerEvents events, Executor decodeThread) {
         this.viewer = viewer;
@@ -82,11 +86,16 @@ final class FrameDecoding {
             pullSentNanos = slice.pullSentNanos();
             holdMicros = update.getHoldMicros();
             captureToSendMicros = update.getCaptureToSendMicros();
+            firstSliceNanos = slice.receivedNanos();
+            decodeStartNanos = System.nanoTime();
+            decodeNanos = 0;
         }
         updateBytes += update.getSlice().size();
         if (!broken && !update.getSlice().isEmpty()) {
+            long start = System.nanoTime();
             try {
                 changed = changed.union(decoder.apply(update.getSlice().toByteArray()));
+                decodeNanos += System.nanoTime() - start;
             } catch (MalformedScreenUpdateException | RuntimeException e) {
                 broken = true;
                 log.warn("screen update {} does not decode: {}", update.getFrameNumber(), e.getMessage());
@@ -101,10 +110,13 @@ final class FrameDecoding {
             viewer.undecodable(stream, "no picture yet");
             return;
         }
+        long decoded = System.nanoTime();
         if (pullSentNanos > 0) {
-            stats.latency(LatencyEstimate.millis(pullSentNanos, slice.receivedNanos(), System.nanoTime(),
+            stats.latency(LatencyEstimate.millis(pullSentNanos, slice.receivedNanos(), decoded,
                     holdMicros, captureToSendMicros));
         }
+        FrameTiming timing = new FrameTiming(captureToSendMicros, firstSliceNanos, slice.receivedNanos(),
+                decodeStartNanos, decoded, decodeNanos);
         stats.bytes(updateBytes);
         frameOut = true;
         int forStream = stream;
@@ -120,7 +132,7 @@ final class FrameDecoding {
                         if (once.compareAndSet(false, true)) {
                             drawn(forStream);
                         }
-                    }));
+                    }, timing));
         } catch (RuntimeException e) {
             // A failing view must not take the decode thread down with it; the stream waits for drawn().
             log.warn("the screen view failed to take a picture", e);

@@ -26,4 +26,26 @@ public final class BenchmarkReport {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, updated, StandardCharsets.UTF_8);
     }
+
+    /** The 1-minute load average: on a shared machine it decides the timings as much as the code. */
+    public static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /**
+     * This process's nice value (Linux) and, where the kernel groups processes by session
+     * (autogroup), its group's: other sessions' work competes by group, so the group's nice is the
+     * one that decides the share of the cores. "0" where it cannot be read.
+     */
+    public static String priority() {
+        String nice = "0";
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            nice = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+            String group = Files.readString(Path.of("/proc/self/autogroup")).trim();
+            return nice + " (scheduling group " + group.substring(group.indexOf("nice")) + ")";
+        } catch (IOException | RuntimeException e) {
+            return nice;
+        }
+    }
 }

@@ -236,7 +236,8 @@ public final class ScreenCodecBenchmark implements Callable<Integer> {
     static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, "
                 + ManagementFactory.getRuntimeMXBean().getVmName() + " " + System.getProperty("java.version")
-                + ", measured " + LocalDate.now();
+                + ", measured " + LocalDate.now() + String.format(Locale.ROOT, " at load average %.1f, nice ", BenchmarkReport.load())
+                + BenchmarkReport.priority();
     }
 
     private static double mean(long[] v) {

@@ -1,6 +1,8 @@
 package dev.lifeline.client.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +68,51 @@ class ReplayScreenSourceTest {
         ScreenSources missing = ScreenSources.replayPreloaded(dir.resolve("missing"), 30);
         CaptureUnavailableException e = assertThrows(CaptureUnavailableException.class, missing::open);
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void aFolderTooLongForMemoryIsReadFromDiskAFewFramesAheadInTheSameOrder() throws Exception {
+        List<ScreenImage> frames = SyntheticScreens.frames(12, 64, 48, 4);
+        SyntheticScreens.writePngs(dir, frames);
+        // A budget smaller than the folder (12 x 64 x 48 x 4 bytes) makes the replay read from disk.
+        ReplayFrames streamed = ReplayScreenSource.frames(dir, 12 * 64 * 48 * 4 - 1).get();
+        ReadAheadFrames reader = assertInstanceOf(ReadAheadFrames.class, streamed);
+        AtomicLong now = new AtomicLong(0);
+        try (ReplayScreenSource source = new ReplayScreenSource(streamed, 10, now::get)) {
+            assertEquals(64, source.monitors().get(0).width());
+            assertEquals(12, source.frameCount());
+            // In step, then a jump (the reader skips to the frame due), then past the end (loops).
+            long[] ticks = {0, 0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 25, 26, 30};
+            ScreenImage last = null;
+            long lastTick = -1;
+            for (long tick : ticks) {
+                now.set(tick * 100_000_000L + 1);
+                ScreenImage shot = source.capture(0);
+                int expected = (int) (tick % 12);
+                assertTrue(SyntheticScreens.samePixels(frames.get(expected).pixels(), shot.pixels()),
+                        "tick " + tick + " shows frame " + expected);
+                if (tick == lastTick) {
+                    assertSame(last, shot, "the same picture while its frame is due");
+                }
+                last = shot;
+                lastTick = tick;
+            }
+            assertTrue(reader.mostHeld() <= ReplayScreenSource.READ_AHEAD + 1,
+                    "held " + reader.mostHeld() + " decoded frames at once");
+        }
+    }
+
+    @Test
+    void aBrokenFrameInAStreamedFolderStopsTheReplayWithItsName() throws Exception {
+        SyntheticScreens.writePngs(dir, SyntheticScreens.frames(6, 64, 48, 0));
+        Files.writeString(dir.resolve("frame-0003.png"), "not a PNG");
+        AtomicLong now = new AtomicLong(0);
+        try (ReplayScreenSource source = new ReplayScreenSource(ReplayScreenSource.frames(dir, 1).get(), 10, now::get)) {
+            assertEquals(48, source.capture(0).height());
+            now.set(200_000_001L);
+            CaptureUnavailableException e = assertThrows(CaptureUnavailableException.class, () -> source.capture(0));
+            assertTrue(e.getMessage().contains("frame-0003.png"), e.getMessage());
+        }
     }
 
     private static ScreenImage load(Path dir, int n) throws Exception {

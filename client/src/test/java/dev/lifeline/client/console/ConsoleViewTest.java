@@ -107,4 +107,50 @@ class ConsoleViewTest {
         robot.interact(() -> picker.setValue(Locale.GERMAN));
         assertEquals("Diese Identität ist abgelaufen. Bitten Sie Ihren Administrator um eine neue.", error.getText());
     }
+
+    @Test
+    void afterTheSessionTheConsoleSaysWhereTheReportWentAndWhatASignInFiled(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // Not signed in: the report is kept on this computer only, and the Console says so with the file.
+        robot.interact(() -> vm.setReports(new dev.lifeline.client.report.FileReportStore(dir, java.time.ZoneOffset.UTC)));
+        robot.interact(() -> vm.loadIdentity(Path.of("alice.id"), new char[0]));
+        robot.clickOn("#codeField").write("418290573");
+        robot.clickOn("#join");
+        WaitForAsyncUtils.waitForFxEvents();
+        FakeHandle h = identities.sessions.last();
+        h.listener.onSecured(PeerInfo.customer("Bob"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> vm.sessions().get(0).endWith(dev.lifeline.common.wire.report.Outcome.newBuilder()
+                .setKind(dev.lifeline.common.wire.report.Outcome.Kind.RESOLVED_REMOTELY).setNotes("printer driver reinstalled").build()));
+        WaitForAsyncUtils.waitForFxEvents();
+        String id = vm.sessions().get(0).reportProperty().get().getReportId();
+        Label saved = robot.lookup("#reportSaved").queryAs(Label.class);
+        assertTrue(showing(saved));
+        assertEquals("Report saved on this computer only (you are not signed in, so the team’s records do not have it): "
+                + dir.resolve(id + ".pdf"), saved.getText());
+        assertTrue(java.nio.file.Files.exists(dir.resolve(id + ".pdf")), "the file it names is there");
+
+        // A later sign-in filed two reports kept here; the relay refused one it cannot attribute.
+        robot.interact(() -> vm.reportsUploaded(new dev.lifeline.client.report.RelayReportStore.Upload(2, List.of(id), 0, "", dir)));
+        Label upload = robot.lookup("#reportUpload").queryAs(Label.class);
+        assertTrue(showing(upload));
+        assertEquals("2 report(s) kept on this computer are now in the team’s records. 1 report(s) stay on this computer only:"
+                + " the relay does not know you ran those sessions (joined without signing in). Folder: " + dir, upload.getText());
+        String shots = System.getProperty("lifeline.screenshots");
+        if (shots != null) {
+            java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot = new java.util.concurrent.atomic.AtomicReference<>();
+            robot.interact(() -> shot.set(saved.getScene().snapshot(null)));
+            javafx.scene.image.WritableImage img = shot.get();
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) img.getWidth(), (int) img.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            for (int y = 0; y < out.getHeight(); y++) {
+                for (int x = 0; x < out.getWidth(); x++) {
+                    out.setRGB(x, y, img.getPixelReader().getArgb(x, y));
+                }
+            }
+            javax.imageio.ImageIO.write(out, "png", Path.of(shots, "console-report-saved.png").toFile());
+        }
+        robot.interact(() -> vm.reportsUploaded(null));
+        assertTrue(!showing(upload), "dismissed");
+    }
 }

@@ -15,9 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The platform parsers against sample outputs in {@code src/test/resources/diagnostics/}. The
- * journalctl and smartctl samples follow the tools' JSON output (smartmontools 7, systemd 252);
- * the Windows and macOS samples are written from their documented formats, not captured there.
+ * The platform parsers against outputs in {@code src/test/resources/diagnostics/}. Each fixture
+ * follows output captured on the real platform and published; {@code SOURCES.md} beside the
+ * fixtures names the source of each.
  */
 class ParsersTest {
     static String fixture(String name) throws IOException {
@@ -90,12 +90,90 @@ class ParsersTest {
     }
 
     @Test
+    void windowsEventPrettyPrintedSingleObjectAndApplicationHang() throws IOException {
+        // Source: PS 5.1 pretty printing of one event (SOURCES.md, winevent-single-pretty.json).
+        LogParsers.Parsed p = LogParsers.windowsEvents(fixture("winevent-single-pretty.json"));
+        assertEquals(0, p.skipped());
+        assertEquals(1, p.entries().size());
+        assertEquals(1595374458918L, p.entries().get(0).getTimeMs());
+        assertTrue(p.entries().get(0).getCrash(), "event 1002 Application Hang counts as a crash");
+        assertEquals("invoicer.exe", p.entries().get(0).getApplication());
+    }
+
+    @Test
     void macLogFindsReportCrash() throws IOException {
         LogParsers.Parsed p = LogParsers.macLog(fixture("maclog.ndjson"));
+        assertEquals(0, p.skipped(), "the 'Filtering the log data' line is not an entry");
         assertEquals(2, p.entries().size());
+        assertEquals("airportd", p.entries().get(0).getSource(), "escaped \\/ in processImagePath");
+        assertEquals(java.time.OffsetDateTime.parse("2023-11-14T22:13:20.123456+01:00").toInstant().toEpochMilli(),
+                p.entries().get(0).getTimeMs());
+        assertEquals(3, p.entries().get(0).getPriority(), "Error");
+        assertEquals(2, p.entries().get(1).getPriority(), "Fault");
         assertEquals("Invoicer", p.entries().get(1).getApplication());
         assertTrue(p.entries().get(1).getCrash());
         assertEquals("ReportCrash", p.entries().get(1).getSource());
+    }
+
+    @Test
+    void windowsHotFixesInBothPowerShellDateFormatsNewestFirst() throws IOException {
+        // Source: Win32_QuickFixEngineering through ConvertTo-Json on PS 5.1 (SOURCES.md, hotfix.json).
+        UpdateParsers.Updates u = UpdateParsers.hotFixes(fixture("hotfix.json"), java.time.ZoneOffset.UTC);
+        assertEquals(0, u.skipped());
+        assertEquals(List.of("KB5034441", "KB5033372", "KB4512578", "KB5011048"),
+                u.updates().stream().map(dev.lifeline.common.wire.diagnostics.InstalledUpdate::getName).toList());
+        assertEquals(1705017600000L, u.updates().get(0).getTimeMs(), "\\/Date(ms)\\/");
+        assertEquals(1702339200000L, u.updates().get(1).getTimeMs(), "{value, DateTime} wrapping");
+        assertEquals("Security Update", u.updates().get(0).getVersion());
+        assertEquals(0, u.updates().get(3).getTimeMs(), "InstalledOn null: no date, not a made-up one");
+        // PowerShell 7: ISO-8601 with offset; one hot fix is one object.
+        UpdateParsers.Updates seven = UpdateParsers.hotFixes(fixture("hotfix-pwsh7.json"), java.time.ZoneOffset.UTC);
+        assertEquals(1, seven.updates().size());
+        assertEquals(1705014000000L, seven.updates().get(0).getTimeMs(), "2024-01-12T00:00+01:00");
+        assertTrue(UpdateParsers.hotFixes("", java.time.ZoneOffset.UTC).updates().isEmpty());
+    }
+
+    @Test
+    void windowsPendingRestartFlags() throws IOException {
+        List<String> reasons = UpdateParsers.windowsRebootReasons(fixture("windows-reboot-pending.json"));
+        assertEquals(List.of(UpdateParsers.WINDOWS_REBOOT_FLAGS.get("ComponentBasedServicing"),
+                UpdateParsers.WINDOWS_REBOOT_FLAGS.get("PendingFileRename")), reasons);
+        assertEquals(List.of(), UpdateParsers.windowsRebootReasons(
+                "{\"ComponentBasedServicing\":false,\"WindowsUpdate\":false,\"PendingFileRename\":false}"));
+        for (String bad : List.of("", "[]", "{}", "Test-Path : Access is denied")) {
+            org.junit.jupiter.api.Assertions.assertThrows(com.google.gson.JsonParseException.class,
+                    () -> UpdateParsers.windowsRebootReasons(bad), bad);
+        }
+    }
+
+    @Test
+    void macSoftwareUpdateHistoryNewestFirst() throws IOException {
+        // Source: microsoft/macos-cookbook spec/unit/libraries/command_line_tools_spec.rb (SOURCES.md).
+        UpdateParsers.Updates u = UpdateParsers.softwareUpdateHistory(fixture("softwareupdate-history.txt"), java.time.ZoneOffset.UTC);
+        assertEquals(0, u.skipped(), "header and dashed line are not updates");
+        assertEquals(3, u.updates().size());
+        assertEquals("macOS Catalina 10.15.1", u.updates().get(0).getName());
+        assertEquals("10.15.1", u.updates().get(0).getVersion());
+        assertEquals(java.time.Instant.parse("2019-10-29T19:02:45Z").toEpochMilli(), u.updates().get(0).getTimeMs());
+        assertEquals("Gatekeeper Configuration Data", u.updates().get(2).getName());
+        assertEquals(1, UpdateParsers.softwareUpdateHistory("garbage line\n", java.time.ZoneOffset.UTC).skipped());
+    }
+
+    @Test
+    void windowsPrintQueuesFromGetPrinter() throws IOException {
+        // Source: Get-Printer's CIM objects through ConvertTo-Json (SOURCES.md, getprinter.json).
+        assertEquals(java.util.Map.of("Microsoft Print to PDF", 0, "HP LaserJet M404 (Office)", 12),
+                PrinterProbe.windowsQueueCounts(fixture("getprinter.json")));
+        assertEquals(java.util.Map.of("Office", 3), PrinterProbe.windowsQueueCounts("{\"Name\":\"Office\",\"JobCount\":3,\"PrinterStatus\":0}"),
+                "one printer is one object");
+        assertEquals(java.util.Map.of(), PrinterProbe.windowsQueueCounts(""), "no printers: no output at all");
+    }
+
+    @Test
+    void lpstatCapturedQueuesWithDashesInNames() throws IOException {
+        // Source: captured lpstat -o lines (SOURCES.md, lpstat-o.txt).
+        assertEquals(java.util.Map.of("hp-lj-m404-floor2", 1, "zebra-zt411-dock", 1, "Thermal80", 2),
+                PrinterProbe.queueCounts(fixture("lpstat-o.txt")));
     }
 
     @Test

@@ -158,6 +158,84 @@ class ReportsOverRelayTest {
         }
     }
 
+    /** A session with Carol ended with an outcome; {@code sessions} decides whether the join signed in. */
+    private String runSession(dev.lifeline.client.session.TechnicianSessions sessions, dev.lifeline.client.report.ReportStore store)
+            throws Exception {
+        try (HeadlessRun customer = HeadlessRun.customer(client.customerSessions(null, ScreenSources.robot(),
+                        DiagnosticsSettings.defaults(new HostPort("127.0.0.1", relay.port())).withGatewayCheck(false)), "Carol",
+                s -> s.diagnostics(new HeadlessDiagnostics(Clock.systemUTC()).customer(false, Set.of())));
+             HeadlessRun technician = HeadlessRun.technician(sessions,
+                     SessionCode.parse(customer.awaitPrefix("code: ").substring("code: ".length())),
+                     s -> s.diagnostics(new HeadlessDiagnostics(Clock.systemUTC()).probes(Set.of(Probe.SYSTEM))
+                             .report(null, store)
+                             .outcome(HeadlessDiagnostics.OutcomeChoice.REMOTE, "printer driver reinstalled", "", "")
+                             .technician("Alice Meyer", "ACME Support")))) {
+            String line = technician.await(l -> l.startsWith("report-stored: ") || l.startsWith("report: failed"), seconds(60));
+            assertEquals(0, technician.awaitExit());
+            return line;
+        }
+    }
+
+    @Test
+    void aReportTheRelayCouldNotTakeIsKeptHereAndFiledAtTheNextSignIn() throws Exception {
+        SignedInTechnician alice = signIn(client, "Alice Meyer");
+        FileReportStore local = new FileReportStore(dir.resolve("console-reports"), ZoneOffset.UTC);
+        // Signed in when joining, signed out (token gone) by the end: the relay cannot take it now.
+        String line = runSession(client.technicianSessions(alice.identity(), alice::sessionToken),
+                new RelayReportStore(local, client.endpoint(), () -> null));
+        assertTrue(line.startsWith("report: failed") && line.contains("not stored on the relay: not signed in"), line);
+        List<String> unfiled = local.unfiled();
+        assertEquals(1, unfiled.size(), "kept here, marked as not in the team's records");
+        assertTrue(java.nio.file.Files.exists(local.document(unfiled.get(0))), "the PDF to open: " + local.document(unfiled.get(0)));
+
+        // The relay is away at the next sign-in: nothing is lost, it waits.
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        RelayReportStore.Upload away = new RelayReportStore(local, new RelayEndpoint("127.0.0.1", closedPort,
+                client.endpoint().pinnedFingerprint()), alice::sessionToken).fileUnfiled();
+        assertEquals(0, away.filed());
+        assertEquals(1, away.waiting());
+        assertFalse(away.problem().isEmpty());
+        assertEquals(unfiled, local.unfiled());
+
+        RelayReportStore.Upload upload = new RelayReportStore(local, client.endpoint(), alice::sessionToken).fileUnfiled();
+        assertEquals(new RelayReportStore.Upload(1, List.of(), 0, "", local.dir()), upload);
+        assertEquals(List.of(), local.unfiled(), "nothing left to file");
+        assertFalse(new RelayReportStore(local, client.endpoint(), alice::sessionToken).fileUnfiled().worthSaying(),
+                "a second sign-in has nothing to say");
+
+        SignedInTechnician lena = signIn(client, "Lena Lead");
+        try (RelayReviewService review = new RelayReviewService(client.group(), client.endpoint(), lena::sessionToken)) {
+            SessionPage page = review.sessions(SessionQuery.newBuilder().setTechnician("Alice Meyer").setLimit(20).build())
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals(1, page.getTotal());
+            ReportAnswer answer = review.report(page.getRows(0).getId()).get(20, TimeUnit.SECONDS);
+            assertEquals(unfiled.get(0), answer.getReport().getReportId(), "the lead reads the report filed late");
+            assertEquals("printer driver reinstalled", answer.getReport().getOutcome().getNotes());
+        }
+    }
+
+    @Test
+    void aSessionJoinedWithoutSigningInStaysOnThisComputerAndTheTechnicianIsToldWhy() throws Exception {
+        SignedInTechnician alice = signIn(client, "Alice Meyer");
+        FileReportStore local = new FileReportStore(dir.resolve("console-reports"), ZoneOffset.UTC);
+        // The identity file only: the relay never learns who ran this session.
+        String line = runSession(client.technicianSessions(alice.identity()), local);
+        assertTrue(line.startsWith("report-stored: "), line);
+        String id = local.unfiled().get(0);
+        dev.lifeline.client.report.ReportSaved saved = dev.lifeline.client.report.ReportSaved.after(local, local.load(id), null);
+        assertEquals(dev.lifeline.client.report.ReportSaved.Where.COMPUTER_ONLY, saved.where(), "the Console says: this computer only");
+        assertEquals(local.dir().resolve(id + ".pdf"), saved.document());
+
+        RelayReportStore.Upload upload = new RelayReportStore(local, client.endpoint(), alice::sessionToken).fileUnfiled();
+        assertEquals(0, upload.filed());
+        assertEquals(List.of(id), upload.refused(), "the relay does not know Alice ran it: refused, and said so");
+        assertEquals(List.of(), local.unfiled(), "not offered again");
+        assertEquals("printer driver reinstalled", local.load(id).getOutcome().getNotes(), "still kept on this computer");
+    }
+
     static Duration seconds(int s) {
         return Duration.ofSeconds(s);
     }

@@ -165,9 +165,13 @@ class ReviewViewModelTest {
         assertTrue(vm.reportTextProperty().get().contains("driver reinstalled"), vm.reportTextProperty().get());
 
         Path html = dir.resolve("report.html");
-        vm.export(html, ReviewViewModel.ExportFormat.HTML);
+        vm.export(html, dev.lifeline.client.report.ReportDocument.HTML);
         assertTrue(Files.readString(html).contains("driver reinstalled"));
         assertEquals("Exported to report.html", vm.statusProperty().get());
+        Path pdf = dir.resolve("report.pdf");
+        vm.export(pdf, dev.lifeline.client.report.ReportDocument.PDF);
+        assertEquals("Exported to report.pdf", vm.statusProperty().get());
+        assertTrue(dev.lifeline.client.report.ReportPdfTest.text(Files.readAllBytes(pdf)).contains("driver reinstalled"));
         vm.playRecording();
         assertEquals(List.of(withReport), opened, "recorded: opens the player");
 

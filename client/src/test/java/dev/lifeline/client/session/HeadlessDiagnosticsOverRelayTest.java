@@ -124,12 +124,16 @@ class HeadlessDiagnosticsOverRelayTest {
             List<SessionReport> stored = new FileReportStore(reports, ZoneOffset.UTC).recent(10);
             assertEquals(List.of(report), stored, "the store holds the same report");
             assertTrue(Files.readString(reports.resolve(report.getReportId() + ".html")).contains("Session report: Dana"));
+            String pdf = dev.lifeline.client.report.ReportPdfTest.text(Files.readAllBytes(reports.resolve(report.getReportId() + ".pdf")));
+            assertTrue(pdf.contains("Session report: Dana") && pdf.contains(ReportExport.outcomeTitle(report.getOutcome().getKind()))
+                    && pdf.contains("checked everything"), "the stored PDF: " + pdf);
         }
     }
 
     @Test
     void aCustomerWhoDoesNotAllowDiagnosticsGetsADeclinedReportWithoutResults() throws Exception {
-        Path reportFile = dir.resolve("declined.json");
+        // --report FILE.pdf: the format follows the extension.
+        Path reportFile = dir.resolve("declined.pdf");
         try (HeadlessRun customer = HeadlessRun.customer(customerSessions(), "Eve",
                 s -> s.diagnostics(new HeadlessDiagnostics(Clock.systemUTC()).customer(false, Set.of())));
              HeadlessRun technician = HeadlessRun.technician(client.technicianSessions(alice), codeOf(customer),
@@ -139,9 +143,11 @@ class HeadlessDiagnosticsOverRelayTest {
             technician.awaitPrefix("diagnostics: declined");
             assertEquals("recommendation: remote", technician.awaitPrefix("recommendation: "));
             assertEquals(0, technician.awaitExit());
-            SessionReport report = ReportExport.parseJson(Files.readString(reportFile));
-            assertEquals(0, report.getDiagnosticsCount());
-            assertTrue(report.getConsentTimelineList().stream().anyMatch(c -> c.getKind() == ConsentChange.Kind.DENIED));
+            String report = dev.lifeline.client.report.ReportPdfTest.text(Files.readAllBytes(reportFile));
+            assertTrue(report.contains("Session report: Eve"), report);
+            assertTrue(report.contains("Resolved remotely"), "the outcome: " + report);
+            assertTrue(report.contains("RUN_DIAGNOSTICS DENIED by CUSTOMER"), "the consent timeline: " + report);
+            assertFalse(report.contains("System OK"), "no result, since nothing ran: " + report);
             assertTrue(customer.linesStartingWith("diagnostics-preview").isEmpty(), "nothing ran");
         }
     }

@@ -316,4 +316,101 @@ class ScreenSharingOverRelayTest {
         technician.type("/end");
         assertEquals(0, technician.awaitExit());
     }
+
+    @Test
+    void aMonitorUnpluggedWhileSharingMovesTheStreamAndThePickerFollows() throws Exception {
+        PluggableScreens screens = new PluggableScreens(frames.get(0));
+        Pair<ScreenProbe> p = connect(() -> screens);
+        p.technician().setScreenQuality(Quality.SHARP);
+        p.technician().requestScreen();
+        awaitTrue(() -> p.customerProbe().requests.get() == 1, "the customer is asked");
+        p.customer().answerScreenRequest(true);
+        p.technicianProbe().awaitState(Status.SHARING);
+        assertEquals(List.of("left", "right"), names(p.technicianProbe().lastState().monitors()));
+
+        p.technician().selectMonitor(1);
+        awaitTrue(() -> p.technicianProbe().lastState().activeMonitor() == 1, "the right monitor is chosen");
+        awaitTrue(() -> lastPicture(p).width() == PluggableScreens.RIGHT_WIDTH, "a picture of the right monitor");
+
+        screens.plugRight(false);
+        awaitTrue(() -> p.technicianProbe().lastState().monitors().size() == 1, "the picker loses the right monitor");
+        var alone = p.technicianProbe().lastState();
+        assertEquals(Status.SHARING, alone.status(), "sharing goes on");
+        assertEquals(0, alone.activeMonitor());
+        awaitTrue(() -> lastPicture(p).width() == WIDTH, "a picture of the left monitor");
+        assertTrue(SyntheticScreens.samePixels(frames.get(0).pixels(), lastPicture(p).pixels()),
+                "the left monitor, pixel for pixel");
+
+        screens.plugRight(true);
+        awaitTrue(() -> p.technicianProbe().lastState().monitors().size() == 2, "the picker offers the right monitor again");
+        assertEquals(0, p.technicianProbe().lastState().activeMonitor(), "the stream stays on the monitor it shows");
+        assertEquals(List.of("left", "right"), names(p.technicianProbe().lastState().monitors()));
+        assertEquals(Status.SHARING, p.technicianProbe().lastState().status());
+    }
+
+    private static List<String> names(List<dev.lifeline.client.screen.MonitorInfo> monitors) {
+        return monitors.stream().map(dev.lifeline.client.screen.MonitorInfo::name).toList();
+    }
+
+    private static ScreenProbe.Picture lastPicture(Pair<ScreenProbe> p) {
+        List<ScreenProbe.Picture> all = p.technicianProbe().pictures();
+        return all.isEmpty() ? new ScreenProbe.Picture(0, 0, new int[0], 0) : all.get(all.size() - 1);
+    }
+
+    /** Two monitors, the right one smaller; it can be unplugged and plugged in again while sharing. */
+    private static final class PluggableScreens implements dev.lifeline.client.capture.ScreenSource {
+        static final int RIGHT_WIDTH = 160;
+        static final int RIGHT_HEIGHT = 120;
+        private final ScreenImage left;
+        private final ScreenImage right = new ScreenImage(RIGHT_WIDTH, RIGHT_HEIGHT, new int[RIGHT_WIDTH * RIGHT_HEIGHT]);
+        private volatile boolean rightPlugged = true;
+        private List<dev.lifeline.client.screen.MonitorInfo> monitors;
+
+        PluggableScreens(ScreenImage left) {
+            this.left = left;
+            java.util.Arrays.fill(right.pixels(), 0x3366AA);
+            monitors = list();
+        }
+
+        void plugRight(boolean plugged) {
+            rightPlugged = plugged;
+        }
+
+        private List<dev.lifeline.client.screen.MonitorInfo> list() {
+            List<dev.lifeline.client.screen.MonitorInfo> list = new ArrayList<>();
+            list.add(new dev.lifeline.client.screen.MonitorInfo(0, "left", 0, 0, left.width(), left.height(), true));
+            if (rightPlugged) {
+                list.add(new dev.lifeline.client.screen.MonitorInfo(1, "right", left.width(), 0, RIGHT_WIDTH, RIGHT_HEIGHT, false));
+            }
+            return List.copyOf(list);
+        }
+
+        @Override
+        public List<dev.lifeline.client.screen.MonitorInfo> monitors() {
+            return monitors;
+        }
+
+        @Override
+        public List<dev.lifeline.client.screen.MonitorInfo> rescanMonitors() {
+            monitors = list();
+            return monitors;
+        }
+
+        @Override
+        public ScreenImage capture(int monitor) throws dev.lifeline.client.capture.CaptureUnavailableException {
+            if (monitor >= monitors.size()) {
+                throw new dev.lifeline.client.capture.CaptureUnavailableException("monitor " + (monitor + 1) + " is gone");
+            }
+            return monitor == 0 ? left : right;
+        }
+
+        @Override
+        public dev.lifeline.client.capture.CursorPosition cursor(int monitor) {
+            return dev.lifeline.client.capture.CursorPosition.HIDDEN;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
 }

@@ -21,7 +21,8 @@ import java.util.Locale;
 /**
  * The session report as documents: JSON (the protobuf's canonical JSON mapping, readable back),
  * Markdown and a self-contained HTML page (no scripts, no external resources; every value from
- * the customer's machine is escaped).
+ * the customer's machine is escaped). The page is also well-formed XML (void elements closed, no
+ * control characters), so the PDF export can lay it out as it is.
  */
 public final class ReportExport {
     /** Reports larger than this are refused on reading (a report is a few hundred kB at most). */
@@ -122,11 +123,14 @@ public final class ReportExport {
 
     public static String html(SessionReport r, ZoneId zone) {
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Session report</title>\n<style>")
+        b.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/><title>Session report</title>\n<style>")
                 .append("body{font-family:sans-serif;max-width:60rem;margin:2rem auto;color:#222}")
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}")
                 .append(".CRITICAL{color:#b00020;font-weight:bold}.WARNING{color:#a15c00;font-weight:bold}.INFO{color:#555}")
-                .append("pre{background:#f4f4f4;padding:.6rem;white-space:pre-wrap}</style></head><body>\n");
+                .append("pre{background:#f4f4f4;padding:.6rem;white-space:pre-wrap}")
+                // Printed (and the PDF export): A4 pages, long values wrap instead of running off the page.
+                .append("@page{size:A4;margin:16mm}@media print{body{margin:0;max-width:none}}td,pre,li{word-wrap:break-word}")
+                .append("</style></head><body>\n");
         b.append("<h1>Session report: ").append(h(r.getCustomer().getName().isBlank() ? "customer" : r.getCustomer().getName())).append("</h1>\n<table>\n");
         hrow(b, "Outcome", outcomeTitle(r.getOutcome().getKind()));
         hrow(b, "Recommendation of the rules", Evaluation.word(r.getRecommendation()));
@@ -174,7 +178,7 @@ public final class ReportExport {
         for (ProbeResult p : r.getDiagnosticsList()) {
             b.append("<tr><td>").append(h(ProbeCatalogue.title(p.getProbe()))).append("</td><td>").append(p.getStatus())
                     .append("</td><td>").append(h(p.getSummary()));
-            p.getNotesList().forEach(n -> b.append("<br><small>").append(h(n)).append("</small>"));
+            p.getNotesList().forEach(n -> b.append("<br/><small>").append(h(n)).append("</small>"));
             b.append("</td></tr>\n");
         }
         b.append("</table>\n<h2>Consent timeline</h2>\n<ul>\n");
@@ -190,7 +194,7 @@ public final class ReportExport {
     }
 
     private static void hrow(StringBuilder b, String k, String v) {
-        b.append("<tr><th>").append(h(k)).append("</th><td>").append(h(v).replace("\n", "<br>")).append("</td></tr>\n");
+        b.append("<tr><th>").append(h(k)).append("</th><td>").append(h(v).replace("\n", "<br/>")).append("</td></tr>\n");
     }
 
     static String time(long ms, ZoneId zone) {
@@ -211,7 +215,8 @@ public final class ReportExport {
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> b.append(c);
+                // Control characters are not allowed in XML 1.0 (the PDF export parses the page as XML).
+                default -> b.append(c < 0x20 && c != '\n' && c != '\r' && c != '\t' ? '\uFFFD' : c);
             }
         }
         return b.toString();

@@ -24,6 +24,12 @@ public final class ScreenEncoder {
     private static final int ZSTD_LEVEL_BIG = 3;
     private static final int ZSTD_LEVEL_SMALL = 6;
     private static final int SMALL_BODY_BYTES = 128 * 1024;
+    /**
+     * A large update is cut into about this many bands (slices sent while the next is coded);
+     * small ones stay one slice, since each slice restarts the compressors' statistics.
+     */
+    static final int MAX_BANDS = 4;
+    static final int MIN_BAND_PIXELS = 512 * 1024;
 
     private final PhotoCodec photos;
     private final int maxSliceBytes;
@@ -86,12 +92,20 @@ public final class ScreenEncoder {
         return encode(frame, quality, false);
     }
 
+    public EncodedUpdate encode(ScreenImage frame, Quality quality, boolean congested) {
+        return encode(frame, quality, congested, SliceSink.NONE);
+    }
+
     /**
      * Encodes what changed since the last call; {@link EncodedUpdate#NONE} when nothing did.
+     * A large update is coded in horizontal bands, and each band's slice goes to {@code sink} as
+     * soon as it is written, so the viewer can decode the top of the screen while the encoder
+     * still codes the bottom.
      *
      * @param congested the link cannot keep up: Fast then also reduces colours
+     * @param sink      receives every slice of the update in order, while encoding goes on
      */
-    public EncodedUpdate encode(ScreenImage frame, Quality quality, boolean congested) {
+    public EncodedUpdate encode(ScreenImage frame, Quality quality, boolean congested, SliceSink sink) {
         encodes++;
         int[] cur = frame.pixels();
         boolean keyframe = keyframeRequested || grid == null || frame.width() != grid.width
@@ -125,20 +139,51 @@ public final class ScreenEncoder {
         copyCount = opCount;
         ScreenRect changed = ScreenRect.EMPTY;
         for (int i = 0; i < dirtyCount; i++) {
-            int t = dirty[i];
-            if (!done[i]) {
-                codeTile(t, boxes[i], cur, quality, congested, keyframe);
-            }
-            // A keyframe repaints everything but is not motion: it must not make tiles look moving.
-            lastChanged[t] = keyframe ? encodes - MOVING_WITHIN_ENCODES - 1 : encodes;
-            changed = changed.union(grid.rect(t));
+            changed = changed.union(grid.rect(dirty[i]));
         }
         for (int t : refine) {
-            codeTile(t, fullBox(t), cur, Quality.SHARP, false, false);
             changed = changed.union(grid.rect(t));
         }
 
+        // Changed tiles (the copied ones are done) and refinements, merged in screen order, cut
+        // into bands at tile-row boundaries once a band holds enough pixels.
+        int bandPixels = Math.max(MIN_BAND_PIXELS, grid.width * grid.height / MAX_BANDS);
+        List<byte[]> slices = new ArrayList<>();
+        int bandStart = 0;
+        long bandArea = 0;
+        int bandRow = -1;
+        int d = 0;
+        int r = 0;
+        while (true) {
+            while (d < dirtyCount && done[d]) {
+                d++;
+            }
+            boolean fromDirty = d < dirtyCount && (r >= refine.length || dirty[d] < refine[r]);
+            if (!fromDirty && r >= refine.length) {
+                break;
+            }
+            int t = fromDirty ? dirty[d] : refine[r];
+            if (bandArea >= bandPixels && t / grid.columns != bandRow) {
+                writeSlices(bandStart, opCount, false, keyframe, cur, quality, congested, slices, sink);
+                bandStart = opCount;
+                bandArea = 0;
+            }
+            bandRow = t / grid.columns;
+            if (fromDirty) {
+                codeTile(t, boxes[d], cur, quality, congested, keyframe);
+                d++;
+            } else {
+                codeTile(t, fullBox(t), cur, Quality.SHARP, false, false);
+                r++;
+            }
+            bandArea += (long) grid.tileWidth(t) * grid.tileHeight(t);
+        }
+        writeSlices(bandStart, opCount, true, keyframe, cur, quality, congested, slices, sink);
+
+        // The viewer has its picture; now bring the encoder's copy of it up to date.
         for (int i = 0; i < dirtyCount; i++) {
+            // A keyframe repaints everything but is not motion: it must not make tiles look moving.
+            lastChanged[dirty[i]] = keyframe ? encodes - MOVING_WITHIN_ENCODES - 1 : encodes;
             copyTile(cur, previous, dirty[i]);
         }
         if (keyframe) {
@@ -147,8 +192,6 @@ public final class ScreenEncoder {
             scroll.commit(cur, dirty, dirtyCount);
         }
         keyframeRequested = false;
-        List<byte[]> slices = new ArrayList<>();
-        writeSlices(0, opCount, keyframe, cur, quality, congested, slices);
         return new EncodedUpdate(slices, keyframe, changed, copyCount, cachedTiles);
     }
 
@@ -453,27 +496,33 @@ public final class ScreenEncoder {
         opCount++;
     }
 
-    /** Writes ops [from, to) as one slice, or splits them (never inside the leading copies) when too big. */
-    private void writeSlices(int from, int to, boolean keyframe, int[] cur, Quality quality, boolean congested,
-                             List<byte[]> out) {
+    /**
+     * Writes ops [from, to) as one slice, or splits them (never inside the leading copies) when too
+     * big, and hands each to the sink. {@code lastBand}: the update ends with op {@code to}.
+     */
+    private void writeSlices(int from, int to, boolean lastBand, boolean keyframe, int[] cur, Quality quality,
+                             boolean congested, List<byte[]> out, SliceSink sink) {
         // Copies read the picture as it was before the update, so they all go in the first slice.
         int mid = Math.max((from + to) / 2, copyCount);
         boolean canSplit = mid > from && mid < to;
         if (canSplit && start(photosEnd, from, to) > SliceFormat.MAX_PHOTO_TILES) {
-            writeSlices(from, mid, keyframe, cur, quality, congested, out);
-            writeSlices(mid, to, keyframe, cur, quality, congested, out);
+            writeSlices(from, mid, false, keyframe, cur, quality, congested, out, sink);
+            writeSlices(mid, to, lastBand, keyframe, cur, quality, congested, out, sink);
             return;
         }
-        byte[] slice = slice(from, to, keyframe, from == 0, to == opCount, cur, quality, congested);
+        boolean first = from == 0;
+        boolean last = lastBand && to == opCount;
+        byte[] slice = slice(from, to, keyframe, first, last, cur, quality, congested);
         if (slice.length > maxSliceBytes) {
             if (!canSplit) {
                 throw new IllegalStateException("cannot fit an update into slices of " + maxSliceBytes + " bytes");
             }
-            writeSlices(from, mid, keyframe, cur, quality, congested, out);
-            writeSlices(mid, to, keyframe, cur, quality, congested, out);
+            writeSlices(from, mid, false, keyframe, cur, quality, congested, out, sink);
+            writeSlices(mid, to, lastBand, keyframe, cur, quality, congested, out, sink);
             return;
         }
         out.add(slice);
+        sink.slice(slice, keyframe, first, last);
     }
 
     /** Number of items of a section that ops [from, to) use: end[to-1] - end[from-1]. */
