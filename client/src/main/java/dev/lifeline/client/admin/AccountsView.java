@@ -90,7 +90,12 @@ public final class AccountsView extends BorderPane {
         selectedLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null
                 ? messages.get("accounts.noneSelected") : vm.selectedProperty().get().getName(),
                 vm.selectedProperty(), messages.localeProperty()));
-        HBox selectedRow = new HBox(8, selectedLabel, disable, enable, reset, resetButton);
+        Button totp = new Button();
+        totp.setId("setUpTotp");
+        totp.textProperty().bind(messages.text("accounts.totp.start"));
+        totp.disableProperty().bind(vm.selectedProperty().isNull());
+        totp.setOnAction(e -> vm.startTotp());
+        HBox selectedRow = new HBox(8, selectedLabel, disable, enable, reset, resetButton, totp);
         selectedRow.setAlignment(Pos.CENTER_LEFT);
 
         // Add form.
@@ -133,10 +138,53 @@ public final class AccountsView extends BorderPane {
         result.styleProperty().bind(Bindings.when(vm.inputErrorProperty().isNull().and(vm.resultOkProperty()))
                 .then("-fx-text-fill: -color-success-fg;").otherwise("-fx-text-fill: -color-danger-fg;"));
 
-        VBox bottom = new VBox(10, selectedRow, result, addTitle, addRow, policy);
+        VBox bottom = new VBox(10, selectedRow, totpEnrolment(vm), result, addTitle, addRow, policy);
         bottom.getStyleClass().add("accounts-form");
         setCenter(table);
         setBottom(bottom);
+    }
+
+    /** Issue 6: the new authenticator secret (key and otpauth link, shown once) and the code that confirms it. */
+    private VBox totpEnrolment(AccountsViewModel vm) {
+        Label title = new Label();
+        title.getStyleClass().add("notice-title");
+        title.setWrapText(true);
+        title.textProperty().bind(Bindings.createStringBinding(() -> messages.get("accounts.totp.title",
+                vm.totpAccountProperty().get()), vm.totpAccountProperty(), messages.localeProperty()));
+        Label secret = new Label();
+        secret.setId("totpSecret");
+        secret.setStyle("-fx-font-family: monospace; -fx-font-size: 1.2em;");
+        secret.textProperty().bind(vm.totpSecretProperty());
+        TextField uri = new TextField();
+        uri.setId("totpUri");
+        uri.setEditable(false);
+        uri.textProperty().bind(vm.totpUriProperty());
+        TextField code = new TextField();
+        code.setId("totpCode");
+        code.setPrefColumnCount(7);
+        code.promptTextProperty().bind(messages.text("accounts.totp.code"));
+        code.textProperty().bindBidirectional(vm.totpCodeProperty());
+        code.setOnAction(e -> vm.confirmTotp());
+        Button confirm = new Button();
+        confirm.setId("confirmTotp");
+        confirm.textProperty().bind(messages.text("accounts.totp.confirm"));
+        confirm.getStyleClass().add(Styles.ACCENT);
+        confirm.setOnAction(e -> vm.confirmTotp());
+        Button cancel = new Button();
+        cancel.setId("cancelTotp");
+        cancel.textProperty().bind(messages.text("accounts.totp.cancel"));
+        cancel.getStyleClass().add(Styles.FLAT);
+        cancel.setOnAction(e -> vm.cancelTotp());
+        HBox codeRow = new HBox(8, code, confirm, cancel);
+        codeRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(uri, javafx.scene.layout.Priority.ALWAYS);
+        VBox box = new VBox(6, title, secret, uri, codeRow);
+        box.setId("totpEnrolment");
+        box.getStyleClass().addAll("notice", "accent");
+        box.setStyle("-fx-padding: 8;");
+        box.visibleProperty().bind(vm.totpAccountProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private ListCell<AccountRole> roleCell() {

@@ -7,6 +7,7 @@ import dev.lifeline.common.wire.relay.AccountRole;
 import dev.lifeline.common.wire.relay.AddAccount;
 import dev.lifeline.common.wire.relay.ListAccounts;
 import dev.lifeline.common.wire.relay.ResetAccountPassword;
+import dev.lifeline.common.wire.relay.TotpConfirm;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -28,7 +29,7 @@ import javafx.collections.ObservableList;
  */
 public final class AccountsViewModel {
     /** Problems found before asking the relay. */
-    public enum InputError { NAME_MISSING, NAME_TOO_LONG, PASSWORD_MISSING }
+    public enum InputError { NAME_MISSING, NAME_TOO_LONG, PASSWORD_MISSING, CODE_INVALID }
 
     static final int MAX_NAME = 100;
 
@@ -45,6 +46,12 @@ public final class AccountsViewModel {
     private final BooleanProperty resultOk = new SimpleBooleanProperty(this, "resultOk", true);
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private boolean addPending;
+    /** Authenticator enrolment (issue 6): the account, its new secret and otpauth URI while it waits for a code. */
+    private final StringProperty totpAccount = new SimpleStringProperty(this, "totpAccount", "");
+    private final StringProperty totpSecret = new SimpleStringProperty(this, "totpSecret", "");
+    private final StringProperty totpUri = new SimpleStringProperty(this, "totpUri", "");
+    private final StringProperty totpCode = new SimpleStringProperty(this, "totpCode", "");
+    private boolean confirmPending;
 
     public AccountsViewModel(Consumer<AccountRequest> sender) {
         this.sender = Objects.requireNonNull(sender);
@@ -100,9 +107,57 @@ public final class AccountsViewModel {
         resetPassword.set("");
     }
 
+    /**
+     * Sets up an authenticator for the selected account: the relay makes a secret that waits for
+     * its first code; the secret and otpauth link show until {@link #confirmTotp} or {@link #cancelTotp}.
+     */
+    public void startTotp() {
+        AccountInfo account = selected.get();
+        if (account != null) {
+            send(AccountRequest.newBuilder().setTotpBegin(account.getName()).build());
+        }
+    }
+
+    /** The six-digit code the app shows for the new secret: right, and TOTP is on for the account. */
+    public void confirmTotp() {
+        String code = totpCode.get() == null ? "" : totpCode.get().replace(" ", "").strip();
+        if (totpAccount.get().isEmpty()) {
+            return;
+        }
+        if (!code.matches("\\d{6}")) {
+            inputError.set(InputError.CODE_INVALID);
+            return;
+        }
+        confirmPending = true;
+        send(AccountRequest.newBuilder().setTotpConfirm(TotpConfirm.newBuilder()
+                .setName(totpAccount.get()).setCode(code)).build());
+    }
+
+    /** Closes the enrolment; an unconfirmed secret lapses on the relay. */
+    public void cancelTotp() {
+        totpAccount.set("");
+        totpSecret.set("");
+        totpUri.set("");
+        totpCode.set("");
+    }
+
     /** The relay answered (FX thread). */
     public void replied(AccountReply reply) {
         busy.set(false);
+        if (!reply.getTotpSecret().isEmpty()) {
+            totpAccount.set(reply.getTotpAccount());
+            totpSecret.set(grouped(reply.getTotpSecret()));
+            totpUri.set(reply.getOtpauthUri());
+            totpCode.set("");
+        }
+        if (confirmPending) {
+            confirmPending = false;
+            if (reply.getOk()) {
+                cancelTotp();
+            } else {
+                totpCode.set("");
+            }
+        }
         if (reply.getAccountsCount() > 0 || reply.getOk()) {
             String chosen = selected.get() == null ? null : selected.get().getName();
             accounts.setAll(reply.getAccountsList());
@@ -117,6 +172,34 @@ public final class AccountsViewModel {
                 newPassword.set("");
             }
         }
+    }
+
+    /** "JBSW Y3DP EHPK 3PXP": easier to type into an app by hand. */
+    static String grouped(String secret) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < secret.length(); i += 4) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append(secret, i, Math.min(secret.length(), i + 4));
+        }
+        return out.toString();
+    }
+
+    public ReadOnlyStringProperty totpAccountProperty() {
+        return totpAccount;
+    }
+
+    public ReadOnlyStringProperty totpSecretProperty() {
+        return totpSecret;
+    }
+
+    public ReadOnlyStringProperty totpUriProperty() {
+        return totpUri;
+    }
+
+    public StringProperty totpCodeProperty() {
+        return totpCode;
     }
 
     private void send(AccountRequest request) {

@@ -73,7 +73,8 @@ public final class ConsoleApp {
                 var client = relayTeam.client();
                 signIn.signedInProperty().addListener((obs, was, who) -> {
                     if (who != null) {
-                        SignedInConsole.apply(vm, who, client.endpoint(), client.group(), tasks, messages.locale(), () -> stage);
+                        SignedInConsole.apply(vm, who, signIn::sessionToken, client.endpoint(), client.group(), tasks,
+                                messages.locale(), () -> stage);
                     } else {
                         vm.showReview(null);
                         vm.setReports(new dev.lifeline.client.report.FileReportStore(

@@ -27,9 +27,15 @@ public final class SignedInConsole {
 
     public static void apply(ConsoleViewModel console, SignedInTechnician who, RelayEndpoint endpoint, EventLoopGroup group,
                              Executor io, Locale locale, Supplier<Window> owner) {
+        apply(console, who, who::sessionToken, endpoint, group, io, locale, owner);
+    }
+
+    /** As above; reports are filed with the token {@code currentToken} gives then (the sign-in renews it). */
+    public static void apply(ConsoleViewModel console, SignedInTechnician who, Supplier<String> currentToken,
+                             RelayEndpoint endpoint, EventLoopGroup group, Executor io, Locale locale, Supplier<Window> owner) {
         ZoneId zone = ZoneId.systemDefault();
         RelayReportStore reports = new RelayReportStore(new FileReportStore(FileReportStore.defaultDir(), zone), endpoint,
-                who::sessionToken);
+                currentToken);
         console.setReports(reports);
         // Reports kept on this computer while not signed in (or while the relay was away) go to the team's records now.
         io.execute(() -> {

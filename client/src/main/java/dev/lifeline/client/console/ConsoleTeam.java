@@ -23,6 +23,8 @@ public final class ConsoleTeam {
     /** Issue 6: transfers and watch invitations offered to this technician. */
     private final dev.lifeline.client.offers.HandoverOffersViewModel offers;
     private java.util.List<String> roster = java.util.List.of();
+    /** Whether a session tab still runs: sign-out asks first, and a lost sign-in does not cover the tabs. */
+    private final javafx.beans.property.BooleanProperty sessionsRunning = new javafx.beans.property.SimpleBooleanProperty(this, "sessionsRunning");
 
     ConsoleTeam(ConsoleViewModel console, TeamAccess access, Executor uiExecutor, Clock clock) {
         this.console = console;
@@ -40,6 +42,14 @@ public final class ConsoleTeam {
             giveRoster();
         });
         signIn.signedInProperty().addListener((obs, was, now) -> signedInChanged(was, now));
+        // Sign out with sessions running asks first; yes ends them (a session keeps no sign-in of its own).
+        signIn.guardSignOut(sessionsRunning::get, console::endAll);
+        console.sessions().addListener((javafx.collections.ListChangeListener<ConsoleSessionViewModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(s -> s.stepProperty().addListener((obs, o, n) -> countRunning()));
+            }
+            countRunning();
+        });
     }
 
     private void signedInChanged(SignedInTechnician was, SignedInTechnician now) {
@@ -55,7 +65,7 @@ public final class ConsoleTeam {
             return;
         }
         if (now.identity() != null) {
-            console.signedIn(access.technician(now));
+            console.signedIn(access.technician(now, signIn::sessionToken));
         }
         if (now.isAdmin()) {
             accounts.refresh();
@@ -75,7 +85,7 @@ public final class ConsoleTeam {
         if (me == null) {
             return;
         }
-        if (console.takeHandover(offer, me.sessionToken()) == null) {
+        if (console.takeHandover(offer, signIn.sessionToken()) == null) {
             offers.cannotTake("Load your identity file to take sessions: this relay issues no certificates.");
         }
     }
@@ -85,7 +95,7 @@ public final class ConsoleTeam {
         if (me == null) {
             return;
         }
-        ConsoleSessionViewModel session = console.pickFromQueue(customer, me.sessionToken());
+        ConsoleSessionViewModel session = console.pickFromQueue(customer, signIn.sessionToken());
         if (session == null) {
             queue.needIdentity(customer);
             return;
@@ -109,6 +119,15 @@ public final class ConsoleTeam {
 
     public AccountsViewModel accounts() {
         return accounts;
+    }
+
+    private void countRunning() {
+        sessionsRunning.set(console.sessions().stream().anyMatch(s -> s.step() != ConsoleSessionViewModel.Step.ENDED));
+    }
+
+    /** Whether any session tab still runs. */
+    public javafx.beans.property.ReadOnlyBooleanProperty sessionsRunningProperty() {
+        return sessionsRunning;
     }
 
     /** Issue 6: the offer cards. */

@@ -37,19 +37,53 @@ final class ConsoleTeamView {
         signInView = new SignInView(signIn, messages);
         signInShowing = Bindings.createBooleanBinding(() -> {
             State s = signIn.stateProperty().get();
-            return s == State.CHECKING || s == State.SIGNED_OUT || s == State.SIGNING_IN;
-        }, signIn.stateProperty());
+            // A lost or ended sign-in never covers running sessions: the form comes once they are over.
+            return (s == State.CHECKING || s == State.SIGNED_OUT || s == State.SIGNING_IN) && !team.sessionsRunningProperty().get();
+        }, signIn.stateProperty(), team.sessionsRunningProperty());
         signInView.visibleProperty().bind(signInShowing);
         signInView.managedProperty().bind(signInView.visibleProperty());
         queueTab.setId("queueTab");
-        queueTab.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.get("queue.tab", team.queue().waiting().size()), team.queue().waiting(), messages.localeProperty()));
+        // A new customer while another tab is in front: the count of new ones and an accent colour (no sound).
+        queueTab.textProperty().bind(Bindings.createStringBinding(() -> team.queue().newWaitingProperty().get() > 0
+                        ? messages.get("queue.tabNew", team.queue().waiting().size(), team.queue().newWaitingProperty().get())
+                        : messages.get("queue.tab", team.queue().waiting().size()),
+                team.queue().waiting(), team.queue().newWaitingProperty(), messages.localeProperty()));
+        queueTab.styleProperty().bind(Bindings.when(team.queue().newWaitingProperty().greaterThan(0))
+                .then("-fx-background-color: -color-accent-subtle; -fx-font-weight: bold;").otherwise(""));
+        queueTab.selectedProperty().addListener((obs, was, now) -> team.queue().inFront(now));
         queueTab.setClosable(false);
         queueTab.setContent(new QueueView(team.queue(), messages));
         accountsTab.setId("accountsTab");
         accountsTab.textProperty().bind(messages.text("accounts.tab"));
         accountsTab.setClosable(false);
         accountsTab.setContent(new AccountsView(team.accounts(), messages));
+    }
+
+    /** "Sessions are running: end them and sign out?" — shown instead of signing out at once. */
+    Node signOutQuestion() {
+        SignInViewModel signIn = team.signIn();
+        javafx.scene.control.Label text = new javafx.scene.control.Label();
+        text.setId("signOutQuestion");
+        text.setWrapText(true);
+        text.textProperty().bind(messages.text("signin.signOutRunning"));
+        Button end = new Button();
+        end.setId("confirmSignOut");
+        end.textProperty().bind(messages.text("signin.signOutEnd"));
+        end.getStyleClass().add(Styles.DANGER);
+        end.setOnAction(e -> signIn.answerSignOut(true));
+        Button keep = new Button();
+        keep.setId("cancelSignOut");
+        keep.textProperty().bind(messages.text("signin.signOutKeep"));
+        keep.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        keep.setOnAction(e -> signIn.answerSignOut(false));
+        HBox box = new HBox(10, dev.lifeline.client.theme.Icons.icon(dev.lifeline.client.theme.Icons.WARNING, 18), text, end, keep);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.getStyleClass().addAll("notice", "warning");
+        box.setStyle("-fx-padding: 6 12 6 12;");
+        box.visibleProperty().bind(signIn.confirmSignOutProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     /** Issue 6: the cards of offered transfers and watch invitations; placed above the tabs. */
@@ -104,5 +138,6 @@ final class ConsoleTeamView {
         if (tabs.getSelectionModel().getSelectedItem() == null || tabs.getTabs().size() <= 2) {
             tabs.getSelectionModel().select(queueTab);
         }
+        team.queue().inFront(queueTab.isSelected());
     }
 }

@@ -77,7 +77,7 @@ public final class ConsoleView extends BorderPane {
         joinBar.getStyleClass().addAll("top-bar", "join-bar");
         // Issue 6: offered transfers and watch invitations show as cards under the bars, over every tab.
         // Issue 5: after a sign-in, what became of the reports kept on this computer.
-        setTop(team == null ? new VBox(topBar, joinBar, uploadNotice()) : new VBox(topBar, joinBar, team.offersPart(), uploadNotice()));
+        setTop(team == null ? new VBox(topBar, joinBar, uploadNotice()) : new VBox(topBar, team.signOutQuestion(), joinBar, team.offersPart(), uploadNotice()));
 
         tabs.setId("sessionTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);

@@ -55,7 +55,23 @@ public final class QueueView extends BorderPane {
         take.getStyleClass().add(Styles.ACCENT);
         take.disableProperty().bind(vm.selectedProperty().isNull());
         take.setOnAction(e -> vm.take(vm.selectedProperty().get()));
-        HBox header = new HBox(12, title, spacer, take);
+        javafx.scene.control.TextField filter = new javafx.scene.control.TextField();
+        filter.setId("queueFilter");
+        filter.promptTextProperty().bind(messages.text("queue.filter"));
+        filter.setPrefColumnCount(18);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        javafx.scene.control.ComboBox<String> organisation = new javafx.scene.control.ComboBox<>();
+        organisation.setId("queueOrganisation");
+        organisation.setItems(vm.organisations());
+        organisation.valueProperty().bindBidirectional(vm.organisationProperty());
+        organisation.promptTextProperty().bind(messages.text("queue.allOrganisations"));
+        Button allOrganisations = new Button();
+        allOrganisations.setGraphic(Icons.icon(Icons.CLOSE, 10));
+        allOrganisations.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        allOrganisations.accessibleTextProperty().bind(messages.text("queue.allOrganisations"));
+        allOrganisations.visibleProperty().bind(vm.organisationProperty().isNotNull());
+        allOrganisations.setOnAction(e -> vm.organisationProperty().set(null));
+        HBox header = new HBox(12, title, spacer, filter, organisation, allOrganisations, take);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("session-header");
 
@@ -82,7 +98,7 @@ public final class QueueView extends BorderPane {
         setTop(new VBox(header, noticeBox));
 
         table.setId("queueTable");
-        table.setItems(vm.waiting());
+        table.setItems(vm.shown());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("queue.col.waiting", 76, c -> Bindings.createStringBinding(
                 () -> QueueViewModel.formatWaiting(QueueViewModel.waitingMs(c, vm.nowProperty().get())), vm.nowProperty())));

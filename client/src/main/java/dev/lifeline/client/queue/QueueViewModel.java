@@ -32,12 +32,39 @@ public final class QueueViewModel {
     private final ObjectProperty<WaitingCustomer> noticeAbout = new SimpleObjectProperty<>(this, "noticeAbout");
     private final ObjectProperty<WaitingCustomer> selected = new SimpleObjectProperty<>(this, "selected");
     private long offsetMs;
+    /** Filter (issue 6): free text over name, problem, contact and organisation; and one organisation or all. */
+    private final javafx.beans.property.StringProperty filter = new javafx.beans.property.SimpleStringProperty(this, "filter", "");
+    private final ObjectProperty<String> organisation = new SimpleObjectProperty<>(this, "organisation");
+    private final ObservableList<String> organisations = FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<WaitingCustomer> shown = new javafx.collections.transformation.FilteredList<>(waiting);
+    /** Customers who came while the queue was not in front: the tab shows how many. */
+    private final javafx.beans.property.IntegerProperty newWaiting = new javafx.beans.property.SimpleIntegerProperty(this, "newWaiting");
+    private final java.util.Set<Long> seen = new java.util.HashSet<>();
+    private boolean inFront = true;
 
     /** @param taker opens the session for a taken entry (the Console's pick) */
     public QueueViewModel(Clock clock, Consumer<WaitingCustomer> taker) {
         this.clock = Objects.requireNonNull(clock);
         this.taker = Objects.requireNonNull(taker);
         now.set(clock.millis());
+        filter.addListener((o, a, b) -> refilter());
+        organisation.addListener((o, a, b) -> refilter());
+    }
+
+    private void refilter() {
+        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(java.util.Locale.ROOT);
+        String org = organisation.get();
+        shown.setPredicate(c -> (org == null || org.equals(c.organisation()))
+                && (text.isEmpty() || (c.name() + "\n" + c.problem() + "\n" + c.contact() + "\n" + c.organisation())
+                        .toLowerCase(java.util.Locale.ROOT).contains(text)));
+    }
+
+    /** Whether the queue is in front (its tab selected): in front, new customers count as seen. */
+    public void inFront(boolean front) {
+        inFront = front;
+        if (front) {
+            newWaiting.set(0);
+        }
     }
 
     /** A new snapshot from the relay (oldest first). */
@@ -47,6 +74,22 @@ public final class QueueViewModel {
         waiting.setAll(snapshot);
         selected.set(chosen == null ? null : snapshot.stream().filter(c -> c.entryId() == chosen.entryId())
                 .findFirst().orElse(null));
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        int arrived = 0;
+        for (WaitingCustomer c : snapshot) {
+            ids.add(c.entryId());
+            if (seen.add(c.entryId())) {
+                arrived++;
+            }
+        }
+        seen.retainAll(ids);
+        newWaiting.set(inFront ? 0 : Math.min(newWaiting.get() + arrived, snapshot.size()));
+        String chosenOrg = organisation.get();
+        organisations.setAll(snapshot.stream().map(WaitingCustomer::organisation).filter(o -> !o.isEmpty())
+                .distinct().sorted().toList());
+        if (chosenOrg != null && !organisations.contains(chosenOrg)) {
+            organisations.add(chosenOrg); // keep the chosen filter even when nobody of it waits now
+        }
         tick();
     }
 
@@ -58,6 +101,8 @@ public final class QueueViewModel {
     /** Signed out: the queue is no longer known. */
     public void clear() {
         waiting.clear();
+        seen.clear();
+        newWaiting.set(0);
         selected.set(null);
         notice.set(null);
         noticeAbout.set(null);
@@ -132,6 +177,30 @@ public final class QueueViewModel {
 
     public ObservableList<WaitingCustomer> waiting() {
         return waiting;
+    }
+
+    /** The waiting customers the filter lets through (what the table shows). */
+    public ObservableList<WaitingCustomer> shown() {
+        return shown;
+    }
+
+    public javafx.beans.property.StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** One organisation, or null for all. */
+    public ObjectProperty<String> organisationProperty() {
+        return organisation;
+    }
+
+    /** The organisations of the customers waiting now (for the filter's choices). */
+    public ObservableList<String> organisations() {
+        return organisations;
+    }
+
+    /** Customers who came while the queue was not in front (0 once it is). */
+    public javafx.beans.property.ReadOnlyIntegerProperty newWaitingProperty() {
+        return newWaiting;
     }
 
     public ReadOnlyLongProperty nowProperty() {

@@ -68,6 +68,13 @@ public final class SignInViewModel {
     private Consumer<HandoverOfferInfo> offerSink = o -> { };
     private Consumer<HandoverEvent> handoverSink = e -> { };
     private TeamLink link;
+    /** The sign-in's current session token: renewed in the background before it expires. Any thread. */
+    private volatile String sessionToken = "";
+    private final LongProperty tokenExpiresAt = new SimpleLongProperty(this, "tokenExpiresAt", 0);
+    /** Sign out while sessions run: asked first (the view shows the question). */
+    private final BooleanProperty confirmSignOut = new SimpleBooleanProperty(this, "confirmSignOut", false);
+    private java.util.function.BooleanSupplier sessionsRunning = () -> false;
+    private Runnable endSessions = () -> { };
     /** Identifies the current attempt; events of an older one are dropped. */
     private Object attempt;
 
@@ -155,8 +162,40 @@ public final class SignInViewModel {
         }
     }
 
+    /**
+     * "Sign out" as the person clicks it: with sessions running it only asks ({@link #confirmSignOutProperty()});
+     * the answer comes to {@link #answerSignOut}. Without sessions it signs out at once.
+     */
+    public void requestSignOut() {
+        if (sessionsRunning.getAsBoolean()) {
+            confirmSignOut.set(true);
+        } else {
+            signOut();
+        }
+    }
+
+    /** The answer to "sessions are running — end them and sign out?": yes ends them first, no keeps everything. */
+    public void answerSignOut(boolean endAndSignOut) {
+        if (!confirmSignOut.get()) {
+            return;
+        }
+        confirmSignOut.set(false);
+        if (endAndSignOut) {
+            endSessions.run();
+            signOut();
+        }
+    }
+
+    /** Whether sessions are running (sign-out asks first) and how to end them. */
+    public void guardSignOut(java.util.function.BooleanSupplier running, Runnable endThem) {
+        this.sessionsRunning = Objects.requireNonNull(running);
+        this.endSessions = Objects.requireNonNull(endThem);
+    }
+
     /** Ends the sign-in on the relay and shows the form again. */
     public void signOut() {
+        sessionToken = "";
+        tokenExpiresAt.set(0);
         attempt = null;
         closeLink();
         signedIn.set(null);
@@ -250,6 +289,8 @@ public final class SignInViewModel {
                 totpNeeded.set(false);
                 problem.set(null);
                 serverError.set("");
+                sessionToken = technician.sessionToken();
+                tokenExpiresAt.set(technician.tokenExpiresAtMs());
                 signedIn.set(technician);
                 state.set(State.SIGNED_IN);
             });
@@ -259,6 +300,7 @@ public final class SignInViewModel {
         public void signInFailed(SignInFailure failure) {
             onUi(() -> {
                 boolean wasSignedIn = state.get() == State.SIGNED_IN;
+                sessionToken = "";
                 attempt = null;
                 closeLink();
                 signedIn.set(null);
@@ -297,6 +339,16 @@ public final class SignInViewModel {
         }
 
         @Override
+        public void renewed(String token, long expiresAtMs) {
+            onUi(() -> {
+                if (signedIn.get() != null) {
+                    sessionToken = token;
+                    tokenExpiresAt.set(expiresAtMs);
+                }
+            });
+        }
+
+        @Override
         public void roster(List<String> technicians) {
             onUi(() -> rosterSink.accept(technicians));
         }
@@ -324,6 +376,7 @@ public final class SignInViewModel {
             onUi(() -> {
                 attempt = null;
                 link = null;
+                sessionToken = "";
                 signedIn.set(null);
                 detail.set(why == null ? "" : why);
                 problem.set(state.get() == State.SIGNED_IN ? Problem.CONNECTION_LOST : Problem.UNREACHABLE);
@@ -380,5 +433,20 @@ public final class SignInViewModel {
 
     public ReadOnlyBooleanProperty teamServerProperty() {
         return teamServer;
+    }
+
+    /** The current session token (renewed in the background; empty when signed out). Any thread. */
+    public String sessionToken() {
+        return sessionToken;
+    }
+
+    /** When the current token expires (relay time); moves on with every renewal. */
+    public ReadOnlyLongProperty tokenExpiresAtProperty() {
+        return tokenExpiresAt;
+    }
+
+    /** True while "end the running sessions and sign out?" waits for an answer. */
+    public ReadOnlyBooleanProperty confirmSignOutProperty() {
+        return confirmSignOut;
     }
 }

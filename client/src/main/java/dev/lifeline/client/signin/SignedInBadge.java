@@ -42,7 +42,7 @@ public final class SignedInBadge extends HBox {
         signOut.setId("signOut");
         signOut.textProperty().bind(messages.text("signin.signOut"));
         signOut.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-        signOut.setOnAction(e -> vm.signOut());
+        signOut.setOnAction(e -> vm.requestSignOut());
         signOut.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(Icons.icon(Icons.VERIFIED, 24, "accent"), new VBox(1, name, detail), signOut);
         visibleProperty().bind(vm.signedInProperty().isNotNull());

@@ -30,6 +30,13 @@ public final class RelayTeam implements TeamAccess {
                 client.technicianSessions(certified, signedIn::sessionToken));
     }
 
+    @Override
+    public LoadedTechnician technician(SignedInTechnician signedIn, java.util.function.Supplier<String> currentToken) {
+        TechnicianIdentity certified = signedIn.identity();
+        return new LoadedTechnician(certified.name(), certified.organisation(), certified.notAfter(),
+                client.technicianSessions(certified, currentToken));
+    }
+
     /** The relay connection this team server is reached through (for what else a sign-in turns on). */
     public RelayClient client() {
         return client;

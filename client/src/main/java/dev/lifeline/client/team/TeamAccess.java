@@ -19,4 +19,9 @@ public interface TeamAccess {
      * it is) and picks queue entries, with the certificate issued at sign-in.
      */
     LoadedTechnician technician(SignedInTechnician signedIn);
+
+    /** As above, joining with whatever token {@code currentToken} gives then (the sign-in renews it). */
+    default LoadedTechnician technician(SignedInTechnician signedIn, java.util.function.Supplier<String> currentToken) {
+        return technician(signedIn);
+    }
 }

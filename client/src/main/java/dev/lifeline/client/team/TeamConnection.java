@@ -57,6 +57,13 @@ public final class TeamConnection implements TeamLink {
         default void handover(HandoverEvent event) {
         }
 
+        /**
+         * The relay renewed the session token before it expired (the connection asks on its own,
+         * at three quarters of the token's life); picks and joins use the new one from now on.
+         */
+        default void renewed(String sessionToken, long expiresAtMs) {
+        }
+
         /** A non-fatal error from the relay (e.g. an admin request refused). */
         default void error(String message) {
         }
@@ -72,15 +79,23 @@ public final class TeamConnection implements TeamLink {
     private byte[] privateKey;
     private boolean signedIn;
     private boolean closing;
+    /** The next renewal of the session token; rescheduled on every renewal. */
+    private io.netty.util.concurrent.ScheduledFuture<?> renewal;
+    /** Renew at this share of the token's remaining life; never sooner than MIN_RENEW_MS apart. */
+    static final double RENEW_AT = 0.75;
+    static final long MIN_RENEW_MS = 1_000;
 
-    private TeamConnection(Listener listener) {
+    private final EventLoop loop;
+
+    private TeamConnection(Listener listener, EventLoop loop) {
         this.listener = listener;
+        this.loop = loop;
     }
 
     /** Connects and signs in with name, password and (when the account has it) a TOTP code. */
     public static TeamConnection signIn(EventLoop loop, RelayEndpoint endpoint, String name, char[] password,
                                         String totpCode, Listener listener) {
-        TeamConnection team = new TeamConnection(listener);
+        TeamConnection team = new TeamConnection(listener, loop);
         Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(team.random);
         team.privateKey = key.getEncoded();
         SignIn signIn = SignIn.newBuilder().setName(name).setPassword(new String(password))
@@ -169,6 +184,10 @@ public final class TeamConnection implements TeamLink {
             switch (frame.getBodyCase()) {
                 case WELCOME -> send(RelayFrame.newBuilder().setSignIn(signIn).build());
                 case SIGNED_IN -> onSignedIn(frame.getSignedIn());
+                case TOKEN_RENEWED -> {
+                    listener.renewed(frame.getTokenRenewed().getSessionToken(), frame.getTokenRenewed().getTokenExpiresAtMs());
+                    scheduleRenewal(frame.getTokenRenewed().getTokenExpiresAtMs());
+                }
                 case SIGN_IN_FAILED -> listener.signInFailed(failure(frame));
                 case QUEUE_SNAPSHOT -> {
                     List<WaitingCustomer> waiting = new ArrayList<>();
@@ -213,9 +232,29 @@ public final class TeamConnection implements TeamLink {
             };
             listener.signedIn(new SignedInTechnician(signedInFrame.getName(), role, signedInFrame.getSessionToken(),
                     signedInFrame.getTokenExpiresAtMs(), identity));
+            scheduleRenewal(signedInFrame.getTokenExpiresAtMs());
             send(RelayFrame.newBuilder().setQueueSubscribe(QueueSubscribe.getDefaultInstance()).build());
             // Issue 6: be reachable for transfers and watch invitations, and see who else is.
             send(RelayFrame.newBuilder().setHandoverListen(HandoverListen.getDefaultInstance()).build());
+        }
+
+        /**
+         * Asks for a fresh token at three quarters of this one's remaining life (by this machine's
+         * clock; a skewed clock only makes the renewal early or late within the token's life).
+         */
+        private void scheduleRenewal(long expiresAtMs) {
+            if (closing) {
+                return;
+            }
+            if (renewal != null) {
+                renewal.cancel(false);
+            }
+            long delay = Math.max(MIN_RENEW_MS, (long) ((expiresAtMs - System.currentTimeMillis()) * RENEW_AT));
+            renewal = loop.schedule(() -> {
+                if (!closing) {
+                    send(RelayFrame.newBuilder().setRenewToken(dev.lifeline.common.wire.relay.RenewToken.getDefaultInstance()).build());
+                }
+            }, delay, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
         private void send(RelayFrame frame) {
@@ -227,6 +266,9 @@ public final class TeamConnection implements TeamLink {
 
         @Override
         public void onClosed(Throwable cause) {
+            if (renewal != null) {
+                renewal.cancel(false);
+            }
             if (!closing) {
                 listener.closed(cause == null ? "the relay closed the connection" : cause.getMessage());
             }

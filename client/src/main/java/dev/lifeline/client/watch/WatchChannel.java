@@ -165,6 +165,18 @@ public final class WatchChannel implements EndToEndSession.Events {
                     endToEnd.onAck(frame.getAck());
                 }
             }
+            // The watcher's connection dropped and came back (it resumes like any session): hold
+            // what we send meanwhile, then resync so both sides resend what the other lacks.
+            case PEER_AWAY -> {
+                if (endToEnd != null) {
+                    endToEnd.linkDown();
+                }
+            }
+            case PEER_BACK -> {
+                if (endToEnd != null) {
+                    endToEnd.linkRestored();
+                }
+            }
             case CLOSE -> finish("the watch ended");
             case ERROR -> {
                 if (frame.getError().getFatal()) {

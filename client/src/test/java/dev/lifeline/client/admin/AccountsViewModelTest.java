@@ -81,4 +81,45 @@ class AccountsViewModelTest {
         assertEquals("another long passphrase", sent.get(2).getResetPassword().getPassword());
         assertEquals("", vm.resetPasswordProperty().get());
     }
+
+    @Test
+    void authenticatorSetupShowsTheSecretOnceAndConfirmsWithACode() {
+        AccountInfo alice = account("Alice Meyer", AccountRole.ACCOUNT_TECHNICIAN, false);
+        vm.replied(AccountReply.newBuilder().setOk(true).addAccounts(alice).build());
+        vm.startTotp();
+        assertTrue(sent.isEmpty(), "nothing selected");
+        vm.selectedProperty().set(vm.accounts().get(0));
+        vm.startTotp();
+        assertEquals("Alice Meyer", sent.get(0).getTotpBegin());
+
+        vm.replied(AccountReply.newBuilder().setOk(true).setMessage("enter the secret in the authenticator app")
+                .setTotpAccount("Alice Meyer").setTotpSecret("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+                .setOtpauthUri("otpauth://totp/Lifeline:Alice%20Meyer?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Lifeline")
+                .addAccounts(alice).build());
+        assertEquals("Alice Meyer", vm.totpAccountProperty().get());
+        assertEquals("JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP", vm.totpSecretProperty().get());
+        assertTrue(vm.totpUriProperty().get().startsWith("otpauth://totp/Lifeline:Alice%20Meyer?secret="));
+
+        vm.totpCodeProperty().set("12 34");
+        vm.confirmTotp();
+        assertEquals(InputError.CODE_INVALID, vm.inputErrorProperty().get());
+        assertEquals(1, sent.size(), "a malformed code is not sent");
+
+        vm.totpCodeProperty().set("123 456");
+        vm.confirmTotp();
+        assertEquals("Alice Meyer", sent.get(1).getTotpConfirm().getName());
+        assertEquals("123456", sent.get(1).getTotpConfirm().getCode());
+        vm.replied(AccountReply.newBuilder().setOk(false).setMessage("that code does not match").addAccounts(alice).build());
+        assertEquals("Alice Meyer", vm.totpAccountProperty().get(), "a wrong code keeps the setup open");
+        assertEquals("", vm.totpCodeProperty().get());
+
+        vm.totpCodeProperty().set("654321");
+        vm.confirmTotp();
+        vm.replied(AccountReply.newBuilder().setOk(true).setMessage("authenticator on for Alice Meyer")
+                .addAccounts(alice.toBuilder().setTotp(true)).build());
+        assertEquals("", vm.totpAccountProperty().get(), "done: the secret is no longer shown");
+        assertEquals("", vm.totpSecretProperty().get());
+        assertTrue(vm.accounts().get(0).getTotp());
+        assertEquals("authenticator on for Alice Meyer", vm.resultProperty().get());
+    }
 }

@@ -190,6 +190,18 @@ class ConsoleTeamViewTest {
         assertEquals("Another technician took Eve. The list is up to date.",
                 robot.lookup("#queueNotice").queryAs(Label.class).getText());
         assertEquals(1, table.getItems().size());
+
+        // A new customer while the session tab is in front: the Queue tab says so until it is looked at.
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitingCustomer finn = waiting(9, "Finn", "Printer jam", now, 600, false, false, Sla.ON_TRACK);
+        team.last().listener().queue(List.of(dana, finn), now);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Queue (2) · 1 new", tabs.getTabs().get(0).getText());
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        assertEquals("Queue (2)", tabs.getTabs().get(0).getText());
+        robot.clickOn("#queueFilter").write("jam");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(9L), table.getItems().stream().map(WaitingCustomer::entryId).toList());
     }
 
     @Test
@@ -215,6 +227,32 @@ class ConsoleTeamViewTest {
                 .setMessage("a new password needs at least 12 characters").build());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("a new password needs at least 12 characters", robot.lookup("#accountsResult").queryAs(Label.class).getText());
+
+        // Authenticator setup for Alice: the key shows once, a code from the app confirms it.
+        assertFalse(showing(robot.lookup("#totpEnrolment").query()));
+        robot.clickOn("Alice");
+        robot.clickOn("#setUpTotp");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Alice", team.last().link().requests.get(2).getTotpBegin());
+        team.last().listener().accounts(AccountReply.newBuilder().setOk(true).setTotpAccount("Alice")
+                .setTotpSecret("JBSWY3DPEHPK3PXP").setOtpauthUri("otpauth://totp/Lifeline:Alice?secret=JBSWY3DPEHPK3PXP")
+                .addAccounts(AccountInfo.newBuilder().setName("Root").setRole(AccountRole.ACCOUNT_ADMIN))
+                .addAccounts(AccountInfo.newBuilder().setName("Alice").setRole(AccountRole.ACCOUNT_TECHNICIAN)).build());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(robot.lookup("#totpEnrolment").query()));
+        assertEquals("JBSW Y3DP EHPK 3PXP", robot.lookup("#totpSecret").queryAs(Label.class).getText());
+        assertEquals("otpauth://totp/Lifeline:Alice?secret=JBSWY3DPEHPK3PXP",
+                robot.lookup("#totpUri").queryAs(javafx.scene.control.TextField.class).getText());
+        robot.clickOn("#totpCode").write("492039");
+        robot.clickOn("#confirmTotp");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("492039", team.last().link().requests.get(3).getTotpConfirm().getCode());
+        team.last().listener().accounts(AccountReply.newBuilder().setOk(true).setMessage("authenticator on for Alice")
+                .addAccounts(AccountInfo.newBuilder().setName("Alice").setRole(AccountRole.ACCOUNT_TECHNICIAN).setTotp(true))
+                .build());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(showing(robot.lookup("#totpEnrolment").query()), "the key is no longer shown");
+        assertEquals("authenticator on for Alice", robot.lookup("#accountsResult").queryAs(Label.class).getText());
     }
 
     @Test
@@ -308,5 +346,61 @@ class ConsoleTeamViewTest {
         assertEquals(null, content.lookup("#handoverBar"), "a watcher hands nothing on");
         assertEquals(1, ((TabPane) content.lookup("#sideTabs")).getTabs().size(), "chat only, no diagnostics");
         assertFalse(vm.sessions().get(0).handover().availableProperty().get());
+    }
+
+    @Test
+    void signOutDuringASessionAsksAndKeepsTheTabUntilTheAnswer(FxRobot robot) {
+        relayHasAccounts();
+        signIn(robot, "Alice", "correct horse battery");
+        team.last().listener().signedIn(FakeTeam.signedIn("Alice Meyer", "technician"));
+        long now = System.currentTimeMillis();
+        team.last().listener().queue(List.of(waiting(7, "Dana", "Printer prints blank pages", now, 90, false, false,
+                Sla.ON_TRACK)), now);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#take-7");
+        team.picks.picked.get(0).listener.onSecured(PeerInfo.customer("Dana"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#signOut");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(robot.lookup("#signOutQuestion").query()));
+        assertFalse(team.last().link().closed, "not signed out before the answer");
+        robot.clickOn("#cancelSignOut");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(showing(robot.lookup("#signOutQuestion").query()));
+        assertFalse(team.picks.picked.get(0).ended);
+
+        // The relay ends the sign-in (e.g. revoked): the running session's tab stays in view.
+        team.last().listener().signInFailed(new SignInFailure(SignInFailure.Kind.TOKEN_INVALID, "ended", 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(showing(robot.lookup("#signInView").query()), "the sign-in card does not cover a running session");
+        assertTrue(showing(robot.lookup("#sessionTabs").query()));
+        assertFalse(team.picks.picked.get(0).ended);
+
+        // Once that session is over, the sign-in card comes back.
+        team.picks.picked.get(0).listener.onEnded(new SessionEnd(SessionEnd.Reason.ENDED_BY_ME, ""));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(showing(robot.lookup("#signInView").query()));
+    }
+
+    @Test
+    void confirmedSignOutEndsTheRunningSessions(FxRobot robot) {
+        relayHasAccounts();
+        signIn(robot, "Alice", "correct horse battery");
+        team.last().listener().signedIn(FakeTeam.signedIn("Alice Meyer", "technician"));
+        long now = System.currentTimeMillis();
+        team.last().listener().queue(List.of(waiting(7, "Dana", "Printer prints blank pages", now, 90, false, false,
+                Sla.ON_TRACK)), now);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#take-7");
+        team.picks.picked.get(0).listener.onSecured(PeerInfo.customer("Dana"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#signOut");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#confirmSignOut");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(team.picks.picked.get(0).ended, "the session was ended, the customer told");
+        assertTrue(team.last().link().closed);
+        assertTrue(showing(robot.lookup("#signInView").query()));
     }
 }

@@ -104,4 +104,45 @@ class QueueViewModelTest {
         assertEquals("10", QueueViewModel.hours(600));
         assertEquals("-0.5", QueueViewModel.hours(-30));
     }
+
+    private static WaitingCustomer at(long id, String name, String problem, String organisation) {
+        return new WaitingCustomer(id, name, problem, "", organisation, 1_000_000, true, "", "", false, 0, false, false, Sla.NONE);
+    }
+
+    @Test
+    void filterByTextAndOrganisation() {
+        vm.update(List.of(at(1, "Dana", "printer prints blank pages", "Bakery"), at(2, "Eve", "mail is gone", "Clinic"),
+                at(3, "Finn", "Printer jam", "Clinic")), 1_000_000);
+        assertEquals(List.of("Bakery", "Clinic"), vm.organisations());
+        vm.filterProperty().set("  PRINTER ");
+        assertEquals(List.of(1L, 3L), vm.shown().stream().map(WaitingCustomer::entryId).toList());
+        vm.organisationProperty().set("Clinic");
+        assertEquals(List.of(3L), vm.shown().stream().map(WaitingCustomer::entryId).toList());
+        vm.filterProperty().set("");
+        assertEquals(List.of(2L, 3L), vm.shown().stream().map(WaitingCustomer::entryId).toList());
+        // A new snapshot keeps the filter; the chosen organisation stays a choice while nobody of it waits.
+        vm.update(List.of(at(1, "Dana", "printer prints blank pages", "Bakery")), 1_000_000);
+        assertTrue(vm.shown().isEmpty());
+        assertTrue(vm.organisations().contains("Clinic"));
+        vm.organisationProperty().set(null);
+        assertEquals(1, vm.shown().size());
+        assertEquals(1, vm.waiting().size(), "the filter hides, it does not drop");
+    }
+
+    @Test
+    void newCustomersAreCountedWhileTheQueueIsNotInFront() {
+        vm.update(List.of(at(1, "Dana", "printer", "Bakery")), 1_000_000);
+        assertEquals(0, vm.newWaitingProperty().get(), "in front: seen at once");
+        vm.inFront(false);
+        vm.update(List.of(at(1, "Dana", "printer", "Bakery")), 1_000_000);
+        assertEquals(0, vm.newWaitingProperty().get(), "the same customer again is not new");
+        vm.update(List.of(at(1, "Dana", "printer", "Bakery"), at(2, "Eve", "mail", "Clinic")), 1_000_000);
+        assertEquals(1, vm.newWaitingProperty().get());
+        vm.update(List.of(at(2, "Eve", "mail", "Clinic"), at(3, "Finn", "jam", "Clinic")), 1_000_000);
+        assertEquals(2, vm.newWaitingProperty().get());
+        vm.update(List.of(at(3, "Finn", "jam", "Clinic")), 1_000_000);
+        assertEquals(1, vm.newWaitingProperty().get(), "never more new than waiting");
+        vm.inFront(true);
+        assertEquals(0, vm.newWaitingProperty().get(), "looked at");
+    }
 }

@@ -180,4 +180,62 @@ class SignInViewModelTest {
         assertFalse(replies.get(0).getOk());
         assertEquals("account administration needs an admin sign-in", vm.serverErrorProperty().get());
     }
+
+    @Test
+    void aRenewedTokenIsUsedFromThenOnAndARefusedRenewalEndsTheSignIn() {
+        formShown();
+        type("Alice", "correct horse battery");
+        vm.signIn();
+        team.last().listener().signedIn(FakeTeam.signedIn("Alice Meyer", "technician"));
+        assertEquals("token-Alice Meyer", vm.sessionToken());
+        team.last().listener().renewed("token-2", 42_000L);
+        assertEquals("token-2", vm.sessionToken());
+        assertEquals(42_000L, vm.tokenExpiresAtProperty().get());
+        assertEquals(State.SIGNED_IN, vm.state(), "a renewal is no new sign-in");
+
+        // The relay refuses the next renewal (sign-in revoked): signed out, and said so.
+        team.last().listener().signInFailed(new dev.lifeline.client.team.SignInFailure(
+                dev.lifeline.client.team.SignInFailure.Kind.TOKEN_INVALID, "the session expired or was ended; sign in again", 0));
+        assertEquals(State.SIGNED_OUT, vm.state());
+        assertEquals(Problem.SESSION_ENDED, vm.problemProperty().get());
+        assertEquals("", vm.sessionToken());
+        assertTrue(team.last().link().closed);
+    }
+
+    @Test
+    void signOutWithSessionsRunningAsksFirst() {
+        formShown();
+        type("Alice", "correct horse battery");
+        vm.signIn();
+        team.last().listener().signedIn(FakeTeam.signedIn("Alice Meyer", "technician"));
+        boolean[] running = {true};
+        int[] ended = {0};
+        vm.guardSignOut(() -> running[0], () -> {
+            ended[0]++;
+            running[0] = false;
+        });
+        vm.requestSignOut();
+        assertTrue(vm.confirmSignOutProperty().get());
+        assertEquals(State.SIGNED_IN, vm.state(), "nothing happens before the answer");
+        vm.answerSignOut(false);
+        assertEquals(State.SIGNED_IN, vm.state());
+        assertEquals(0, ended[0]);
+        assertFalse(team.last().link().closed);
+
+        vm.requestSignOut();
+        vm.answerSignOut(true);
+        assertEquals(1, ended[0], "the sessions end first");
+        assertEquals(State.SIGNED_OUT, vm.state());
+        assertTrue(team.last().link().closed);
+        vm.answerSignOut(true);
+        assertEquals(1, ended[0], "an answer counts once");
+
+        // No sessions: sign out at once.
+        type("Alice", "correct horse battery");
+        vm.signIn();
+        team.last().listener().signedIn(FakeTeam.signedIn("Alice Meyer", "technician"));
+        vm.requestSignOut();
+        assertFalse(vm.confirmSignOutProperty().get());
+        assertEquals(State.SIGNED_OUT, vm.state());
+    }
 }

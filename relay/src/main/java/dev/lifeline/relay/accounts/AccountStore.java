@@ -139,6 +139,40 @@ public final class AccountStore {
         });
     }
 
+    /** A TOTP secret waiting for its first code until {@code untilMs}; false when there is no such account. */
+    public boolean setPendingTotp(String name, String base32, long untilMs) throws SQLException {
+        return update("update accounts set totp_pending_secret = ?, totp_pending_until_ms = ? where name = ?", ps -> {
+            ps.setString(1, base32);
+            ps.setLong(2, untilMs);
+            ps.setString(3, name);
+        });
+    }
+
+    /** The pending TOTP secret of {@code name} if it has not lapsed at {@code nowMs}. */
+    public Optional<String> pendingTotp(String name, long nowMs) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement q = c.prepareStatement(
+                     "select totp_pending_secret, totp_pending_until_ms from accounts where name = ?")) {
+            q.setString(1, name);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null || rs.getLong(2) <= nowMs) {
+                    return Optional.empty();
+                }
+                return Optional.of(rs.getString(1));
+            }
+        }
+    }
+
+    /** The confirmed secret becomes the account's second factor; the pending one is gone. */
+    public boolean activatePendingTotp(String name, String base32) throws SQLException {
+        return update("update accounts set totp_secret = ?, totp_pending_secret = null, totp_pending_until_ms = null"
+                + " where name = ? and totp_pending_secret = ?", ps -> {
+            ps.setString(1, base32);
+            ps.setString(2, name);
+            ps.setString(3, base32);
+        });
+    }
+
     void recordFailure(long id, int failedAttempts, long lockedUntilMs) throws SQLException {
         update("update accounts set failed_attempts = ?, locked_until_ms = ? where id = ?", ps -> {
             ps.setInt(1, failedAttempts);

@@ -108,6 +108,37 @@ public final class Accounts {
         return Optional.of(secret);
     }
 
+    /** An unconfirmed authenticator secret lapses after this long. */
+    public static final java.time.Duration TOTP_ENROLMENT_TIME = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Starts TOTP enrolment for {@code name} (Console, admins): a new secret that waits for its
+     * first code ({@link #confirmTotp}); sign-in does not ask for codes until then. Empty when
+     * there is no such account. The secret is for the person's authenticator app, shown once.
+     */
+    public Optional<String> beginTotp(String actor, String name) throws SQLException {
+        String secret = Totp.newSecret(new SecureRandom());
+        if (!store.setPendingTotp(name, secret, clock.millis() + TOTP_ENROLMENT_TIME.toMillis())) {
+            return Optional.empty();
+        }
+        audit.append(actor, "account.totp-begin", name);
+        return Optional.of(secret);
+    }
+
+    /** The code from the authenticator app proves the secret arrived: TOTP is on. False: wrong code or lapsed. */
+    public boolean confirmTotp(String actor, String name, String code) throws SQLException {
+        long now = clock.millis();
+        Optional<String> pending = store.pendingTotp(name, now);
+        if (pending.isEmpty() || code == null || !Totp.verify(pending.get(), code.strip(), now / 1000)) {
+            return false;
+        }
+        if (!store.activatePendingTotp(name, pending.get())) {
+            return false;
+        }
+        audit.append(actor, "account.totp-on", name);
+        return true;
+    }
+
     public List<Account> list() throws SQLException {
         return store.list();
     }
@@ -160,6 +191,34 @@ public final class Accounts {
             return Optional.empty();
         }
         return store.find(claims.get().accountId()).filter(a -> !a.disabled());
+    }
+
+    /** Why a renewal was refused, or the fresh token (the old one is revoked). */
+    public sealed interface Renewal permits Renewal.Renewed, Renewal.Refused {
+        record Renewed(Account account, SessionTokens.Issued token) implements Renewal {
+        }
+
+        record Refused(boolean disabled) implements Renewal {
+        }
+    }
+
+    /**
+     * A fresh token for a sign-in whose token {@code tokenId} is still live, for an enabled account;
+     * the old token is revoked so only one of the two works from now on.
+     */
+    public Renewal renew(String tokenId, long accountId) throws SQLException {
+        if (!tokens.isLive(tokenId, accountId)) {
+            return new Renewal.Refused(false);
+        }
+        Optional<Account> account = store.find(accountId);
+        if (account.isEmpty() || account.get().disabled()) {
+            tokens.revoke(tokenId);
+            return new Renewal.Refused(true);
+        }
+        SessionTokens.Issued fresh = tokens.issue(accountId);
+        tokens.revoke(tokenId);
+        audit.append(account.get().name(), "signin.renew", "");
+        return new Renewal.Renewed(account.get(), fresh);
     }
 
     public void signOut(String tokenId, String actor) throws SQLException {

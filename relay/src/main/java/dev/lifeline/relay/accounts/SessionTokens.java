@@ -115,6 +115,18 @@ public final class SessionTokens {
         return Optional.of(claims);
     }
 
+    /** Whether the token {@code tokenId} of {@code accountId} is neither revoked nor expired (for renewal). */
+    public boolean isLive(String tokenId, long accountId) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement q = c.prepareStatement(
+                     "select revoked, account_id, expires_at_ms from auth_tokens where token_id = ?")) {
+            q.setString(1, tokenId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() && !rs.getBoolean(1) && rs.getLong(2) == accountId && rs.getLong(3) > clock.millis();
+            }
+        }
+    }
+
     public boolean revoke(String tokenId) throws SQLException {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement u = c.prepareStatement("update auth_tokens set revoked = true where token_id = ?")) {

@@ -75,7 +75,12 @@ public final class QueueDesk {
     private final Set<LobbyConnection> subscribers = ConcurrentHashMap.newKeySet();
     /** Entries a queue pick is pairing right now (so {@link #paired} can tell a pick from a code join). */
     private final Set<Long> picking = ConcurrentHashMap.newKeySet();
-    private final Map<Entry, Long> supportSessionOf = new ConcurrentHashMap<>();
+    /**
+     * Queue sessions running now: their support-session rows (once inserted). Put before the insert
+     * is queued, so an end (or handover) that two pool threads let overtake the insert waits for it
+     * instead of finding nothing and leaving the session unbilled.
+     */
+    private final Map<Entry, java.util.concurrent.CompletableFuture<Long>> supportSessionOf = new ConcurrentHashMap<>();
 
     public QueueDesk(QueueStore store, ContractStore contracts, BillingStore billing, AuditLog audit, Executor blocking,
                      Clock clock) {
@@ -232,52 +237,88 @@ public final class QueueDesk {
         boolean byPick = picking.contains(entryId);
         Long accountId = SignedInAccount.of(technician.channel()).map(a -> a.account().id()).orElse(null);
         long now = clock.millis();
-        blocking.execute(() -> {
-            try {
-                if (!byPick) {
-                    store.tryPick(entryId, accountId, now); // joined by code while also queued
+        java.util.concurrent.CompletableFuture<Long> rowId = new java.util.concurrent.CompletableFuture<>();
+        supportSessionOf.put(nameplate, rowId);
+        try {
+            blocking.execute(() -> {
+                try {
+                    if (!byPick) {
+                        store.tryPick(entryId, accountId, now); // joined by code while also queued
+                    }
+                    QueueStore.Row row = store.find(entryId).orElseThrow();
+                    long sessionId = billing.startSession(entryId, row.organisationId(), accountId, row.customerName(),
+                            row.submittedAtMs(), now);
+                    rowId.complete(sessionId);
+                    sessionRow.accept(sessionId);
+                } catch (Exception e) {
+                    rowId.completeExceptionally(e);
+                    LOG.error("could not record the session start: {}", e.toString());
                 }
-                QueueStore.Row row = store.find(entryId).orElseThrow();
-                long sessionId = billing.startSession(entryId, row.organisationId(), accountId, row.customerName(),
-                        row.submittedAtMs(), now);
-                supportSessionOf.put(nameplate, sessionId);
-                sessionRow.accept(sessionId);
-            } catch (Exception e) {
-                LOG.error("could not record the session start: {}", e.toString());
-            }
-            broadcast();
-        });
+                broadcast();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            supportSessionOf.remove(nameplate);
+            throw e;
+        }
         return true;
     }
 
     /** The session on {@code nameplate} ended: its billing entry is written by its contract. */
     public void ended(Entry nameplate) {
         long now = clock.millis();
-        blocking.execute(() -> {
-            Long sessionId = supportSessionOf.remove(nameplate);
-            if (sessionId == null) {
-                return;
-            }
-            try {
-                billing.endSession(sessionId, now).ifPresent(b -> audit.record("relay", "session.billed",
-                        "session " + sessionId + ": " + b.billedMinutes() + " min" + (b.flags().isEmpty() ? "" : " " + b.flags())));
-            } catch (Exception e) {
-                LOG.error("could not record the session end: {}", e.toString());
-            }
-        });
+        java.util.concurrent.CompletableFuture<Long> row = supportSessionOf.remove(nameplate);
+        if (row == null) {
+            return; // joined by code, not from the queue
+        }
+        // After the start's insert (and any handover queued before this end), whichever thread ran it.
+        row.thenAccept(sessionId -> onBlocking("the session end", () -> billing.endSession(sessionId, now)
+                .ifPresent(b -> audit.record("relay", "session.billed", "session " + sessionId + ": "
+                        + b.billedMinutes() + " min" + (b.flags().isEmpty() ? "" : " " + b.flags())))));
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private void onBlocking(String what, Work work) {
+        try {
+            blocking.execute(() -> {
+                try {
+                    work.run();
+                } catch (Exception e) {
+                    LOG.error("could not record {}: {}", what, e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("could not record {}: the relay is shutting down or overloaded", what);
+        }
     }
 
     /** Issue 6: the session on {@code nameplate} moved to another technician (see BillingStore#handOver). */
     public void transferred(Entry nameplate, long fromAccountId, long toAccountId, long atMs) {
-        blocking.execute(() -> {
-            Long sessionId = supportSessionOf.get(nameplate);
-            if (sessionId == null) {
-                return; // joined by code, not from the queue: nothing is billed
+        java.util.concurrent.CompletableFuture<Long> row = supportSessionOf.get(nameplate);
+        if (row == null) {
+            return; // joined by code, not from the queue: nothing is billed
+        }
+        // The handover row must be in before the end computes the shares: chain it, the end waits on it.
+        java.util.concurrent.CompletableFuture<Long> after = new java.util.concurrent.CompletableFuture<>();
+        supportSessionOf.replace(nameplate, row, after);
+        row.whenComplete((sessionId, failure) -> {
+            if (failure != null) {
+                after.completeExceptionally(failure);
+                return;
             }
             try {
-                billing.handOver(sessionId, fromAccountId, toAccountId, atMs);
-            } catch (Exception e) {
-                LOG.error("could not record the handover: {}", e.toString());
+                blocking.execute(() -> {
+                    try {
+                        billing.handOver(sessionId, fromAccountId, toAccountId, atMs);
+                    } catch (Exception e) {
+                        LOG.error("could not record the handover: {}", e.toString());
+                    }
+                    after.complete(sessionId);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                after.complete(sessionId);
             }
         });
     }

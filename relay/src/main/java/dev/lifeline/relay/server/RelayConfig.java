@@ -30,6 +30,7 @@ public final class RelayConfig {
     private final Database database;
     private final OrganisationCa organisationCa;
     private final PasswordHasher.Parameters passwordHashing;
+    private final java.time.Duration sessionTokenLifetime;
 
     private RelayConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -50,6 +51,7 @@ public final class RelayConfig {
         this.database = b.database;
         this.organisationCa = b.organisationCa;
         this.passwordHashing = b.passwordHashing;
+        this.sessionTokenLifetime = b.sessionTokenLifetime;
     }
 
     public static Builder builder() {
@@ -76,6 +78,8 @@ public final class RelayConfig {
     /** Issue 6: the unlocked organisation CA that certifies technicians on sign-in; null keeps the CA offline. */
     public OrganisationCa organisationCa() { return organisationCa; }
     public PasswordHasher.Parameters passwordHashing() { return passwordHashing; }
+    /** How long a sign-in's session token is valid (the Console renews it before then). */
+    public java.time.Duration sessionTokenLifetime() { return sessionTokenLifetime; }
 
     public static final class Builder {
         private String bindAddress = "0.0.0.0";
@@ -96,6 +100,7 @@ public final class RelayConfig {
         private Database database;
         private OrganisationCa organisationCa;
         private PasswordHasher.Parameters passwordHashing = PasswordHasher.DEFAULT;
+        private java.time.Duration sessionTokenLifetime = dev.lifeline.relay.accounts.SessionTokens.DEFAULT_LIFETIME;
 
         private Builder() {
         }
@@ -125,6 +130,7 @@ public final class RelayConfig {
         public Builder database(Database value) { this.database = value; return this; }
         public Builder organisationCa(OrganisationCa value) { this.organisationCa = value; return this; }
         public Builder passwordHashing(PasswordHasher.Parameters value) { this.passwordHashing = Objects.requireNonNull(value); return this; }
+        public Builder sessionTokenLifetime(java.time.Duration value) { this.sessionTokenLifetime = positive(value, "sessionTokenLifetime"); return this; }
 
         public RelayConfig build() {
             return new RelayConfig(this);

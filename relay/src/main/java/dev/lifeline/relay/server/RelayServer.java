@@ -63,7 +63,8 @@ public final class RelayServer {
         TeamServer team = null;
         if (config.database() != null) {
             try {
-                team = new TeamServer(config.database(), config.organisationCa(), config.passwordHashing(), config.clock());
+                team = new TeamServer(config.database(), config.organisationCa(), config.passwordHashing(), config.clock(),
+                        config.sessionTokenLifetime());
             } catch (SQLException e) {
                 recording.close();
                 throw new IOException("cannot start the team server: " + e.getMessage(), e);

@@ -12,6 +12,7 @@ import dev.lifeline.common.wire.relay.SignIn;
 import dev.lifeline.common.wire.relay.SignInFailed;
 import dev.lifeline.common.wire.relay.SignInFailure;
 import dev.lifeline.common.wire.relay.SignedIn;
+import dev.lifeline.common.wire.relay.TokenRenewed;
 import dev.lifeline.relay.accounts.Account;
 import dev.lifeline.relay.accounts.AccountRole;
 import dev.lifeline.relay.accounts.AccountStore;
@@ -124,6 +125,38 @@ public final class SignInDesk {
         return RelayFrame.newBuilder().setSignedIn(signedIn).build();
     }
 
+    /**
+     * A fresh session token for this signed-in connection (the Console renews before expiry); a
+     * revoked or expired sign-in and a disabled account are refused, and the connection's sign-in
+     * is then over.
+     */
+    public void renew(LobbyConnection connection) {
+        Optional<SignedInAccount> current = SignedInAccount.of(connection.channel());
+        if (current.isEmpty()) {
+            connection.reply(Replies.error(ErrorCode.NOT_SIGNED_IN, "sign in first"));
+            return;
+        }
+        blocking.execute(() -> {
+            try {
+                Accounts.Renewal renewal = accounts.renew(current.get().tokenId(), current.get().account().id());
+                if (renewal instanceof Accounts.Renewal.Renewed renewed) {
+                    SignedInAccount.set(connection.channel(), new SignedInAccount(renewed.account(), renewed.token().claims().tokenId()));
+                    connection.reply(RelayFrame.newBuilder().setTokenRenewed(TokenRenewed.newBuilder()
+                            .setSessionToken(renewed.token().token())
+                            .setTokenExpiresAtMs(renewed.token().claims().expiresAtMs())).build());
+                } else {
+                    SignedInAccount.clear(connection.channel());
+                    connection.reply(((Accounts.Renewal.Refused) renewal).disabled()
+                            ? failed(SignInFailure.SIGN_IN_DISABLED, "this account is disabled", 0)
+                            : failed(SignInFailure.SIGN_IN_TOKEN_INVALID, "the session expired or was ended; sign in again", 0));
+                }
+            } catch (Exception e) {
+                LOG.error("token renewal failed internally: {}", e.toString());
+                connection.reply(Replies.error(ErrorCode.INTERNAL, "renewing the sign-in is unavailable right now"));
+            }
+        });
+    }
+
     public void accountRequest(LobbyConnection connection, AccountRequest request) {
         Optional<SignedInAccount> admin = SignedInAccount.of(connection.channel())
                 .filter(a -> a.account().role() == AccountRole.ADMIN);
@@ -146,6 +179,20 @@ public final class SignInDesk {
                     case ENABLE -> ok(reply, accounts.enable(actor, request.getEnable()), "enabled " + request.getEnable());
                     case RESET_PASSWORD -> ok(reply, accounts.resetPassword(actor, request.getResetPassword().getName(),
                             request.getResetPassword().getPassword().toCharArray()), "password reset");
+                    case TOTP_BEGIN -> {
+                        String name = request.getTotpBegin();
+                        Optional<String> secret = name.length() > 100 ? Optional.empty() : accounts.beginTotp(actor, name);
+                        ok(reply, secret.isPresent(), "enter the secret in the authenticator app, then confirm with a code");
+                        secret.ifPresent(s -> reply.setTotpAccount(name).setTotpSecret(s)
+                                .setOtpauthUri(dev.lifeline.relay.accounts.Totp.uri("Lifeline", name, s)));
+                    }
+                    case TOTP_CONFIRM -> {
+                        String name = request.getTotpConfirm().getName();
+                        String code = request.getTotpConfirm().getCode();
+                        boolean on = name.length() <= 100 && code.length() <= 10 && accounts.confirmTotp(actor, name, code);
+                        reply.setOk(on).setMessage(on ? "authenticator on for " + name
+                                : "that code does not match (or the setup lapsed): check the app's clock or start again");
+                    }
                     default -> throw new IllegalArgumentException("empty account request");
                 }
             } catch (WeakPasswordException | AccountStore.DuplicateAccountException | IllegalArgumentException e) {

@@ -16,4 +16,9 @@ public record SignedInAccount(Account account, String tokenId) {
     static void set(Channel channel, SignedInAccount account) {
         channel.attr(KEY).set(account);
     }
+
+    /** The sign-in is over (its renewal was refused): nothing on this connection speaks for the account now. */
+    static void clear(Channel channel) {
+        channel.attr(KEY).set(null);
+    }
 }

@@ -56,11 +56,16 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
 
     public TeamServer(Database database, OrganisationCa caOrNull, PasswordHasher.Parameters hashing, Clock clock)
             throws SQLException {
+        this(database, caOrNull, hashing, clock, SessionTokens.DEFAULT_LIFETIME);
+    }
+
+    public TeamServer(Database database, OrganisationCa caOrNull, PasswordHasher.Parameters hashing, Clock clock,
+                      java.time.Duration tokenLifetime) throws SQLException {
         this.blocking = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("lifeline-team", true));
         AuditLog audit = new AuditLog(database, clock);
         this.audit = audit;
-        Accounts accounts = new Accounts(database, audit, clock, hashing, Lockout.DEFAULT, SessionTokens.DEFAULT_LIFETIME);
+        Accounts accounts = new Accounts(database, audit, clock, hashing, Lockout.DEFAULT, tokenLifetime);
         ContractStore contracts = new ContractStore(database);
         this.signIn = new SignInDesk(accounts, caOrNull, audit, blocking, clock);
         this.queue = new QueueDesk(new QueueStore(database), contracts, new BillingStore(database, contracts), audit,
@@ -113,7 +118,7 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
             return true;
         }
         return switch (body) {
-            case SIGN_IN, ACCOUNT_REQUEST, QUEUE_SUBMIT, QUEUE_SUBSCRIBE, QUEUE_PICK -> true;
+            case SIGN_IN, RENEW_TOKEN, ACCOUNT_REQUEST, QUEUE_SUBMIT, QUEUE_SUBSCRIBE, QUEUE_PICK -> true;
             case FILE_REPORT, SESSION_QUERY, REPORT_QUERY, DASHBOARD_QUERY -> true;
             default -> false;
         };
@@ -129,6 +134,7 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
         try {
             switch (frame.getBodyCase()) {
                 case SIGN_IN -> signIn.signIn(connection, frame.getSignIn());
+                case RENEW_TOKEN -> signIn.renew(connection);
                 case ACCOUNT_REQUEST -> signIn.accountRequest(connection, frame.getAccountRequest());
                 case QUEUE_SUBMIT -> queue.submit(connection, frame.getQueueSubmit());
                 case QUEUE_SUBSCRIBE -> queue.subscribe(connection);

@@ -130,4 +130,78 @@ class AccountsTest {
             assertFalse(accounts.list().get(0).totpEnabled() == false);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void renewalGivesAFreshTokenAndRefusesEndedSignInsAndDisabledAccounts(Backend backend) throws Exception {
+        MutableClock clock = new MutableClock();
+        try (TestDatabase db = TestDatabases.open(backend, dir)) {
+            Accounts accounts = accounts(db, clock);
+            accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, GOOD.clone());
+            SignInResult signedIn = accounts.signIn("Alice Meyer", GOOD.clone(), null, "test");
+            SessionTokens.Claims first = signedIn.token().claims();
+
+            clock.advance(Duration.ofMinutes(12));
+            Accounts.Renewal.Renewed renewed = (Accounts.Renewal.Renewed) accounts.renew(first.tokenId(), first.accountId());
+            assertEquals(clock.millis() + Duration.ofMinutes(15).toMillis(), renewed.token().claims().expiresAtMs());
+            assertTrue(accounts.resume(renewed.token().token()).isPresent());
+            assertTrue(accounts.resume(signedIn.token().token()).isEmpty(), "the renewed token is revoked");
+            assertEquals(new Accounts.Renewal.Refused(false), accounts.renew(first.tokenId(), first.accountId()),
+                    "a token renews once");
+
+            // Past the fresh token's 15 minutes it is too late: sign in again.
+            clock.advance(Duration.ofMinutes(16));
+            SessionTokens.Claims second = renewed.token().claims();
+            assertEquals(new Accounts.Renewal.Refused(false), accounts.renew(second.tokenId(), second.accountId()));
+
+            SignInResult again = accounts.signIn("Alice Meyer", GOOD.clone(), null, "test");
+            accounts.signOut(again.token().claims().tokenId(), "Alice Meyer");
+            assertEquals(new Accounts.Renewal.Refused(false),
+                    accounts.renew(again.token().claims().tokenId(), again.token().claims().accountId()), "signed out");
+
+            SignInResult third = accounts.signIn("Alice Meyer", GOOD.clone(), null, "test");
+            SessionTokens.Claims claims = third.token().claims();
+            assertEquals(new Accounts.Renewal.Refused(false), accounts.renew(claims.tokenId(), claims.accountId() + 1),
+                    "a token id renews only for its own account");
+            // Disabled (e.g. straight in the database by another node) while the token still lives.
+            accounts.store().setDisabled("Alice Meyer", true);
+            assertEquals(new Accounts.Renewal.Refused(true), accounts.renew(claims.tokenId(), claims.accountId()));
+            assertTrue(accounts.resume(third.token().token()).isEmpty(), "and that sign-in is over");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void totpEnrolmentTurnsOnOnlyAfterACodeFromTheNewSecret(Backend backend) throws Exception {
+        MutableClock clock = new MutableClock();
+        try (TestDatabase db = TestDatabases.open(backend, dir)) {
+            Accounts accounts = accounts(db, clock);
+            accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, GOOD.clone());
+            assertTrue(accounts.beginTotp("root", "Nobody").isEmpty());
+            String secret = accounts.beginTotp("root", "Alice Meyer").orElseThrow();
+            // Not on yet: sign-in asks for no code while the person sets up the app.
+            assertTrue(accounts.signIn("Alice Meyer", GOOD.clone(), null, "t").succeeded());
+            byte[] key = new org.apache.commons.codec.binary.Base32().decode(secret);
+            long now = clock.millis() / 1000;
+            String right = Totp.code(key, now, Totp.DIGITS, "HmacSHA1");
+            String wrong = right.equals("000000") ? "111111" : "000000";
+            assertFalse(accounts.confirmTotp("root", "Alice Meyer", wrong));
+            assertFalse(accounts.list().get(0).totpEnabled());
+            assertTrue(accounts.confirmTotp("root", "Alice Meyer", right));
+            assertTrue(accounts.list().get(0).totpEnabled());
+            assertEquals(Failure.SECOND_FACTOR_REQUIRED, accounts.signIn("Alice Meyer", GOOD.clone(), null, "t").failure());
+            assertTrue(accounts.signIn("Alice Meyer", GOOD.clone(), Totp.code(key, clock.millis() / 1000, Totp.DIGITS, "HmacSHA1"), "t")
+                    .succeeded());
+            assertFalse(accounts.confirmTotp("root", "Alice Meyer", right), "the pending secret is used up");
+
+            // A setup nobody confirms lapses; the old secret stays in force.
+            String second = accounts.beginTotp("root", "Alice Meyer").orElseThrow();
+            clock.advance(Accounts.TOTP_ENROLMENT_TIME.plusSeconds(1));
+            byte[] secondKey = new org.apache.commons.codec.binary.Base32().decode(second);
+            assertFalse(accounts.confirmTotp("root", "Alice Meyer",
+                    Totp.code(secondKey, clock.millis() / 1000, Totp.DIGITS, "HmacSHA1")));
+            assertTrue(accounts.signIn("Alice Meyer", GOOD.clone(), Totp.code(key, clock.millis() / 1000, Totp.DIGITS, "HmacSHA1"), "t")
+                    .succeeded());
+        }
+    }
 }

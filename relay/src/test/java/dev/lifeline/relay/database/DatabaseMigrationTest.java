@@ -39,7 +39,7 @@ class DatabaseMigrationTest {
     void migrationsCreateEveryTableAndAreIdempotent(Backend backend) throws Exception {
         try (TestDatabase db = TestDatabases.open(backend, dir)) {
             assertTrue(tables(db.database()).containsAll(TABLES), tables(db.database()).toString());
-            // V1 team server, V2 session reports (issue 7), V3 session handovers (issue 6): every script shipped.
+            // V1 team server, V2 session reports (issue 7), V3 session handovers, V4 TOTP enrolment (issue 6): every script shipped.
             long applied = count(db.database(), "select count(*) from flyway_schema_history where success and type = 'SQL'");
             assertEquals(migrations(), applied);
             // Reopening the same database applies nothing new and keeps the data.
