@@ -113,7 +113,13 @@ final class ConsoleSessionView extends BorderPane {
         ended.visibleProperty().bind(vm.stepProperty().isEqualTo(Step.ENDED));
         ended.managedProperty().bind(ended.visibleProperty());
 
-        VBox top = new VBox(header, new GrantsBar(vm, messages), new HandoverBar(vm, messages), link, ended);
+        // Grants and hand-over share one row so the customer's screen keeps the height.
+        GrantsBar grants = new GrantsBar(vm, messages);
+        HandoverBar handover = new HandoverBar(vm, messages);
+        HBox.setHgrow(grants, Priority.ALWAYS);
+        HBox permissionsRow = new HBox(grants, handover);
+        permissionsRow.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(header, permissionsRow, link, ended);
         if (vm.picked() != null) {
             // Issue 6: contract, block hours and SLA of the customer picked from the queue stay in view.
             top.getChildren().add(1, new dev.lifeline.client.queue.PickedCustomerBar(vm.picked(), messages));
@@ -139,7 +145,7 @@ final class ConsoleSessionView extends BorderPane {
         if (vm.watchOnly()) {
             // A watcher looks and chats; no diagnostics, files or hand over (the customer's app refuses them anyway).
             side.getTabs().remove(diagnosticsTab);
-            top.getChildren().removeIf(n -> n instanceof GrantsBar || n instanceof HandoverBar);
+            top.getChildren().remove(permissionsRow);
         } else {
             chatPanel.getChildren().add(new ConsoleFilesPanel(vm, messages));
         }

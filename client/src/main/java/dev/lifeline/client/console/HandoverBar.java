@@ -28,15 +28,16 @@ final class HandoverBar extends FlowPane {
         this.handover = vm.handover();
         this.messages = messages;
         setId("handoverBar");
-        setAlignment(Pos.CENTER_LEFT);
-        setPadding(new javafx.geometry.Insets(0, 12, 6, 12));
+        setAlignment(Pos.CENTER_RIGHT);
+        setPadding(new javafx.geometry.Insets(6, 12, 6, 12));
+        setPrefWrapLength(640); // note and menu on one line next to the grants in a normal window
         menu.setId("handOver");
         menu.textProperty().bind(messages.text("console.handover.menu"));
         menu.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
         menu.disableProperty().bind(handover.availableProperty().not().or(handover.pendingProperty()));
         note.setId("handoverNote");
         note.promptTextProperty().bind(messages.text("console.handover.notePrompt"));
-        note.setPrefColumnCount(24);
+        note.setPrefColumnCount(19);
         note.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
                 change.getControlNewText().length() <= dev.lifeline.client.handover.HandoverNote.MAX_NOTE ? change : null));
         note.textProperty().bindBidirectional(handover.noteProperty());
@@ -75,7 +76,7 @@ final class HandoverBar extends FlowPane {
             watch.getItems().add(none2);
         }
         menu.getItems().setAll(transfer, watch);
-        getChildren().setAll(menu, note);
+        getChildren().setAll(note, menu);
         for (String name : handover.watchers()) {
             Label who = new Label(messages.get("console.handover.watching", name));
             Button end = new Button("✕");

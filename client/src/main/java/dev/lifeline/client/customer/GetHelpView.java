@@ -44,6 +44,9 @@ public final class GetHelpView extends BorderPane {
     private final Map<Step, Node> pages = new EnumMap<>(Step.class);
     private final Label appTitle;
     private final HBox topBar;
+    private final VBox top;
+    private final StackPane center;
+    private boolean sessionPartsBuilt;
 
     public GetHelpView(GetHelpViewModel vm, Messages messages) {
         this(vm, messages, ZoneId.systemDefault());
@@ -61,17 +64,56 @@ public final class GetHelpView extends BorderPane {
         topBar = new HBox(Icons.icon(Icons.HELP, 20, "accent"), appTitle, spacer, new LanguagePicker(messages));
         topBar.getStyleClass().add("top-bar");
 
-        VBox top = new VBox(topBar, linkBanner(), new ScreenSharingBanner(vm, messages), new HandoverBanner(vm, messages),
-                new RemoteControlBanner(vm, messages), new ConsentChips(vm, messages), new ClipboardNoticeBar(vm, messages));
+        top = new VBox(topBar);
         setTop(top);
-
         pages.put(Step.IDLE, idlePage());
+        center = new StackPane();
+        showPages();
+        setCenter(center);
+        // Start-up (issue 8): only the first page is built before the window opens; the pages,
+        // banners and cards of a session come right after the first frame, or at once if a
+        // session starts before that.
+        if (vm.stepProperty().get() == Step.IDLE) {
+            vm.stepProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Step> obs, Step o, Step n) {
+                    obs.removeListener(this);
+                    buildSessionParts();
+                }
+            });
+            whenShownThenAfterFirstFrame(this::buildSessionParts);
+        } else {
+            buildSessionParts();
+        }
+
+        Button end = new Button();
+        end.setId("endSession");
+        end.textProperty().bind(messages.text("session.end"));
+        end.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        end.setOnAction(e -> vm.endSession());
+        end.setMaxWidth(Double.MAX_VALUE);
+        HBox bottom = new HBox(end);
+        HBox.setHgrow(end, Priority.ALWAYS);
+        bottom.getStyleClass().add("bottom-bar");
+        bottom.visibleProperty().bind(vm.sessionRunning());
+        bottom.managedProperty().bind(bottom.visibleProperty());
+        setBottom(bottom);
+    }
+
+    /** What only a session shows: its banners, pages and the questions over them. Once. */
+    private void buildSessionParts() {
+        if (sessionPartsBuilt) {
+            return;
+        }
+        sessionPartsBuilt = true;
+        top.getChildren().addAll(linkBanner(), new ScreenSharingBanner(vm, messages), new HandoverBanner(vm, messages),
+                new RemoteControlBanner(vm, messages), new ConsentChips(vm, messages), new ClipboardNoticeBar(vm, messages));
         pages.put(Step.CONNECTING, busyPage("gethelp.connecting", "connectingPage"));
         pages.put(Step.WAITING, waitingPage());
         pages.put(Step.VERIFYING, busyPage("gethelp.verifying", "verifyingPage"));
         pages.put(Step.SECURED, securedPage());
         pages.put(Step.ENDED, endedPage());
-        StackPane center = new StackPane(pages.values().toArray(Node[]::new));
+        showPages();
         center.getChildren().add(new ScreenConsentCard(vm, messages));
         center.getChildren().add(new RecordingNoticeCard(vm, messages));
         center.getChildren().add(new CapabilityConsentCard(vm, messages));
@@ -86,24 +128,57 @@ public final class GetHelpView extends BorderPane {
         offerScrim.visibleProperty().bind(offer.visibleProperty());
         offerScrim.managedProperty().bind(offer.visibleProperty());
         center.getChildren().add(offerScrim);
-        pages.forEach((step, page) -> {
-            page.visibleProperty().bind(vm.stepProperty().isEqualTo(step));
-            page.managedProperty().bind(page.visibleProperty());
-        });
-        setCenter(center);
+    }
 
-        Button end = new Button();
-        end.setId("endSession");
-        end.textProperty().bind(messages.text("session.end"));
-        end.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
-        end.setOnAction(e -> vm.endSession());
-        end.setMaxWidth(Double.MAX_VALUE);
-        HBox bottom = new HBox(end);
-        HBox.setHgrow(end, Priority.ALWAYS);
-        bottom.getStyleClass().add("bottom-bar");
-        bottom.visibleProperty().bind(vm.sessionRunning());
-        bottom.managedProperty().bind(bottom.visibleProperty());
-        setBottom(bottom);
+    /** Puts the pages not yet in the centre there, in step order, each visible at its step. */
+    private void showPages() {
+        int at = 0;
+        for (Map.Entry<Step, Node> entry : pages.entrySet()) {
+            Node page = entry.getValue();
+            if (!center.getChildren().contains(page)) {
+                page.visibleProperty().bind(vm.stepProperty().isEqualTo(entry.getKey()));
+                page.managedProperty().bind(page.visibleProperty());
+                center.getChildren().add(at, page);
+            }
+            at++;
+        }
+    }
+
+    /** Runs {@code task} on the FX thread once the window showing this view has drawn its first frame. */
+    private void whenShownThenAfterFirstFrame(Runnable task) {
+        javafx.beans.value.ChangeListener<Boolean> showing = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean is) {
+                if (is) {
+                    obs.removeListener(this);
+                    afterNextPulses(task);
+                }
+            }
+        };
+        sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((w, oldWindow, window) -> {
+                    if (window != null) {
+                        window.showingProperty().addListener(showing);
+                    }
+                });
+            }
+        });
+    }
+
+    private static void afterNextPulses(Runnable task) {
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // The second pulse starts once the first one's frame was handed to the renderer.
+                if (++pulses >= 2) {
+                    stop();
+                    task.run();
+                }
+            }
+        }.start();
     }
 
     /** Installer branding: the organisation's product name (and logo, if any) in the top bar. */

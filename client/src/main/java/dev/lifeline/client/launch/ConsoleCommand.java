@@ -121,7 +121,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     Path recordingKeyPassphraseFile;
 
     @Option(names = "--relay-signing-key", paramLabel = "HEX", description = "With --play: insist that the"
-            + " recording is signed by this relay key (printed by `lifeline relay run`).")
+            + " recording is signed by this relay key (printed by `lifeline relay run`); default: the key the"
+            + " --recording-key file pins (`relay org recording-key` writes it), else the recording's own.")
     String relaySigningKey;
 
     @Option(names = "--user", paramLabel = "NAME", description = "Sign in to the relay as this account (queue flow).")

@@ -62,7 +62,7 @@ public final class DesktopLauncher extends Application {
         public static final InputHooks DEFAULT = new InputHooks(Hotkey.PANIC_DEFAULT, true);
     }
 
-    private static final AtomicReference<Windows> REQUESTED = new AtomicReference<>();
+    private static final AtomicReference<java.util.concurrent.CompletableFuture<Windows>> REQUESTED = new AtomicReference<>();
     /** Issue 7: runs once the Console window is up (e.g. a sign-in from the command line applies itself). */
     private static final AtomicReference<java.util.function.BiConsumer<ConsoleViewModel, Stage>> CONSOLE_SHOWN =
             new AtomicReference<>();
@@ -74,13 +74,29 @@ public final class DesktopLauncher extends Application {
 
     /** Blocks until the last window is closed. */
     public static void launch(Windows windows) {
+        launch(java.util.concurrent.CompletableFuture.completedFuture(windows));
+    }
+
+    /**
+     * As {@link #launch(Windows)}, with the windows' services still being made (relay client, TLS):
+     * the toolkit starts meanwhile, so on two cores the two overlap (start-up, issue 8).
+     */
+    public static void launch(java.util.concurrent.CompletableFuture<Windows> windows) {
         REQUESTED.set(windows);
         Application.launch(DesktopLauncher.class);
     }
 
     @Override
     public void start(Stage primary) {
-        Windows windows = REQUESTED.get();
+        Windows windows;
+        try {
+            windows = REQUESTED.get().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.err.println("error: cannot start: " + cause.getMessage());
+            Platform.exit();
+            return;
+        }
         Stage first = primary;
         if (windows.console() != null) {
             ConsoleViewModel console = ConsoleApp.show(first, windows.console(), windows.identityToLoad(), windows.locale(),
@@ -104,6 +120,38 @@ public final class DesktopLauncher extends Application {
         if (Boolean.getBoolean(EXIT_AFTER_FIRST_FRAMES)) {
             exitAfterFrames(3);
         }
+        if (System.getenv(REPORT_FIRST_FRAME) != null) {
+            reportFirstFrame();
+        }
+    }
+
+    /**
+     * Environment variable for the start-up benchmark: when set, the app prints
+     * {@code first-frame: wall-ms=N cpu-ms=M} on standard error: milliseconds from the process's
+     * start (the launcher's, which runs the JVM in-process) to the first frame drawn, and the CPU
+     * time used by then. A window manager's "window mapped" comes earlier than the picture, so the
+     * first frame is what the person waits for; CPU time is what it costs on a free machine.
+     */
+    public static final String REPORT_FIRST_FRAME = "LIFELINE_REPORT_FIRST_FRAME";
+
+    private static void reportFirstFrame() {
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // The second pulse starts once the first one's frame was handed to the renderer.
+                if (++pulses >= 2) {
+                    stop();
+                    ProcessHandle.Info self = ProcessHandle.current().info();
+                    long wall = self.startInstant()
+                            .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis())
+                            .orElse(-1L);
+                    long cpu = self.totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+                    System.err.println("first-frame: wall-ms=" + wall + " cpu-ms=" + cpu);
+                }
+            }
+        }.start();
     }
 
     /**
@@ -162,7 +210,7 @@ public final class DesktopLauncher extends Application {
 
     @Override
     public void stop() {
-        Windows windows = REQUESTED.get();
+        Windows windows = REQUESTED.get() == null ? null : REQUESTED.get().getNow(null);
         if (windows != null && windows.onExit() != null) {
             windows.onExit().run();
         }

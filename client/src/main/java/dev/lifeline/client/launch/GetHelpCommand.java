@@ -208,7 +208,8 @@ public final class GetHelpCommand implements Callable<Integer> {
             FirstStartLauncher.launch(new FirstStartLauncher.Request(SavedRelay.defaultConfigDir(), locale, getHelpFor));
             return 0;
         }
-        DesktopLauncher.launch(getHelpFor.apply(endpoint));
+        // The relay client (Netty, TLS) is made while the window toolkit starts.
+        DesktopLauncher.launch(java.util.concurrent.CompletableFuture.supplyAsync(() -> getHelpFor.apply(endpoint)));
         return 0;
     }
 

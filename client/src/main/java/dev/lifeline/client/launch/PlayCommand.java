@@ -41,6 +41,9 @@ final class PlayCommand {
         RecordingKeyPair key;
         try {
             key = RecordingKeyPair.loadKeyFile(keyFile, passphrase);
+            if (pinned == null) {
+                pinned = RecordingKeyPair.pinnedRelaySigningKey(keyFile);
+            }
         } catch (IdentityException e) {
             System.err.println("error: recording key " + keyFile + ": " + e.getMessage());
             return 4;

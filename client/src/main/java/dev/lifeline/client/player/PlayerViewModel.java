@@ -58,14 +58,35 @@ public final class PlayerViewModel {
     /** The position the decoder should show next; only the newest is decoded. */
     private final AtomicLong wanted = new AtomicLong(-1);
     private final AtomicBoolean decoding = new AtomicBoolean();
+    private final Executor snapshotFiller;
+    /** Stops the running snapshot filler (set per opened recording). */
+    private volatile AtomicBoolean fillerStop = new AtomicBoolean(true);
     private RecordingPlayback.Cursor cursor;
+    /** The frame on screen (set where decoded, reset at close), so an unchanged frame is not drawn again. */
+    private volatile int shownFrame = -1;
     /** Before this the screen shows the first picture rather than nothing. */
     private long firstPictureMs;
     private long lastTickNanos = -1;
 
     public PlayerViewModel(Executor ui, Executor background) {
+        this(ui, background, PlayerViewModel::fillerThread);
+    }
+
+    /**
+     * {@code snapshotFiller} runs the long task that decodes the whole recording into snapshots
+     * once it is open (a thread of its own by default; it gives way while a seek decodes).
+     */
+    public PlayerViewModel(Executor ui, Executor background, Executor snapshotFiller) {
         this.ui = ui;
         this.background = background;
+        this.snapshotFiller = snapshotFiller;
+    }
+
+    private static void fillerThread(Runnable task) {
+        Thread t = new Thread(task, "player-snapshots");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Loads the key file and the recording; {@code passphrase} is wiped. */
@@ -79,14 +100,17 @@ public final class PlayerViewModel {
         background.execute(() -> {
             try {
                 RecordingKeyPair key;
+                byte[] pinned;
                 try {
                     key = RecordingKeyPair.loadKeyFile(keyFile, secret);
+                    pinned = RecordingKeyPair.pinnedRelaySigningKey(keyFile);
                 } finally {
                     Arrays.fill(secret, '\0');
                 }
                 RecordingPlayback opened;
                 try {
-                    opened = RecordingPlayback.open(recording, key.keyPair(), null,
+                    // The relay key the lead's key file pins, if it pins one (else the recording's own).
+                    opened = RecordingPlayback.open(recording, key.keyPair(), pinned,
                             p -> ui.execute(() -> progress.set(p)));
                 } finally {
                     key.destroy();
@@ -111,6 +135,25 @@ public final class PlayerViewModel {
         progress.set(1);
         playback.set(opened);
         cursor = opened.cursor();
+        AtomicBoolean stop = new AtomicBoolean();
+        fillerStop = stop;
+        // Fills the snapshots, and again wherever the player moves (nearer frames then replace far ones).
+        snapshotFiller.execute(() -> {
+            int filledFor = Integer.MIN_VALUE;
+            try {
+                while (!stop.get()) {
+                    int focus = opened.focusKeyframe();
+                    if (focus == filledFor) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                        continue;
+                    }
+                    filledFor = focus;
+                    opened.fillSnapshots(stop::get);
+                }
+            } catch (IOException | RuntimeException e) {
+                // Closed, or unreadable: seeks then decode from the keyframe, as without snapshots.
+            }
+        });
         firstPictureMs = opened.firstPictureMs();
         var header = opened.header();
         title.set(header.getCustomerName().isEmpty() ? header.getOrganisation()
@@ -220,23 +263,32 @@ public final class PlayerViewModel {
         }
     }
 
-    /** On the background thread: decode the newest wanted position, then any that came meanwhile. */
+    /**
+     * On the background thread: the newest wanted position. The kept picture nearest before it is
+     * shown at once, then the exact one, unless a newer position comes first (dragging): only
+     * where the drag stops is decoded to the end.
+     */
     private void decodeWanted() {
         RecordingPlayback.Cursor c = cursor;
         long target;
         while ((target = wanted.getAndSet(-1)) >= 0) {
-            ScreenImage picture;
+            if (c == null) {
+                continue;
+            }
+            RecordingPlayback.Picture picture;
             try {
-                picture = c == null ? null : c.moveTo(target);
+                RecordingPlayback.Picture nearest = c.nearest(target, shownFrame);
+                if (nearest != null) {
+                    show(nearest);
+                }
+                picture = c.moveTo(target, () -> wanted.get() >= 0);
             } catch (IOException | RuntimeException e) {
                 String message = e.getMessage();
                 ui.execute(() -> error.set("cannot read the recording: " + message));
                 break;
             }
             if (picture != null) {
-                ScreenImage copy = new ScreenImage(picture.width(), picture.height(), picture.pixels().clone());
-                ui.execute(() -> screen.showPlaybackFrame(new RemoteScreenFrame(copy,
-                        new ScreenRect(0, 0, copy.width(), copy.height()), true, 0, 0, false, null, () -> { })));
+                show(picture);
             }
         }
         decoding.set(false);
@@ -245,8 +297,20 @@ public final class PlayerViewModel {
         }
     }
 
+    private void show(RecordingPlayback.Picture picture) {
+        if (picture.frame() == shownFrame) {
+            return;
+        }
+        shownFrame = picture.frame();
+        ScreenImage image = picture.image();
+        ui.execute(() -> screen.showPlaybackFrame(new RemoteScreenFrame(image,
+                new ScreenRect(0, 0, image.width(), image.height()), true, 0, 0, false, null, () -> { })));
+    }
+
     public void close() {
         playing.set(false);
+        fillerStop.set(true);
+        shownFrame = -1;
         RecordingPlayback open = playback.get();
         playback.set(null);
         cursor = null;

@@ -51,6 +51,18 @@ public final class RecordingPlayback implements Closeable {
     private final List<TimelineEvent> events;
     private final List<ScreenStep> screen;
     private final int[] keyframeSteps;
+    /** Complete pictures from the first keyframe on: the step that completes each, its time, its keyframe (index into keyframeSteps). */
+    private final int[] frameEnd;
+    private final long[] frameAt;
+    private final int[] frameGop;
+    /** First frame of each keyframe's ten seconds (index into the frames), by keyframe. */
+    private final int[] gopFirstFrame;
+    private final PictureSnapshots snapshots;
+    /** Seeks decoding right now: the snapshot filler waits for them (two cores, shared). */
+    private final java.util.concurrent.atomic.AtomicInteger seeking = new java.util.concurrent.atomic.AtomicInteger();
+    /** The frame the player is at: the filler builds its ten seconds first. */
+    private volatile int focusFrame;
+    private volatile boolean closed;
     private final long startMs;
     private final long durationMs;
     private final int screenFrames;
@@ -58,7 +70,7 @@ public final class RecordingPlayback implements Closeable {
 
     private RecordingPlayback(RecordingReader reader, RecordedTrafficOpener fromCustomer,
                               RecordedTrafficOpener fromTechnician, List<TimelineEvent> events, List<ScreenStep> screen,
-                              long startMs, long durationMs, int screenFrames, int undecryptable) {
+                              long startMs, long durationMs, int screenFrames, int undecryptable, long snapshotBudget) {
         this.reader = reader;
         this.fromCustomer = fromCustomer;
         this.fromTechnician = fromTechnician;
@@ -70,31 +82,68 @@ public final class RecordingPlayback implements Closeable {
         this.undecryptable = undecryptable;
         this.keyframeSteps = java.util.stream.IntStream.range(0, screen.size())
                 .filter(i -> screen.get(i).keyframeStart()).toArray();
+        int first = keyframeSteps.length == 0 ? screen.size() : keyframeSteps[0];
+        int[] ends = java.util.stream.IntStream.range(first, screen.size()).filter(i -> screen.get(i).lastSlice()).toArray();
+        this.frameEnd = ends;
+        this.frameAt = new long[ends.length];
+        this.frameGop = new int[ends.length];
+        this.gopFirstFrame = new int[keyframeSteps.length];
+        java.util.Arrays.fill(gopFirstFrame, -1);
+        int gop = 0;
+        for (int f = 0; f < ends.length; f++) {
+            while (gop + 1 < keyframeSteps.length && keyframeSteps[gop + 1] <= ends[f]) {
+                gop++;
+            }
+            frameAt[f] = screen.get(ends[f]).atMs();
+            frameGop[f] = gop;
+            if (gopFirstFrame[gop] < 0) {
+                gopFirstFrame[gop] = f;
+            }
+        }
+        this.snapshots = new PictureSnapshots(snapshotBudget);
     }
 
     /**
      * Opens and loads {@code file}. {@code progress} gets 0..1 while frames are decrypted.
      *
-     * @param pinnedRelayKey the relay signing key to insist on, or null to take the header's
+     * @param pinnedRelayKey the relay signing key to insist on (a recording naming another is
+     *     refused with a {@link PlaybackException}), or null to take the header's
      */
     public static RecordingPlayback open(Path file, X25519KeyPair recordingKey, byte[] pinnedRelayKey,
                                          DoubleConsumer progress) throws PlaybackException, IOException {
+        return open(file, recordingKey, pinnedRelayKey, progress, PictureSnapshots.defaultBudget());
+    }
+
+    /** As {@link #open(Path, X25519KeyPair, byte[], DoubleConsumer)} with {@code snapshotBudget} bytes for decoded pictures. */
+    static RecordingPlayback open(Path file, X25519KeyPair recordingKey, byte[] pinnedRelayKey,
+                                  DoubleConsumer progress, long snapshotBudget) throws PlaybackException, IOException {
         RecordingReader reader;
         try {
             reader = RecordingReader.open(file, pinnedRelayKey);
         } catch (MalformedRecordingException e) {
             throw new PlaybackException(e.getMessage(), e);
         }
+        byte[] named = reader.header().getRelaySigningKey().toByteArray();
+        if (pinnedRelayKey != null && !java.security.MessageDigest.isEqual(pinnedRelayKey, named)) {
+            reader.close();
+            throw new PlaybackException("this recording is signed by relay key " + shortHex(named)
+                    + "…, not by the one your key file pins (" + shortHex(pinnedRelayKey) + "…): it was not made by"
+                    + " your organisation's relay, so it is not played");
+        }
         try {
-            return load(reader, recordingKey, progress);
+            return load(reader, recordingKey, progress, snapshotBudget);
         } catch (PlaybackException | IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
     }
 
-    private static RecordingPlayback load(RecordingReader reader, X25519KeyPair recordingKey, DoubleConsumer progress)
-            throws PlaybackException, IOException {
+    private static String shortHex(byte[] key) {
+        return java.util.HexFormat.of().formatHex(key, 0, Math.min(8, key.length));
+    }
+
+    private static RecordingPlayback load(RecordingReader reader, X25519KeyPair recordingKey, DoubleConsumer progress,
+                                          long snapshotBudget) throws PlaybackException, IOException {
         byte[] sessionId = reader.header().getSessionId().toByteArray();
         TrafficKeys keys = null;
         for (RecordedSealedKeys sealed : reader.sealedKeys()) {
@@ -191,7 +240,7 @@ public final class RecordingPlayback implements Closeable {
         progress.accept(1.0);
         Collections.sort(events, java.util.Comparator.comparingLong(TimelineEvent::atMs));
         return new RecordingPlayback(reader, fromCustomer, fromTechnician, events, screen, start, last - start,
-                screenFrames, undecryptable);
+                screenFrames, undecryptable, snapshotBudget);
     }
 
     private static boolean isHandshake(RecordingReader reader, RecordedFrame frame) {
@@ -260,14 +309,7 @@ public final class RecordingPlayback implements Closeable {
 
     /** When the first complete picture is there (ms from the start), or 0 without any. */
     public long firstPictureMs() {
-        for (int k : keyframeSteps) {
-            for (int i = k; i < screen.size(); i++) {
-                if (screen.get(i).lastSlice()) {
-                    return screen.get(i).atMs();
-                }
-            }
-        }
-        return 0;
+        return frameAt.length == 0 ? 0 : frameAt[0];
     }
 
     /** Times (ms from the start) at which a complete screen picture is available. */
@@ -282,114 +324,243 @@ public final class RecordingPlayback implements Closeable {
     }
 
     /**
-     * The screen as the technician saw it at {@code atMs}: decoded from the last keyframe at or
-     * before that time through every update up to it. Null before the first keyframe.
+     * The screen as the technician saw it at {@code atMs} (a new buffer): the last complete picture
+     * at or before then, as a straight play shows it. Null before the first keyframe's picture.
      */
     public ScreenImage pictureAt(long atMs) throws IOException {
-        int from = -1;
-        for (int k : keyframeSteps) {
-            if (screen.get(k).atMs() <= atMs) {
-                from = k;
-            } else {
-                break;
-            }
-        }
-        if (from < 0) {
-            return null;
-        }
-        // Decode through the last update that is complete by then, and copy the picture once.
-        int end = -1;
-        for (int i = from; i < screen.size() && screen.get(i).atMs() <= atMs; i++) {
-            if (screen.get(i).lastSlice()) {
-                end = i;
-            }
-        }
-        if (end < 0) {
-            return null;
-        }
-        ScreenDecoder decoder = new ScreenDecoder(new JpegPhotoCodec());
-        for (int i = from; i <= end; i++) {
-            ScreenStep step = screen.get(i);
-            SessionMessage message = decrypt(reader, step.frame(),
-                    step.frame().from() == Sender.CUSTOMER ? fromCustomer : fromTechnician);
-            if (message == null) {
-                continue;
-            }
-            try {
-                decoder.apply(message.getScreenUpdate().getSlice().toByteArray());
-            } catch (MalformedScreenUpdateException e) {
-                // A bad update leaves the picture as it was; the next keyframe repairs it.
-            }
-        }
-        return copy(decoder.image());
+        Picture picture = new Cursor().moveTo(atMs, () -> false);
+        return picture == null ? null : picture.image();
     }
 
-    /** A position in the screen stream that moves forward cheaply and seeks via keyframes. */
+    /** A picture of the recording's screen: which frame, its time, the pixels (the caller's to keep). */
+    public record Picture(int frame, long atMs, ScreenImage image) {
+    }
+
+    /** A position in the screen stream that moves forward cheaply and seeks via snapshots and keyframes. */
     public Cursor cursor() {
         return new Cursor();
     }
 
-    /**
-     * Decodes the screen up to a time: forward from where it is when the target is ahead and no
-     * keyframe lies in between, else from the last keyframe at or before the target. Returns the
-     * decoder's live picture (copy it before the next call), or null before the first picture.
-     * One thread at a time.
-     */
-    public final class Cursor {
-        private ScreenDecoder decoder;
-        /** Next screen step to apply. */
-        private int next;
-        private boolean hasPicture;
-
-        public synchronized ScreenImage moveTo(long atMs) throws IOException {
-            int keyframe = lastKeyframeAtOrBefore(atMs);
-            if (keyframe < 0) {
-                decoder = null;
-                next = 0;
-                hasPicture = false;
-                return null;
-            }
-            long current = next == 0 ? Long.MIN_VALUE : screen.get(next - 1).atMs();
-            // Forward only if the target is ahead and its keyframe is already behind us.
-            if (decoder == null || atMs < current || keyframe >= next) {
-                decoder = new ScreenDecoder(new JpegPhotoCodec());
-                next = keyframe;
-                hasPicture = false;
-            }
-            int end = next - 1;
-            for (int i = next; i < screen.size() && screen.get(i).atMs() <= atMs; i++) {
-                if (screen.get(i).lastSlice()) {
-                    end = i;
-                }
-            }
-            for (; next <= end; next++) {
-                ScreenStep step = screen.get(next);
-                SessionMessage message = decrypt(reader, step.frame(),
-                        step.frame().from() == Sender.CUSTOMER ? fromCustomer : fromTechnician);
-                if (message == null) {
-                    continue;
-                }
-                try {
-                    decoder.apply(message.getScreenUpdate().getSlice().toByteArray());
-                    hasPicture |= step.lastSlice();
-                } catch (MalformedScreenUpdateException e) {
-                    // Left as it was; the next keyframe repairs it.
-                }
-            }
-            return hasPicture ? decoder.image() : null;
-        }
-    }
-
-    private int lastKeyframeAtOrBefore(long atMs) {
+    /** The frame shown at {@code atMs}: the last complete one at or before it, or -1 before the first. */
+    private int frameAt(long atMs) {
+        int lo = 0;
+        int hi = frameAt.length - 1;
         int found = -1;
-        for (int k : keyframeSteps) {
-            if (screen.get(k).atMs() <= atMs) {
-                found = k;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (frameAt[mid] <= atMs) {
+                found = mid;
+                lo = mid + 1;
             } else {
-                break;
+                hi = mid - 1;
             }
         }
         return found;
+    }
+
+    /**
+     * Seeks to a time. The exact picture comes from the snapshots when they hold it (one
+     * decompression); else it is decoded forward from where the cursor is, when that lies in the
+     * same ten seconds before the target, or from the keyframe. One thread at a time.
+     */
+    public final class Cursor {
+        private ScreenDecoder decoder;
+        /** Next screen step the decoder applies, and the keyframe it decodes from. */
+        private int next;
+        private int gop = -1;
+        private Picture last;
+
+        /**
+         * The exact picture at {@code atMs}, or null before the first picture or when
+         * {@code superseded} turns true between two updates (a newer target came; what was decoded
+         * so far is kept for it).
+         */
+        public synchronized Picture moveTo(long atMs, java.util.function.BooleanSupplier superseded) throws IOException {
+            int frame = frameAt(atMs);
+            if (frame < 0) {
+                return null;
+            }
+            focusFrame = frame;
+            if (last != null && last.frame() == frame) {
+                return last;
+            }
+            ScreenImage kept = snapshots.get(frame);
+            if (kept != null) {
+                return remember(frame, kept);
+            }
+            int target = frameGop[frame];
+            if (decoder == null || gop != target || next > frameEnd[frame] + 1) {
+                decoder = new ScreenDecoder(new JpegPhotoCodec());
+                gop = target;
+                next = keyframeSteps[target];
+            }
+            seeking.incrementAndGet();
+            try {
+                for (; next <= frameEnd[frame]; next++) {
+                    // Only between two updates, so that the decoder can go on from here for the next target.
+                    if (next > keyframeSteps[gop] && screen.get(next - 1).lastSlice() && superseded.getAsBoolean()) {
+                        return null;
+                    }
+                    apply(decoder, screen.get(next));
+                }
+            } finally {
+                seeking.decrementAndGet();
+            }
+            ScreenImage image = decoder.image();
+            return image == null ? null : remember(frame, copy(image));
+        }
+
+        /**
+         * A stand-in at once: the kept picture nearest before {@code atMs} in the same ten seconds
+         * (at least the keyframe's once the filler has it). Null when the exact one is kept (then
+         * {@link #moveTo} is as quick), when none is, or when frame {@code shown} (on screen now)
+         * is already at least as near.
+         */
+        public Picture nearest(long atMs, int shown) {
+            int frame = frameAt(atMs);
+            if (frame < 0 || snapshots.has(frame)) {
+                return null;
+            }
+            focusFrame = frame;
+            int near = snapshots.floor(frame, gopFirstFrame[frameGop[frame]]);
+            if (near < 0 || (shown >= near && shown <= frame)) {
+                return null;
+            }
+            ScreenImage image = snapshots.get(near);
+            return image == null ? null : new Picture(near, frameAt[near], image);
+        }
+
+        private Picture remember(int frame, ScreenImage image) {
+            last = new Picture(frame, frameAt[frame], image);
+            return last;
+        }
+    }
+
+    /** Applies one screen step to {@code decoder}; false (and skipped) when it does not open or decode. */
+    private boolean apply(ScreenDecoder decoder, ScreenStep step) throws IOException {
+        SessionMessage message = decrypt(reader, step.frame(),
+                step.frame().from() == Sender.CUSTOMER ? fromCustomer : fromTechnician);
+        if (message == null) {
+            return false;
+        }
+        try {
+            decoder.apply(message.getScreenUpdate().getSlice().toByteArray());
+            return true;
+        } catch (MalformedScreenUpdateException e) {
+            return false; // left as it was; the next keyframe repairs it
+        }
+    }
+
+    /**
+     * Fills the snapshots on the calling thread: first the picture at every keyframe (then any seek
+     * shows something of its ten seconds at once), then every frame, nearest to the frame the
+     * player is at first. When the budget is spent, frames farther from the player make room for
+     * nearer ones; keyframe pictures stay. Returns when every frame is kept or nothing nearer can
+     * be, at close, or when {@code cancelled}; call again when the player has moved
+     * ({@link #focusKeyframe}). Gives way while a seek decodes. Each keyframe's ten seconds are
+     * decoded on their own, as a seek does.
+     */
+    public void fillSnapshots(java.util.function.BooleanSupplier cancelled) throws IOException {
+        java.util.function.BooleanSupplier stop = () -> closed || cancelled.getAsBoolean();
+        byte[][] scratch = new byte[2][];
+        for (int g = 0; g < keyframeSteps.length && !stop.getAsBoolean(); g++) {
+            int f = gopFirstFrame[g];
+            if (f < 0 || snapshots.has(f)) {
+                continue;
+            }
+            ScreenDecoder decoder = new ScreenDecoder(new JpegPhotoCodec());
+            for (int i = keyframeSteps[g]; i <= frameEnd[f] && !stop.getAsBoolean(); i++) {
+                giveWay(stop);
+                apply(decoder, screen.get(i));
+            }
+            if (stop.getAsBoolean()) {
+                return;
+            }
+            if (decoder.image() != null && !snapshots.put(f, decoder.image(), scratch)) {
+                return;
+            }
+        }
+        java.util.function.IntPredicate keyframePicture = f -> gopFirstFrame[frameGop[f]] == f;
+        // Each keyframe's ten seconds once a call: a budget smaller than ten seconds cannot make them evict each other for ever.
+        java.util.BitSet tried = new java.util.BitSet(keyframeSteps.length);
+        for (int g = nearestUnfilled(tried); g >= 0 && !stop.getAsBoolean(); g = nearestUnfilled(tried)) {
+            tried.set(g);
+            ScreenDecoder decoder = new ScreenDecoder(new JpegPhotoCodec());
+            int f = gopFirstFrame[g];
+            for (int i = keyframeSteps[g]; f < frameEnd.length && frameGop[f] == g; i++) {
+                if (stop.getAsBoolean()) {
+                    return;
+                }
+                giveWay(stop);
+                apply(decoder, screen.get(i));
+                if (i < frameEnd[f]) {
+                    continue;
+                }
+                if (decoder.image() != null) {
+                    while (!snapshots.put(f, decoder.image(), scratch)) {
+                        int focus = focusFrame;
+                        int dropped = snapshots.evictFarthest(focus, Math.abs(f - focus), keyframePicture);
+                        if (dropped < 0) {
+                            return;
+                        }
+                    }
+                }
+                f++;
+            }
+        }
+    }
+
+    /** The keyframe whose ten seconds the player is in. */
+    public int focusKeyframe() {
+        return frameAt.length == 0 ? -1 : frameGop[Math.max(0, focusFrame)];
+    }
+
+    /** The keyframe nearest the player's (after it on a tie), not {@code tried}, with a frame not kept; or -1. */
+    private int nearestUnfilled(java.util.BitSet tried) {
+        int focus = focusKeyframe();
+        for (int d = 0; focus >= 0 && (focus - d >= 0 || focus + d < keyframeSteps.length); d++) {
+            for (int g : new int[] {focus + d, focus - d}) {
+                if (g >= 0 && g < keyframeSteps.length && gopFirstFrame[g] >= 0 && !tried.get(g) && !filled(g)) {
+                    return g;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private boolean filled(int g) {
+        for (int f = gopFirstFrame[g]; f < frameEnd.length && frameGop[f] == g; f++) {
+            if (!snapshots.has(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void giveWay(java.util.function.BooleanSupplier stop) {
+        while (seeking.get() > 0 && !stop.getAsBoolean()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        }
+    }
+
+    /** Pictures kept so far and their bytes (benchmarks, tests). */
+    int snapshotCount() {
+        return snapshots.count();
+    }
+
+    long snapshotBytes() {
+        return snapshots.bytes();
+    }
+
+    /** Whether the picture at {@code atMs} is kept (tests). */
+    boolean keeps(long atMs) {
+        int frame = frameAt(atMs);
+        return frame >= 0 && snapshots.has(frame);
+    }
+
+    /** Complete pictures a seek can land on. */
+    int pictureCount() {
+        return frameEnd.length;
     }
 
     /**
@@ -404,17 +575,7 @@ public final class RecordingPlayback implements Closeable {
         ScreenDecoder decoder = new ScreenDecoder(new JpegPhotoCodec());
         for (int i = keyframeSteps[0]; i < screen.size(); i++) {
             ScreenStep step = screen.get(i);
-            SessionMessage message = decrypt(reader, step.frame(),
-                    step.frame().from() == Sender.CUSTOMER ? fromCustomer : fromTechnician);
-            if (message == null) {
-                continue;
-            }
-            try {
-                decoder.apply(message.getScreenUpdate().getSlice().toByteArray());
-            } catch (MalformedScreenUpdateException e) {
-                continue;
-            }
-            if (step.lastSlice()) {
+            if (apply(decoder, step) && step.lastSlice()) {
                 pictures.add(java.util.Map.entry(step.atMs(), copy(decoder.image())));
             }
         }
@@ -440,6 +601,8 @@ public final class RecordingPlayback implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
+        snapshots.clear();
         fromCustomer.destroy();
         fromTechnician.destroy();
         reader.close();

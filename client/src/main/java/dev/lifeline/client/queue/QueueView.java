@@ -100,7 +100,7 @@ public final class QueueView extends BorderPane {
         table.setId("queueTable");
         table.setItems(vm.shown());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("queue.col.waiting", 76, c -> Bindings.createStringBinding(
+        table.getColumns().add(column("queue.col.waiting", 86, c -> Bindings.createStringBinding(
                 () -> QueueViewModel.formatWaiting(QueueViewModel.waitingMs(c, vm.nowProperty().get())), vm.nowProperty())));
         table.getColumns().add(column("queue.col.name", 110, c -> constant(c.name()
                 + (c.connected() ? "" : " " + messages.get("queue.reconnecting")))));
@@ -196,7 +196,8 @@ public final class QueueView extends BorderPane {
             col.setMaxWidth(width);
         } else {
             // The constrained policy shares spare room evenly; capping the short text columns leaves it to the problem.
-            col.setMinWidth(60);
+            // In a narrow window the problem gives way first: names and organisations stay readable.
+            col.setMinWidth(width >= 300 ? 120 : width * 0.9);
             col.setMaxWidth(width >= 300 ? Double.MAX_VALUE : width * 1.3);
         }
     }

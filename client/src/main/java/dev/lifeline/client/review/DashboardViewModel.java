@@ -89,8 +89,9 @@ public final class DashboardViewModel {
                 || o.getSlaBreaches() > 0).map(o -> new Point(o.getName(), o.getSlaBreaches())).toList());
         sessions.set(Integer.toString(d.getSessions()));
         averageHandling.set(d.getSessions() == 0 ? "–" : minutes(d.getAverageHandlingSeconds()));
-        firstContact.set(d.getReported() == 0 ? "–"
-                : String.format(Locale.ROOT, "%.0f %%", 100.0 * d.getFirstContactResolved() / d.getReported()));
+        // Of the customers' first sessions in the period, those resolved there (definition: review.proto).
+        firstContact.set(d.getFirstContacts() == 0 ? "–"
+                : String.format(Locale.ROOT, "%.0f %%", 100.0 * d.getFirstContactResolved() / d.getFirstContacts()));
     }
 
     static String outcomeLabel(Outcome.Kind kind) {

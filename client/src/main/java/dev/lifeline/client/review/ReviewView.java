@@ -1,6 +1,7 @@
 package dev.lifeline.client.review;
 
 import atlantafx.base.theme.Styles;
+import dev.lifeline.client.markdown.MarkdownView;
 import dev.lifeline.client.report.ReportDocument;
 import dev.lifeline.common.report.ReportExport;
 import dev.lifeline.common.wire.report.Outcome;
@@ -29,7 +30,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -165,12 +165,10 @@ public final class ReviewView extends BorderPane {
             SessionRow r = vm.selectedProperty().get();
             return r == null ? "Select a session" : r.getCustomerName() + " — " + (r.getTechnician().isEmpty() ? "?" : r.getTechnician());
         }, vm.selectedProperty()));
-        TextArea report = new TextArea();
+        // The report as the Markdown export has it, rendered (headings, tables, lists, emphasis).
+        MarkdownView report = new MarkdownView();
         report.setId("reviewReport");
-        report.setEditable(false);
-        report.setWrapText(true);
-        report.textProperty().bind(vm.reportTextProperty());
-        report.setStyle("-fx-font-family: monospace;");
+        report.markdownProperty().bind(vm.reportTextProperty());
         VBox.setVgrow(report, Priority.ALWAYS);
         MenuButton export = new MenuButton("Export…");
         export.setId("reviewExport");

@@ -1,6 +1,7 @@
 package dev.lifeline.client.review;
 
 import dev.lifeline.client.report.ReportDocument;
+import dev.lifeline.common.report.ReportExport;
 import dev.lifeline.common.wire.report.Outcome;
 import dev.lifeline.common.wire.report.SessionReport;
 import dev.lifeline.common.wire.review.ReportAnswer;
@@ -234,7 +235,7 @@ public final class ReviewViewModel {
             return;
         }
         report.set(answer.getReport());
-        reportText.set(ReportText.of(answer.getReport(), zone));
+        reportText.set(ReportExport.markdown(answer.getReport(), zone));
     }
 
     /** Writes the selected report to {@code file} off the FX thread; {@link #statusProperty()} says how it went. */

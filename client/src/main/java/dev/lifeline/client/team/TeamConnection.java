@@ -77,7 +77,7 @@ public final class TeamConnection implements TeamLink {
     private final SecureRandom random = new SecureRandom();
     private volatile RelayLink link;
     private byte[] privateKey;
-    private boolean signedIn;
+    private volatile boolean signedIn;
     private boolean closing;
     /** The next renewal of the session token; rescheduled on every renewal. */
     private io.netty.util.concurrent.ScheduledFuture<?> renewal;
@@ -167,6 +167,10 @@ public final class TeamConnection implements TeamLink {
         closing = true;
         RelayLink current = link;
         if (current != null) {
+            if (signedIn) {
+                // Signing out ends the sign-in on the relay too: the token is revoked there.
+                current.send(RelayFrame.newBuilder().setSignOut(dev.lifeline.common.wire.relay.SignOut.getDefaultInstance()).build());
+            }
             current.sendAndClose(RelayFrame.newBuilder().setClose(Close.newBuilder()
                     .setReason(CloseReason.ENDED_BY_TECHNICIAN)).build());
         }

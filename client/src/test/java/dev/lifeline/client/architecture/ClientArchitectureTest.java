@@ -60,5 +60,13 @@ class ClientArchitectureTest {
             .because("sign-in, queue and accounts screens talk to the team server only through client.team; the Console places them");
 
     @ArchTest
+    static final ArchRule onlyTheDemoEmbedsTheRelay = noClasses().that()
+            .haveNameNotMatching("dev\\.lifeline\\.client\\.launch\\.Demo(Command|Team)(\\$.*)?")
+            .and().resideInAPackage("dev.lifeline.client..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.lifeline.relay..", "org.h2..", "org.flywaydb..",
+                    "org.postgresql..", "com.zaxxer..")
+            .because("the Get Help and Console packages leave the relay and its database stack out (installer ClientPackages)");
+
+    @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.lifeline.client.(*)..").should().beFreeOfCycles();
 }

@@ -51,6 +51,39 @@ class GetHelpViewTest {
     }
 
     @Test
+    void theWindowOpensWithTheFirstPageAloneAndGetsTheSessionPartsWithoutAClick(FxRobot robot) throws Exception {
+        // Start-up (issue 8): a fresh view holds the idle page only; the session's pages and cards follow the first frame.
+        messages = new Messages(Locale.ENGLISH);
+        GetHelpView[] view = new GetHelpView[1];
+        robot.interact(() -> view[0] = new GetHelpView(
+                new GetHelpViewModel(new FakeSessions.Customer(), Platform::runLater, Clock.systemUTC(), null), messages));
+        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS); // pulses go on: not shown, not built
+        robot.interact(() -> {
+            assertTrue(view[0].lookup("#idlePage") != null);
+            assertTrue(view[0].lookup("#securedPage") == null, "the session's pages are not built before the window opens");
+            Stage window = new Stage();
+            window.setScene(new javafx.scene.Scene(view[0], 440, 640));
+            window.show();
+        });
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> view[0].lookup("#securedPage") != null);
+        assertTrue(view[0].lookup("#screenConsent") != null, "the consent cards are there before anyone asks");
+        robot.interact(() -> view[0].getScene().getWindow().hide());
+    }
+
+    @Test
+    void aSessionStartedBeforeTheFirstFrameBuildsItsPagesAtOnce(FxRobot robot) {
+        GetHelpViewModel vm = new GetHelpViewModel(new FakeSessions.Customer(), Runnable::run, Clock.systemUTC(), null);
+        GetHelpView[] view = new GetHelpView[1];
+        robot.interact(() -> {
+            view[0] = new GetHelpView(vm, new Messages(Locale.ENGLISH));
+            vm.getHelp(); // never shown: no frame, the step change alone builds them
+            assertTrue(view[0].lookup("#connectingPage") != null);
+            assertTrue(view[0].lookup("#connectingPage").isVisible());
+            assertTrue(!view[0].lookup("#idlePage").isVisible());
+        });
+    }
+
+    @Test
     void getHelpShowsTheCodeThenTheVerifiedTechnicianThenChats(FxRobot robot) {
         robot.clickOn("#customerName").write("Bob");
         robot.clickOn("#getHelp");

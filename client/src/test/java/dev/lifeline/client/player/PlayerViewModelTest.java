@@ -24,7 +24,9 @@ class PlayerViewModelTest {
 
     private final List<Runnable> ui = new ArrayList<>();
     private final List<Runnable> background = new ArrayList<>();
-    private final PlayerViewModel vm = new PlayerViewModel(ui::add, background::add);
+    /** The snapshot filler's task: run only where a test says so (seeks then decode from the keyframe). */
+    private final List<Runnable> filler = new ArrayList<>();
+    private final PlayerViewModel vm = new PlayerViewModel(ui::add, background::add, filler::add);
 
     @BeforeAll
     static void recording() throws Exception {
@@ -119,6 +121,56 @@ class PlayerViewModelTest {
         vm.seek(1_000);
         runAll();
         assertEquals(1, vm.shownEvents().size(), "seeking back hides later events");
+    }
+
+    @Test
+    void onceTheSnapshotsAreFilledASeekShowsTheExactPictureFromThem() throws Exception {
+        RecordingPlayback playback = opened();
+        assertEquals(1, filler.size(), "the filler starts when the recording is open");
+        assertEquals(0, playback.snapshotCount());
+        // What the filler's task does first (it then waits for the player to move).
+        playback.fillSnapshots(() -> false);
+        assertEquals(playback.pictureCount(), playback.snapshotCount());
+        var straight = playback.straightPlay();
+        for (long at : new long[] {44_444, 3_210, 59_000}) {
+            vm.seek(at);
+            runAll();
+            ScreenImage expected = null;
+            for (var entry : straight) {
+                if (entry.getKey() <= at) {
+                    expected = entry.getValue();
+                }
+            }
+            var shown = vm.screen().pixelsProperty().get();
+            for (int y = 0; y < expected.height(); y += 7) {
+                for (int x = 0; x < expected.width(); x += 3) {
+                    assertEquals(expected.rgb(x, y), shown.argb(x, y) & 0xFFFFFF, "at " + at + " pixel " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aKeyFilePinningTheRecordingsRelayOpensItAndOnePinningAnotherRefusesIt() throws Exception {
+        byte[] relayKey;
+        try (var reader = dev.lifeline.common.recording.RecordingReader.open(file)) {
+            relayKey = reader.header().getRelaySigningKey().toByteArray();
+        }
+        Path pinsThisRelay = dir.resolve("this-relay.key");
+        KEY.saveKeyFile(pinsThisRelay, "passphrase".toCharArray(), relayKey);
+        vm.open(file, pinsThisRelay, "passphrase".toCharArray());
+        runAll();
+        assertEquals("", vm.errorProperty().get());
+        assertTrue(vm.intactProperty().get(), vm.verificationProperty().get());
+
+        byte[] otherRelay = new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(new java.security.SecureRandom())
+                .generatePublicKey().getEncoded();
+        Path pinsAnother = dir.resolve("other-relay.key");
+        KEY.saveKeyFile(pinsAnother, "passphrase".toCharArray(), otherRelay);
+        vm.open(file, pinsAnother, "passphrase".toCharArray());
+        runAll();
+        assertTrue(vm.errorProperty().get().contains("not made by your organisation's relay"), vm.errorProperty().get());
+        assertEquals(null, vm.playbackProperty().get(), "nothing of it is played");
     }
 
     @Test

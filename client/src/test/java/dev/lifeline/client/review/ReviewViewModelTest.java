@@ -198,7 +198,7 @@ class ReviewViewModelTest {
                 .addPerDay(DayCount.newBuilder().setDay("2026-11-21").setSessions(2))
                 .addOutcomes(OutcomeCount.newBuilder().setOutcome(Outcome.Kind.RESOLVED_REMOTELY).setSessions(3))
                 .addOutcomes(OutcomeCount.newBuilder().setOutcome(Outcome.Kind.KIND_UNSPECIFIED).setSessions(1))
-                .setSessions(6).setAverageHandlingSeconds(25 * 60).setReported(4).setFirstContactResolved(3)
+                .setSessions(6).setAverageHandlingSeconds(25 * 60).setReported(4).setFirstContacts(4).setFirstContactResolved(3)
                 .addOrganisations(OrganisationFigures.newBuilder().setName("Clinic").setContract("BLOCK_HOURS")
                         .setBlockHours(true).setBlockMinutesRemaining(90))
                 .addOrganisations(OrganisationFigures.newBuilder().setName("Bakery").setContract("MANAGED_SERVICES")

@@ -27,7 +27,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import dev.lifeline.client.markdown.MarkdownView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,7 +112,7 @@ class ReviewViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("", service.lastQuery().getTechnician());
         assertEquals(0, service.lastQuery().getOffset());
-        assertTrue(robot.lookup("#reviewReport").queryAs(TextArea.class).isVisible());
+        assertTrue(robot.lookup("#reviewReport").queryAs(MarkdownView.class).isVisible());
 
         robot.interact(() -> console.showReview(null));
         WaitForAsyncUtils.waitForFxEvents();
@@ -131,7 +131,7 @@ class ReviewViewTest {
                 .addPerDay(DayCount.newBuilder().setDay("2026-11-21").setSessions(7))
                 .addOutcomes(OutcomeCount.newBuilder().setOutcome(Outcome.Kind.RESOLVED_REMOTELY).setSessions(8))
                 .addOutcomes(OutcomeCount.newBuilder().setOutcome(Outcome.Kind.ONSITE_VISIT).setSessions(3))
-                .setSessions(11).setAverageHandlingSeconds(1800).setReported(11).setFirstContactResolved(7)
+                .setSessions(11).setAverageHandlingSeconds(1800).setReported(11).setFirstContacts(11).setFirstContactResolved(7)
                 .addOrganisations(OrganisationFigures.newBuilder().setName("Clinic").setContract("BLOCK_HOURS")
                         .setBlockHours(true).setBlockMinutesRemaining(300))
                 .addOrganisations(OrganisationFigures.newBuilder().setName("Bakery").setContract("MANAGED_SERVICES")

@@ -96,6 +96,46 @@ class TokenRenewalOverRelayTest {
     }
 
     @Test
+    void signingOutRevokesTheTokenOnTheRelay() throws Exception {
+        // Hour-long tokens: only the sign-out can make this one stop working within the test.
+        client.close();
+        relay.close();
+        relay = RelayServer.start(RelayConfig.builder().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("relay"))
+                .database(database).organisationCa(OrganisationCa.create("ACME Support"))
+                .passwordHashing(QueueSessionOverRelayTest.FAST).sessionTokenLifetime(Duration.ofHours(1)).build());
+        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
+        ConsoleViewModel console = onUi(() -> new ConsoleViewModel(client.identities(), ui::execute, ui::execute));
+        ConsoleTeam team = onUi(() -> console.useTeam(new RelayTeam(client)));
+        SignInViewModel signIn = team.signIn();
+        onUi(() -> {
+            signIn.assumeTeamServer();
+            signIn.nameProperty().set("Alice Meyer");
+            signIn.passwordProperty().set(PASSWORD);
+            signIn.signIn();
+            return null;
+        });
+        await("signed in", () -> signIn.state() == SignInViewModel.State.SIGNED_IN);
+        String token = onUi(signIn::sessionToken);
+        signInWith(token); // a copy of the token works while signed in
+        assertTrue(accounts.resume(token).isPresent());
+
+        onUi(() -> {
+            signIn.requestSignOut(); // no session running: signs out at once
+            return null;
+        });
+        assertEquals(SignInViewModel.State.SIGNED_OUT, onUi(signIn::state));
+        // The relay revokes it off its event loop: look in its database rather than knock at its door
+        // (repeated sign-ins from one address are rate-limited).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (accounts.resume(token).isPresent()) {
+            assertTrue(System.nanoTime() < deadline, "the signed-out token is still valid on the relay");
+            Thread.sleep(50);
+        }
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> signInWith(token));
+        assertTrue(refused.getCause().getMessage().contains("sign in again"), refused.getCause().toString());
+    }
+
+    @Test
     void theConsoleRenewsBeforeExpiryAndARevokedSignInIsRefused() throws Exception {
         ConsoleViewModel console = onUi(() -> new ConsoleViewModel(client.identities(), ui::execute, ui::execute));
         ConsoleTeam team = onUi(() -> console.useTeam(new RelayTeam(client)));

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import javax.security.auth.Destroyable;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
@@ -74,16 +75,52 @@ public final class RecordingKeyPair implements Destroyable {
      * the key file a support lead opens recordings with.
      */
     public void saveKeyFile(Path file, char[] passphrase) throws IOException {
+        saveKeyFile(file, passphrase, null);
+    }
+
+    /**
+     * As {@link #saveKeyFile(Path, char[])}, and pins the relay's recording-signing key (Ed25519,
+     * 32 bytes; null for none) in the same file as a second PEM block: the player then refuses a
+     * recording signed by another key instead of trusting the one the recording names.
+     */
+    public void saveKeyFile(Path file, char[] passphrase, byte[] relaySigningKey) throws IOException {
         if (passphrase == null || passphrase.length == 0) {
             throw new IllegalArgumentException("the lead's key file needs a passphrase");
         }
+        if (relaySigningKey != null && relaySigningKey.length != Ed25519PublicKeyParameters.KEY_SIZE) {
+            throw new IllegalArgumentException("a relay signing key is " + Ed25519PublicKeyParameters.KEY_SIZE + " bytes");
+        }
         byte[] raw = keyPair.privateKey();
         try {
-            KeyFiles.writePrivate(file, KeyFiles.privateKeyPem(
-                    PrivateKeyInfoFactory.createPrivateKeyInfo(new X25519PrivateKeyParameters(raw, 0)), passphrase));
+            String pem = KeyFiles.privateKeyPem(
+                    PrivateKeyInfoFactory.createPrivateKeyInfo(new X25519PrivateKeyParameters(raw, 0)), passphrase);
+            if (relaySigningKey != null) {
+                pem += KeyFiles.pem(new PemObject("PUBLIC KEY", SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
+                        new Ed25519PublicKeyParameters(relaySigningKey, 0)).getEncoded()));
+            }
+            KeyFiles.writePrivate(file, pem);
         } finally {
             java.util.Arrays.fill(raw, (byte) 0);
         }
+    }
+
+    /**
+     * The relay recording-signing key pinned in a lead's key file (32 bytes), or null when the
+     * file pins none (exported before pinning; the player then takes the recording's own).
+     */
+    public static byte[] pinnedRelaySigningKey(Path keyFile) throws IdentityException {
+        for (Object o : KeyFiles.readPem(keyFile)) {
+            if (o instanceof SubjectPublicKeyInfo info) {
+                try {
+                    if (PublicKeyFactory.createKey(info) instanceof Ed25519PublicKeyParameters key) {
+                        return key.getEncoded();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    throw new NotAnIdentityException("unreadable relay signing key in " + keyFile, e);
+                }
+            }
+        }
+        return null;
     }
 
     /**

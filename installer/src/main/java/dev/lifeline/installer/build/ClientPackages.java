@@ -29,6 +29,19 @@ final class ClientPackages {
         this.runtime = runtime;
     }
 
+    /**
+     * Jars the client's lib holds only because `lifeline demo` embeds a relay: the relay itself,
+     * its database drivers, pool and migrations, and what only they depend on. Neither Get Help
+     * nor the Console loads them (an ArchUnit rule keeps relay imports to the demo launcher).
+     */
+    static final List<String> SERVER_ONLY_PREFIXES = List.of("lifeline-relay-", "h2-", "postgresql-", "HikariCP-",
+            "flyway-", "jackson-", "checker-qual-", "commons-codec-");
+
+    static boolean serverOnly(Path jar) {
+        String name = jar.getFileName().toString();
+        return SERVER_ONLY_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
     /** The app image: launcher, runtime and jars, runnable in place. */
     Path appImage(ClientApp app, Branding branding) throws IOException {
         Path input = options.work().resolve("input").resolve(app.id());
@@ -37,8 +50,9 @@ final class ClientPackages {
         Files.copy(options.clientTarget().resolve(CLIENT_JAR), input.resolve(CLIENT_JAR));
         try (Stream<Path> libs = Files.list(options.clientTarget().resolve("lib"))) {
             for (Path jar : (Iterable<Path>) libs::iterator) {
-                // JavaFX is part of the runtime image, not of the class path.
-                if (!jar.getFileName().toString().startsWith("javafx-")) {
+                // JavaFX is part of the runtime image, not of the class path; the relay and its
+                // database stack are in the client's lib only for `lifeline demo`.
+                if (!jar.getFileName().toString().startsWith("javafx-") && !serverOnly(jar)) {
                     Files.copy(jar, input.resolve(jar.getFileName()));
                 }
             }

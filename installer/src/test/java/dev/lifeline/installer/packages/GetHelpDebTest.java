@@ -66,6 +66,20 @@ class GetHelpDebTest {
     }
 
     @Test
+    void theCustomersAppCarriesNoRelayAndNoDatabase() throws Exception {
+        List<String> jars;
+        try (Stream<Path> files = Files.list(app.resolve("lib/app"))) {
+            jars = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).sorted().toList();
+        }
+        assertTrue(jars.contains("lifeline-client.jar") && jars.stream().anyMatch(n -> n.startsWith("lifeline-common-")), jars::toString);
+        for (String serverOnly : List.of("lifeline-relay-", "h2-", "postgresql-", "flyway-core-", "HikariCP-")) {
+            assertFalse(jars.stream().anyMatch(n -> n.startsWith(serverOnly)), serverOnly + " in Get Help: " + jars);
+        }
+        String classPath = Files.readString(app.resolve("lib/app/lifeline-gethelp.cfg"), StandardCharsets.UTF_8);
+        assertFalse(classPath.contains("lifeline-relay"), classPath);
+    }
+
+    @Test
     void attendedOnlyNoServiceNoAutostart() throws Exception {
         // Get Help runs only while the customer has it open: nothing starts it, nothing stays behind.
         assertFalse(Files.exists(root.resolve("lib/systemd")));

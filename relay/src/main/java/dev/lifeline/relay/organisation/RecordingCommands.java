@@ -4,6 +4,7 @@ import dev.lifeline.common.identity.OrganisationCa;
 import dev.lifeline.common.identity.RecordingKeyEndorsement;
 import dev.lifeline.common.identity.RecordingKeyPair;
 import dev.lifeline.relay.recording.RecordingPolicy;
+import dev.lifeline.relay.recording.RelaySigningKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,8 +76,9 @@ final class RecordingCommands {
     }
 
     @Command(name = "recording-key", mixinStandardHelpOptions = true,
-            description = "Export the recording private key for a support lead, under a passphrase of its own."
-                    + " Whoever holds it can open every recording of the organisation.")
+            description = "Export the recording private key for a support lead, under a passphrase of its own,"
+                    + " with this relay's recording-signing public key pinned (the player refuses recordings signed"
+                    + " by another key). Whoever holds it can open every recording of the organisation.")
     static final class ExportKey implements Callable<Integer> {
         @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.lifeline/relay",
                 description = "Relay data directory (default: ${DEFAULT-VALUE}).")
@@ -104,7 +106,8 @@ final class RecordingCommands {
                     writePublicMaterial(dir, OrganisationCa.load(dir, orgPassphrase), recording);
                 }
                 leadPassphrase = Passphrases.forNewKey(newPassphraseFile, "the lead's recording key file");
-                recording.saveKeyFile(out, leadPassphrase);
+                // Pins this relay's signing key: the player refuses recordings signed by another.
+                recording.saveKeyFile(out, leadPassphrase, RelaySigningKey.loadOrCreate(dataDir).publicKey());
                 recording.destroy();
             } finally {
                 Arrays.fill(orgPassphrase, '\0');
@@ -112,7 +115,8 @@ final class RecordingCommands {
                     Arrays.fill(leadPassphrase, '\0');
                 }
             }
-            System.out.println("Recording key written to " + out + " (mode 600). Open recordings with"
+            System.out.println("Recording key written to " + out + " (mode 600), pinning this relay's recording-signing"
+                    + " key. Open recordings with"
                     + " `lifeline console --headless --play … --recording-key " + out + "` or the Console's player.");
             return 0;
         }

@@ -57,7 +57,7 @@ public interface LobbyExtension {
         @Override
         public boolean handles(RelayFrame.BodyCase body) {
             return switch (body) {
-                case SIGN_IN, RENEW_TOKEN, ACCOUNT_REQUEST, QUEUE_SUBMIT, QUEUE_SUBSCRIBE, QUEUE_PICK -> true;
+                case SIGN_IN, RENEW_TOKEN, SIGN_OUT, ACCOUNT_REQUEST, QUEUE_SUBMIT, QUEUE_SUBSCRIBE, QUEUE_PICK -> true;
                 default -> false;
             };
         }

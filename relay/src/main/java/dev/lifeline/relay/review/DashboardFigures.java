@@ -21,8 +21,14 @@ import java.time.LocalDate;
 public final class DashboardFigures {
     /** A period longer than this is refused (a day per row: at most a year and a bit of rows). */
     public static final Duration MAX_PERIOD = Duration.ofDays(400);
-    /** Resolved at the first contact: no earlier session of the same customer in this window. */
-    static final long REPEAT_WINDOW_MS = Duration.ofDays(7).toMillis();
+    /**
+     * Resolved at the first contact: no follow-up session of the same customer (name and
+     * organisation) within this time after the first contact's start.
+     */
+    static final long FOLLOW_UP_WINDOW_MS = Duration.ofDays(7).toMillis();
+    /** The same customer: same name, same organisation (both without one counts as the same). */
+    private static final String SAME_CUSTOMER = " p.customer_name = s.customer_name"
+            + " and coalesce(p.organisation_id, -1) = coalesce(s.organisation_id, -1)";
     private static final long DAY_MS = 86_400_000L;
 
     private final Database database;
@@ -84,32 +90,43 @@ public final class DashboardFigures {
                     d.setSessions(rs.getInt(1)).setAverageHandlingSeconds((int) Math.round(rs.getDouble(2) / 1000));
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("select count(*) from support_sessions s"
-                    + " join reports r on r.session_id = s.id where r.outcome = 'RESOLVED_REMOTELY'"
-                    + " and s.started_at_ms >= ? and s.started_at_ms < ? and not exists (select 1 from support_sessions p"
-                    + " where p.id <> s.id and p.customer_name = s.customer_name"
-                    + " and coalesce(p.organisation_id, -1) = coalesce(s.organisation_id, -1)"
-                    + " and p.started_at_ms < s.started_at_ms and p.started_at_ms >= s.started_at_ms - ?)")) {
-                s.setLong(1, from);
-                s.setLong(2, to);
-                s.setLong(3, REPEAT_WINDOW_MS);
+            // First contacts: the customer's first session in the period (ties broken by row id);
+            // resolved there when the report says remotely and no follow-up came within the window.
+            try (PreparedStatement s = c.prepareStatement("select count(*), coalesce(sum(case when r.outcome = 'RESOLVED_REMOTELY'"
+                    + " and not exists (select 1 from support_sessions p where" + SAME_CUSTOMER
+                    + "   and (p.started_at_ms > s.started_at_ms or (p.started_at_ms = s.started_at_ms and p.id > s.id))"
+                    + "   and p.started_at_ms <= s.started_at_ms + ?) then 1 else 0 end), 0)"
+                    + " from support_sessions s left join reports r on r.session_id = s.id"
+                    + " where s.started_at_ms >= ? and s.started_at_ms < ? and not exists (select 1 from support_sessions p"
+                    + " where" + SAME_CUSTOMER + " and p.started_at_ms >= ?"
+                    + "   and (p.started_at_ms < s.started_at_ms or (p.started_at_ms = s.started_at_ms and p.id < s.id)))")) {
+                s.setLong(1, FOLLOW_UP_WINDOW_MS);
+                s.setLong(2, from);
+                s.setLong(3, to);
+                s.setLong(4, from);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    d.setFirstContactResolved(rs.getInt(1));
+                    d.setFirstContacts(rs.getInt(1)).setFirstContactResolved(rs.getInt(2));
                 }
             }
+            // Per organisation: the contract in force at the end of the period (the last one set
+            // before it) and its block-hour balance then, not now.
             try (PreparedStatement s = c.prepareStatement("select o.name, coalesce(c.kind, ''), coalesce(c.block_minutes_purchased, 0),"
-                    + " (select coalesce(sum(b.block_minutes_drawn), 0) from billing_entries b where b.contract_id = c.id),"
+                    + " (select coalesce(sum(b.block_minutes_drawn), 0) from billing_entries b where b.contract_id = c.id"
+                    + "   and b.ended_at_ms < ?),"
                     + " (select count(*) from billing_entries b where b.organisation_id = o.id and b.ended_at_ms >= ?"
                     + "   and b.ended_at_ms < ? and (b.first_response_met = false or b.resolution_met = false)),"
                     + " (select count(*) from support_sessions x where x.organisation_id = o.id and x.started_at_ms >= ?"
                     + "   and x.started_at_ms < ?)"
-                    + " from organisations o left join contracts c on c.organisation_id = o.id and c.active = true"
+                    + " from organisations o left join contracts c on c.id = (select max(k.id) from contracts k"
+                    + "   where k.organisation_id = o.id and k.created_at_ms < ?)"
                     + " order by o.name")) {
-                s.setLong(1, from);
-                s.setLong(2, to);
-                s.setLong(3, from);
-                s.setLong(4, to);
+                s.setLong(1, to);
+                s.setLong(2, from);
+                s.setLong(3, to);
+                s.setLong(4, from);
+                s.setLong(5, to);
+                s.setLong(6, to);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         boolean block = rs.getString(2).equals("BLOCK_HOURS");

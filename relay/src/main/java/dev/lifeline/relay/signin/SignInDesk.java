@@ -157,6 +157,26 @@ public final class SignInDesk {
         });
     }
 
+    /**
+     * The person signed out: this connection's token is revoked (every connection that signed in
+     * with it loses nothing it holds now, but the token opens nothing new) and the connection no
+     * longer speaks for the account. Not signed in: nothing to do.
+     */
+    public void signOut(LobbyConnection connection) {
+        Optional<SignedInAccount> current = SignedInAccount.of(connection.channel());
+        if (current.isEmpty()) {
+            return;
+        }
+        SignedInAccount.clear(connection.channel());
+        blocking.execute(() -> {
+            try {
+                accounts.signOut(current.get().tokenId(), current.get().account().name());
+            } catch (Exception e) {
+                LOG.error("sign-out failed internally: {}", e.toString());
+            }
+        });
+    }
+
     public void accountRequest(LobbyConnection connection, AccountRequest request) {
         Optional<SignedInAccount> admin = SignedInAccount.of(connection.channel())
                 .filter(a -> a.account().role() == AccountRole.ADMIN);

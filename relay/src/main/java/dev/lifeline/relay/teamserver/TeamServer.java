@@ -118,7 +118,7 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
             return true;
         }
         return switch (body) {
-            case SIGN_IN, RENEW_TOKEN, ACCOUNT_REQUEST, QUEUE_SUBMIT, QUEUE_SUBSCRIBE, QUEUE_PICK -> true;
+            case SIGN_IN, RENEW_TOKEN, SIGN_OUT, ACCOUNT_REQUEST, QUEUE_SUBMIT, QUEUE_SUBSCRIBE, QUEUE_PICK -> true;
             case FILE_REPORT, SESSION_QUERY, REPORT_QUERY, DASHBOARD_QUERY -> true;
             default -> false;
         };
@@ -135,6 +135,7 @@ public final class TeamServer implements LobbyExtension, AutoCloseable {
             switch (frame.getBodyCase()) {
                 case SIGN_IN -> signIn.signIn(connection, frame.getSignIn());
                 case RENEW_TOKEN -> signIn.renew(connection);
+                case SIGN_OUT -> signIn.signOut(connection);
                 case ACCOUNT_REQUEST -> signIn.accountRequest(connection, frame.getAccountRequest());
                 case QUEUE_SUBMIT -> queue.submit(connection, frame.getQueueSubmit());
                 case QUEUE_SUBSCRIBE -> queue.subscribe(connection);

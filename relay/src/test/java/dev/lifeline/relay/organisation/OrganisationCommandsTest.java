@@ -1,5 +1,6 @@
 package dev.lifeline.relay.organisation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.lifeline.common.identity.RecordingKeyPair;
 import dev.lifeline.common.identity.TechnicianIdentity;
 import dev.lifeline.common.identity.TechnicianVerification;
 import dev.lifeline.relay.RelayCommand;
+import dev.lifeline.relay.recording.RelaySigningKey;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -47,6 +49,24 @@ class OrganisationCommandsTest {
         assertEquals("ACME Support", verdict.organisation());
         // The recording key pair opens with the same passphrase (leads use it to play recordings).
         RecordingKeyPair.load(data.resolve("organisation"), "correct horse battery staple".toCharArray());
+    }
+
+    @Test
+    void theLeadsRecordingKeyFilePinsThisRelaysSigningKey() throws Exception {
+        Path data = dir.resolve("relay");
+        Path passphrase = Files.writeString(dir.resolve("pass"), "correct horse battery staple\n");
+        Path leadPassphrase = Files.writeString(dir.resolve("lead-pass"), "the lead's own passphrase\n");
+        assertEquals(0, run("org", "init", "--data-dir", data.toString(), "--organisation", "ACME Support",
+                "--passphrase-file", passphrase.toString()));
+        Path leadKey = dir.resolve("lead.key");
+        assertEquals(0, run("org", "recording-key", "--data-dir", data.toString(), "--out", leadKey.toString(),
+                "--passphrase-file", passphrase.toString(), "--new-passphrase-file", leadPassphrase.toString()));
+
+        RecordingKeyPair lead = RecordingKeyPair.loadKeyFile(leadKey, "the lead's own passphrase".toCharArray());
+        RecordingKeyPair org = RecordingKeyPair.load(data.resolve("organisation"), "correct horse battery staple".toCharArray());
+        assertArrayEquals(org.publicKey(), lead.publicKey(), "the organisation's recording key");
+        // The key the relay signs recordings with (made here if the relay never ran; the relay then uses it).
+        assertArrayEquals(RelaySigningKey.loadOrCreate(data).publicKey(), RecordingKeyPair.pinnedRelaySigningKey(leadKey));
     }
 
     @Test

@@ -263,7 +263,8 @@ class SessionReportsTest {
             assertEquals(4, d.getSessions());
             assertEquals(3, d.getReported());
             assertEquals((40 + 20 + 30 + 30) * 60 / 4, d.getAverageHandlingSeconds());
-            assertEquals(1, d.getFirstContactResolved(), "Carol's second contact is not a first-contact resolution");
+            assertEquals(3, d.getFirstContacts(), "Carol, Dan and Eve");
+            assertEquals(0, d.getFirstContactResolved(), "Carol came back the next day; Dan needs a visit; Eve has no report");
             Map<String, OrganisationFigures> orgs = d.getOrganisationsList().stream()
                     .collect(Collectors.toMap(OrganisationFigures::getName, o -> o));
             assertEquals(600, orgs.get("Clinic").getBlockMinutesPurchased());
@@ -272,5 +273,74 @@ class SessionReportsTest {
             assertEquals(1, orgs.get("Bakery").getSlaBreaches());
             assertFalse(orgs.get("Bakery").getBlockHours());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void firstContactResolutionAndTheBlockHourBalanceAtTheEndOfThePeriod(Backend backend) throws Exception {
+        try (TestDatabase db = TestDatabases.open(backend, dir)) {
+            Database database = db.database();
+            ContractStore contracts = new ContractStore(database);
+            BillingStore billing = new BillingStore(database, contracts);
+            SessionReports reports = new SessionReports(database);
+            long alice = account(database, "Alice Meyer", "TECHNICIAN");
+            ContractStore.Organisation clinic = contracts.organisation("Clinic", T0);
+            contracts.setContract(clinic, new Contract.BlockHours(600, 120, 15), T0);
+            ContractStore.Organisation bakery = contracts.organisation("Bakery", T0);
+            int[] n = {0};
+            SessionMaker session = (org, customer, start, minutes, outcome) -> {
+                long row = billing.startSession(null, org.id(), alice, customer, start, start);
+                billing.endSession(row, start + minutes * 60_000L);
+                if (outcome != null) {
+                    String hex = sessionHex(100 + n[0]++);
+                    try (Connection c = database.dataSource().getConnection();
+                         PreparedStatement s = c.prepareStatement("update support_sessions set relay_session_id = ? where id = ?")) {
+                        s.setString(1, hex);
+                        s.setLong(2, row);
+                        s.executeUpdate();
+                    }
+                    SessionReport r = report(hex, outcome, false, false, "", start, start + minutes * 60_000L);
+                    reports.file(row, alice, "Alice Meyer", ReportColumns.of(r, false), r, start);
+                }
+            };
+            long end = T0 + 30 * DAY;
+            // Frank: resolved, came back 8 days later (after the window): his first contact counts.
+            session.make(clinic, "Frank", T0 + DAY, 10, Outcome.Kind.RESOLVED_REMOTELY);
+            session.make(clinic, "Frank", T0 + 9 * DAY + 1, 10, Outcome.Kind.RESOLVED_REMOTELY);
+            // Gina: a session before the period; her first in the period is resolved, no follow-up: counts.
+            session.make(bakery, "Gina", T0 - 2 * DAY, 5, Outcome.Kind.NOT_RESOLVED);
+            session.make(bakery, "Gina", T0 + 5 * DAY, 5, Outcome.Kind.RESOLVED_REMOTELY);
+            // Gina of another organisation is another customer: resolved, counts.
+            session.make(clinic, "Gina", T0 + 6 * DAY, 5, Outcome.Kind.RESOLVED_REMOTELY);
+            // Hank: resolved near the end, but calls again two days later, after the period: does not count.
+            session.make(bakery, "Hank", end - DAY / 2, 5, Outcome.Kind.RESOLVED_REMOTELY);
+            session.make(bakery, "Hank", end + 2 * DAY, 5, Outcome.Kind.RESOLVED_REMOTELY);
+            // Ivan: a visit is needed: a first contact that is not resolved.
+            session.make(bakery, "Ivan", T0 + 3 * DAY, 30, Outcome.Kind.ONSITE_VISIT);
+            // After the period the clinic draws more and buys a new block: neither shows in the period.
+            session.make(clinic, "Judy", end + DAY, 50, null);
+            contracts.setContract(clinic, new Contract.BlockHours(900, 120, 15), end + 3 * DAY);
+
+            Dashboard d = new DashboardFigures(database).figures(DashboardQuery.newBuilder().setFromMs(T0).setToMs(end).build());
+            assertEquals(5, d.getFirstContacts(), "Frank, Gina (bakery), Gina (clinic), Hank, Ivan");
+            assertEquals(3, d.getFirstContactResolved(), "Frank, both Ginas");
+            OrganisationFigures clinicFigures = d.getOrganisationsList().stream().filter(o -> o.getName().equals("Clinic"))
+                    .findFirst().orElseThrow();
+            assertEquals(600, clinicFigures.getBlockMinutesPurchased(), "the block in force at the end of the period");
+            assertEquals(600 - 15 - 15 - 15, clinicFigures.getBlockMinutesRemaining(), "Frank twice and Gina, not Judy");
+
+            Dashboard later = new DashboardFigures(database).figures(DashboardQuery.newBuilder().setFromMs(end)
+                    .setToMs(end + 5 * DAY).build());
+            OrganisationFigures now = later.getOrganisationsList().stream().filter(o -> o.getName().equals("Clinic"))
+                    .findFirst().orElseThrow();
+            assertEquals(900, now.getBlockMinutesPurchased(), "the new block");
+            assertEquals(900, now.getBlockMinutesRemaining(), "nothing drawn from it yet");
+            assertEquals(2, later.getFirstContacts(), "Judy, and Hank's call after the period is his first of the next one");
+        }
+    }
+
+    @FunctionalInterface
+    private interface SessionMaker {
+        void make(ContractStore.Organisation org, String customer, long start, int minutes, Outcome.Kind outcome) throws Exception;
     }
 }
