@@ -42,7 +42,7 @@ public final class SignedInConsole {
             RelayReportStore.Upload upload = reports.fileUnfiled();
             Platform.runLater(() -> console.reportsUploaded(upload));
         });
-        ReviewWorkspace.forSignedIn(who, endpoint, group, Platform::runLater, io, Clock.systemUTC(), zone)
+        ReviewWorkspace.forSignedIn(who, currentToken, endpoint, group, Platform::runLater, io, Clock.systemUTC(), zone)
                 .ifPresentOrElse(workspace -> {
                     workspace.sessions().useRecordingOpener(new ReviewPlayer(endpoint, io, locale, owner));
                     console.showReview(workspace);

@@ -97,6 +97,21 @@ final class LogParsers {
     }
 
     /**
+     * PowerShell's {@code ConvertTo-Json} writes one object for one result and an array for
+     * several: the items either way.
+     */
+    static List<JsonElement> powerShellItems(String json) {
+        JsonElement root = JsonParser.parseString(json);
+        List<JsonElement> items = new ArrayList<>();
+        if (root.isJsonArray()) {
+            root.getAsJsonArray().forEach(items::add);
+        } else {
+            items.add(root);
+        }
+        return items;
+    }
+
+    /**
      * {@code Get-WinEvent ... | Select-Object TimeCreated,Id,ProviderName,Level,Message |
      * ConvertTo-Json}: one object, or an array of them. Event 1000 of "Application Error" is an
      * application crash; 1002 "Application Hang" is counted as one too.
@@ -107,13 +122,7 @@ final class LogParsers {
         if (json.isBlank()) {
             return new Parsed(entries, 0);
         }
-        JsonElement root = JsonParser.parseString(json);
-        List<JsonElement> items = new ArrayList<>();
-        if (root.isJsonArray()) {
-            root.getAsJsonArray().forEach(items::add);
-        } else {
-            items.add(root);
-        }
+        List<JsonElement> items = powerShellItems(json);
         for (JsonElement item : items) {
             try {
                 JsonObject o = item.getAsJsonObject();

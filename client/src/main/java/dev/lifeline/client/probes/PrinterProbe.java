@@ -3,14 +3,12 @@ package dev.lifeline.client.probes;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.lifeline.common.wire.diagnostics.PrinterData;
 import dev.lifeline.common.wire.diagnostics.PrinterEntry;
 import dev.lifeline.common.wire.diagnostics.Probe;
 import dev.lifeline.common.wire.diagnostics.ProbeResult;
 import dev.lifeline.common.wire.diagnostics.ProbeStatus;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,13 +85,7 @@ final class PrinterProbe implements DiagnosticProbe {
         if (json.isBlank()) {
             return counts;
         }
-        JsonElement root = JsonParser.parseString(json);
-        List<JsonElement> items = new ArrayList<>();
-        if (root.isJsonArray()) {
-            root.getAsJsonArray().forEach(items::add);
-        } else {
-            items.add(root);
-        }
+        List<JsonElement> items = LogParsers.powerShellItems(json);
         for (JsonElement item : items) {
             if (!item.isJsonObject()) {
                 continue;

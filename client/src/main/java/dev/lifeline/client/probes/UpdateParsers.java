@@ -52,13 +52,7 @@ final class UpdateParsers {
         if (json.isBlank()) {
             return new Updates(out, 0);
         }
-        JsonElement root = JsonParser.parseString(json);
-        List<JsonElement> items = new ArrayList<>();
-        if (root.isJsonArray()) {
-            root.getAsJsonArray().forEach(items::add);
-        } else {
-            items.add(root);
-        }
+        List<JsonElement> items = LogParsers.powerShellItems(json);
         for (JsonElement item : items) {
             try {
                 JsonObject o = item.getAsJsonObject();

@@ -197,7 +197,7 @@ public final class SignInViewModel {
         sessionToken = "";
         tokenExpiresAt.set(0);
         attempt = null;
-        closeLink();
+        signOutLink();
         signedIn.set(null);
         totpNeeded.set(false);
         problem.set(null);
@@ -241,6 +241,14 @@ public final class SignInViewModel {
     public void decline(HandoverOfferInfo offer) {
         if (link != null && signedIn.get() != null) {
             link.decline(offer);
+        }
+    }
+
+    private void signOutLink() {
+        TeamLink current = link;
+        link = null;
+        if (current != null) {
+            current.signOut();
         }
     }
 

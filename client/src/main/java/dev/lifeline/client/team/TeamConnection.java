@@ -162,15 +162,22 @@ public final class TeamConnection implements TeamLink {
         }
     }
 
+    /** The person signed out: the relay revokes this sign-in's token, then the connection closes. */
+    @Override
+    public void signOut() {
+        RelayLink current = link;
+        if (current != null && signedIn) {
+            current.send(RelayFrame.newBuilder().setSignOut(dev.lifeline.common.wire.relay.SignOut.getDefaultInstance()).build());
+        }
+        close();
+    }
+
+    /** Closes this connection; its token stays valid (a headless sign-in hands it on to picks and reports). */
     @Override
     public void close() {
         closing = true;
         RelayLink current = link;
         if (current != null) {
-            if (signedIn) {
-                // Signing out ends the sign-in on the relay too: the token is revoked there.
-                current.send(RelayFrame.newBuilder().setSignOut(dev.lifeline.common.wire.relay.SignOut.getDefaultInstance()).build());
-            }
             current.sendAndClose(RelayFrame.newBuilder().setClose(Close.newBuilder()
                     .setReason(CloseReason.ENDED_BY_TECHNICIAN)).build());
         }

@@ -11,7 +11,12 @@ public interface TeamLink extends AutoCloseable {
     default void decline(dev.lifeline.client.handover.HandoverOfferInfo offer) {
     }
 
-    /** Signs out: the relay ends this sign-in. */
+    /** The person signed out: the relay revokes the sign-in's token, then the link closes. */
+    default void signOut() {
+        close();
+    }
+
+    /** Closes the link; the sign-in's token stays valid until it expires or is revoked. */
     @Override
     void close();
 }
