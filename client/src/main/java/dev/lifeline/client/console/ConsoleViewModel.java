@@ -222,12 +222,7 @@ public final class ConsoleViewModel {
         if (tech == null) {
             return null;
         }
-        ConsoleSessionViewModel session = new ConsoleSessionViewModel(customer, uiExecutor, clock);
-        session.control().useSystemKeys(systemKeys);
-        sessions.add(session);
-        selected.set(session);
-        session.reporting(dev.lifeline.common.wire.report.Party.newBuilder().setName(tech.name())
-                .setOrganisation(tech.organisation()).build(), reports, taskExecutor);
+        ConsoleSessionViewModel session = openTab(new ConsoleSessionViewModel(customer, uiExecutor, clock), tech);
         session.pick(tech.sessions(), new dev.lifeline.client.session.QueueTicket(sessionToken, customer.entryId(), customer.name()));
         return session;
     }
@@ -242,13 +237,18 @@ public final class ConsoleViewModel {
         if (tech == null) {
             return null;
         }
-        ConsoleSessionViewModel session = new ConsoleSessionViewModel(offer, uiExecutor, clock);
+        ConsoleSessionViewModel session = openTab(new ConsoleSessionViewModel(offer, uiExecutor, clock), tech);
+        session.take(tech.sessions(), new dev.lifeline.client.handover.HandoverTicket(sessionToken, offer.offerId(), offer.kind()));
+        return session;
+    }
+
+    /** A new tab in front, with system keys and reports as {@code tech}. */
+    private ConsoleSessionViewModel openTab(ConsoleSessionViewModel session, LoadedTechnician tech) {
         session.control().useSystemKeys(systemKeys);
         sessions.add(session);
         selected.set(session);
         session.reporting(dev.lifeline.common.wire.report.Party.newBuilder().setName(tech.name())
                 .setOrganisation(tech.organisation()).build(), reports, taskExecutor);
-        session.take(tech.sessions(), new dev.lifeline.client.handover.HandoverTicket(sessionToken, offer.offerId(), offer.kind()));
         return session;
     }
 
