@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * not estimated: the replay source stamps its capture time into the first 64 pixels of each new
  * frame and the viewer reads it back from the decoded picture. Writes the screen section of
  * docs/benchmarks.md. Arguments: output file, corpus folder (default ../shared/corpus), runs per
- * row (default 1; on a shared machine run several and report them all). The load average and
+ * row (default 1; on a shared machine run several and report them all), optionally one scenario name
+ * to measure only that one (for iterating; the section then holds only that scenario). The load average and
  * this process's nice value go into the report, since on a busy machine they decide the result.
  */
 public final class ScreenBenchmarks {
@@ -55,6 +56,7 @@ public final class ScreenBenchmarks {
         Path output = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md");
         Path corpus = args.length > 1 ? Path.of(args[1]) : findCorpus();
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        String only = args.length > 3 ? args[3] : null;
         StringBuilder report = new StringBuilder(HEADING + "\n\n");
         if (corpus == null) {
             report.append("Not measured: no screen corpus (`../shared/corpus`) on this machine.\n\n");
@@ -88,6 +90,9 @@ public final class ScreenBenchmarks {
                 .bindAddress("127.0.0.1").port(0).joinsPerMinutePerAddress(10_000).build());
              RelayClient client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()))) {
             for (Path scenario : scenarios(corpus)) {
+                if (only != null && !scenario.getFileName().toString().equals(only)) {
+                    continue;
+                }
                 ReplayScreenSource replay = ReplayScreenSource.open(scenario, REPLAY_FPS);
                 for (int run = 0; run < runs * 2; run++) {
                     Quality quality = run % 2 == 0 ? Quality.AUTO : Quality.SHARP;

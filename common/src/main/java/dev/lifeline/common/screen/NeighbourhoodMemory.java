@@ -38,9 +38,7 @@ final class NeighbourhoodMemory {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int i = start + y * w + x;
-                int colour = predict(indices, start, i, x, y, w, palette);
-                int p = colour < 0 ? -1 : lookup.indexOf(colour);
-                out[at++] = (byte) (p < 0 ? IndexModel.NO_PREDICTION : p);
+                out[at++] = (byte) predictIndex(indices, start, i, x, y, w, palette, lookup);
                 learn(palette[indices[i] & 0xFF]);
             }
         }
@@ -80,12 +78,36 @@ final class NeighbourhoodMemory {
             return -1;
         }
         int left = palette[ia & 0xFF];
-        long h = mix(mix(mix(mix(mix(mix(0x9E3779B97F4A7C15L, left), palette[ib & 0xFF]),
-                palette[indices[i - w - 1] & 0xFF]), palette[indices[i - w + 1] & 0xFF]),
-                palette[indices[i - 2] & 0xFF]), palette[indices[i - 2 * w] & 0xFF]);
-        int remembered = lookUp(h);
+        int remembered = lookUp(hash(left, palette[ib & 0xFF], palette[indices[i - w - 1] & 0xFF],
+                palette[indices[i - w + 1] & 0xFF], palette[indices[i - 2] & 0xFF], palette[indices[i - 2 * w] & 0xFF]));
         // The left neighbour is the index model's first guess already: no need to look it up.
         return remembered == left ? -1 : remembered;
+    }
+
+    /**
+     * {@link #predict} as a palette index ({@link IndexModel#NO_PREDICTION} for none). The
+     * remembered colour is most often one of the neighbours', whose index is then known without a
+     * look-up in the palette.
+     */
+    private int predictIndex(byte[] indices, int start, int i, int x, int y, int w, int[] palette, PaletteCoder lookup) {
+        int colour = predict(indices, start, i, x, y, w, palette);
+        if (colour < 0) {
+            return IndexModel.NO_PREDICTION;
+        }
+        if (y > 0) {
+            int up = indices[i - w] & 0xFF;
+            if (palette[up] == colour) {
+                return up;
+            }
+            if (x + 1 < w) {
+                int upRight = indices[i - w + 1] & 0xFF;
+                if (palette[upRight] == colour) {
+                    return upRight;
+                }
+            }
+        }
+        int p = lookup.indexOf(colour);
+        return p < 0 ? IndexModel.NO_PREDICTION : p;
     }
 
     /** The same near the region's edges, with the missing neighbours marked as outside. */
@@ -103,9 +125,8 @@ final class NeighbourhoodMemory {
                 && (x > 0 ? 1 : 0) + (y > 0 ? 1 : 0) + (x > 1 ? 1 : 0) >= 2) {
             return -1;
         }
-        long h = mix(mix(mix(mix(mix(mix(0x9E3779B97F4A7C15L, colour(palette, a)), colour(palette, b)),
-                colour(palette, c)), colour(palette, d)), colour(palette, a2)), colour(palette, b2));
-        return lookUp(h);
+        return lookUp(hash(colour(palette, a), colour(palette, b), colour(palette, c), colour(palette, d),
+                colour(palette, a2), colour(palette, b2)));
     }
 
     private static int colour(int[] palette, int index) {
@@ -125,8 +146,15 @@ final class NeighbourhoodMemory {
         }
     }
 
-    private static long mix(long h, int v) {
-        return (h ^ v) * 0xBF58476D1CE4E5B9L;
+    /**
+     * The neighbourhood's hash, part of the format (both ends must agree). A sum of independent
+     * products rather than a chain of multiplies: the decoder waits for it at every pixel, and the
+     * products overlap where a chain would wait on each step. The top bits pick the slot, and those
+     * depend on every bit of every colour.
+     */
+    private static long hash(int left, int up, int upLeft, int upRight, int left2, int up2) {
+        return left * 0x9E3779B97F4A7C15L + up * 0xBF58476D1CE4E5B9L + upLeft * 0x94D049BB133111EBL
+                + upRight * 0xD6E8FEB86659FD93L + left2 * 0xC2B2AE3D27D4EB4FL + up2 * 0x165667B19E3779F9L;
     }
 
     private final class Decoding implements IndexModel.Memory {
@@ -135,9 +163,7 @@ final class NeighbourhoodMemory {
 
         @Override
         public int predict(byte[] indices, int i, int x, int y, int w) {
-            int colour = NeighbourhoodMemory.this.predict(indices, 0, i, x, y, w, palette);
-            int index = colour < 0 ? -1 : lookup.indexOf(colour);
-            return index < 0 ? IndexModel.NO_PREDICTION : index;
+            return predictIndex(indices, 0, i, x, y, w, palette, lookup);
         }
 
         @Override

@@ -15,6 +15,9 @@ final class PaletteCoder {
     private final int[] values = new int[1 << TABLE_BITS];
     private final int[] stamps = new int[1 << TABLE_BITS];
     private int generation;
+    /** {@link #indexOf}'s last question and answer (-1: none since the last {@link #lookUp}). */
+    private int lastAsked = -1;
+    private int lastAnswer;
     final int[] palette = new int[MAX_COLOURS];
 
     /**
@@ -24,6 +27,7 @@ final class PaletteCoder {
      */
     int indexRegion(int[] pixels, int stride, int x0, int y0, int w, int h, ByteSink indices) {
         generation++;
+        lastAsked = -1;
         int start = indices.size();
         indices.ensure(w * h);
         byte[] out = indices.array();
@@ -94,6 +98,7 @@ final class PaletteCoder {
     /** Makes {@link #indexOf} answer for these colours (a decoded palette, or the sorted one). */
     void lookUp(int[] colours, int count) {
         generation++;
+        lastAsked = -1;
         for (int i = 0; i < count; i++) {
             int c = colours[i];
             int slot = (c * 0x9E3779B1) >>> (32 - TABLE_BITS);
@@ -106,8 +111,21 @@ final class PaletteCoder {
         }
     }
 
-    /** The index of a colour in the palette last given to {@link #lookUp}, or -1. */
+    /**
+     * The index of a colour in the palette last given to {@link #lookUp}, or -1. Asked once per
+     * predicted pixel, mostly for the same few colours (text on its background): the last answer
+     * is kept.
+     */
     int indexOf(int c) {
+        if (c == lastAsked) {
+            return lastAnswer;
+        }
+        lastAsked = c;
+        lastAnswer = find(c);
+        return lastAnswer;
+    }
+
+    private int find(int c) {
         int slot = (c * 0x9E3779B1) >>> (32 - TABLE_BITS);
         while (stamps[slot] == generation) {
             if (keys[slot] == c) {

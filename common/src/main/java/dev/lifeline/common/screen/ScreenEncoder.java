@@ -26,10 +26,12 @@ public final class ScreenEncoder {
     private static final int SMALL_BODY_BYTES = 128 * 1024;
     /**
      * A large update is cut into about this many bands (slices sent while the next is coded);
-     * small ones stay one slice, since each slice restarts the compressors' statistics.
+     * small ones stay one slice, since each slice restarts the compressors' statistics. Eight
+     * rather than four: the viewer starts sooner and its last band is shorter, for +0.6 % bytes on
+     * the browser corpus in Auto (none in Sharp); more would crowd the relay's message rate.
      */
-    static final int MAX_BANDS = 4;
-    static final int MIN_BAND_PIXELS = 512 * 1024;
+    static final int MAX_BANDS = 8;
+    static final int MIN_BAND_PIXELS = 128 * 1024;
 
     private final PhotoCodec photos;
     private final int maxSliceBytes;
@@ -189,7 +191,7 @@ public final class ScreenEncoder {
         if (keyframe) {
             scroll = new ScrollDetector(grid, cur);
         } else {
-            scroll.commit(cur, dirty, dirtyCount);
+            scroll.commit(cur, dirty, boxes, dirtyCount);
         }
         keyframeRequested = false;
         return new EncodedUpdate(slices, keyframe, changed, copyCount, cachedTiles);

@@ -95,13 +95,17 @@ final class ScrollDetector {
                 .toArray();
     }
 
-    /** Takes the new frame's rows of the changed tiles as the previous frame's for next time. */
-    void commit(int[] frame, int[] dirtyTiles, int count) {
+    /**
+     * Takes the new frame's rows of the changed tiles as the previous frame's for next time. Only
+     * the rows of each tile's changed box ({@code boxes}, as the encoder packs them) are hashed
+     * again: the others are as they were.
+     */
+    void commit(int[] frame, int[] dirtyTiles, int[] boxes, int count) {
         for (int i = 0; i < count; i++) {
             int tile = dirtyTiles[i];
             int column = tile % grid.columns;
-            int top = grid.y(tile);
-            int bottom = top + grid.tileHeight(tile);
+            int top = grid.y(tile) + ((boxes[i] >>> 8) & 0xFF);
+            int bottom = top + (boxes[i] >>> 24) + 1;
             for (int y = top; y < bottom; y++) {
                 rowHash[column * grid.height + y] = segmentHash(frame, column, y);
             }

@@ -13,7 +13,8 @@ package dev.lifeline.common.screen;
  * (then the slot follows the op's own fields).
  */
 final class SliceFormat {
-    static final int VERSION = 2;
+    /** 3: the neighbourhood memory hashes with a sum of products (version 2 chained multiplies). */
+    static final int VERSION = 3;
 
     static final int FLAG_KEYFRAME = 1;
     static final int FLAG_FIRST = 2;

@@ -90,7 +90,7 @@ class BandedUpdateTest {
             decoder.apply(slice);
         }
         ScreenImage typed = SyntheticScreens.copy(screen);
-        SyntheticScreens.window(typed, 300, 200, 600, 400, 0xFFFFFF, 4);
+        SyntheticScreens.window(typed, 300, 200, 400, 250, 0xFFFFFF, 4);
         DecodingSink sink = new DecodingSink(typed);
         encoder.encode(typed, Quality.SHARP, false, sink);
         assertEquals(List.of(true), sink.firsts);

@@ -106,6 +106,25 @@ class ScreenCodecTest {
     }
 
     @Test
+    void aScrollAfterSmallEditsIsStillFoundAsCopies() throws Exception {
+        // The scroll detector re-hashes only the changed rows of each edited tile: the rows it
+        // keeps must still be right, or the scroll after the edits would not be found.
+        ScreenImage page = SyntheticScreens.desktop(1280, 800, 12);
+        SyntheticScreens.window(page, 0, 0, 1280, 800, 0xFFFFFF, 13);
+        send(page);
+        ScreenImage edited = SyntheticScreens.copy(page);
+        for (int x = 10; x < 1270; x += 70) {
+            SyntheticScreens.window(edited, x, 200 + x % 300, 30, 9, 0x202020, x);
+        }
+        send(edited);
+        assertViewerSees(edited);
+        ScreenImage scrolled = SyntheticScreens.scrolled(edited, 0, 0, 1280, 800, 48, 14);
+        EncodedUpdate update = send(scrolled);
+        assertViewerSees(scrolled);
+        assertTrue(update.copiedTiles() > 100, "scroll found as copies: " + update.copiedTiles());
+    }
+
+    @Test
     void contentSeenBeforeComesFromTheCache() throws Exception {
         ScreenImage a = SyntheticScreens.desktop(800, 600, 4);
         ScreenImage b = SyntheticScreens.noise(800, 600, 6);
