@@ -64,12 +64,22 @@ public final class AwtPixels {
         }
     }
 
-    /** A TYPE_INT_RGB image holding a copy of the region. */
+    /**
+     * A TYPE_3BYTE_BGR image holding a copy of the region: the layout ImageIO's JPEG writer takes
+     * as it is, which encodes about a third faster than from TYPE_INT_RGB, to the same bytes.
+     */
     public static BufferedImage toImage(int[] src, int offset, int stride, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        int at = 0;
         for (int y = 0; y < height; y++) {
-            System.arraycopy(src, offset + y * stride, data, y * width, width);
+            int from = offset + y * stride;
+            for (int x = 0; x < width; x++) {
+                int p = src[from + x];
+                data[at++] = (byte) p;
+                data[at++] = (byte) (p >>> 8);
+                data[at++] = (byte) (p >>> 16);
+            }
         }
         return image;
     }

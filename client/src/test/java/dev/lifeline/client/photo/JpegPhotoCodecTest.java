@@ -1,10 +1,18 @@
 package dev.lifeline.client.photo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeline.common.screen.MalformedScreenUpdateException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 
 class JpegPhotoCodecTest {
@@ -53,6 +61,31 @@ class JpegPhotoCodecTest {
             }
         }
         return sum / (64.0 * 48 * 3);
+    }
+
+    @Test
+    void theFasterByteLayoutEncodesToTheSameJpegAsThePixelsThemselves() throws Exception {
+        int stride = 100;
+        int[] source = picture(stride, 80);
+        int offset = 10 * stride + 20;
+        BufferedImage plain = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 64; x++) {
+                plain.setRGB(x, y, source[offset + y * stride + x]);
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(expected)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.85f);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(plain, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        assertArrayEquals(expected.toByteArray(), codec.encode(source, offset, stride, 64, 48, 85));
     }
 
     @Test
