@@ -272,15 +272,19 @@ public final class RecordingBenchmarks {
                     .append((restartBytes - restartTableBytes) / 1000 / Math.max(1, restartPoints)).append(" KB, codec tables ")
                     .append(restartTableBytes / 1000 / Math.max(1, restartPoints)).append(" KB); a frame not kept is")
                     .append(" decoded from the nearest one before it, at most ").append(RecordingPlayback.RESTART_EVERY - 1)
-                    .append(" updates. After the whole fill with the player in the middle of the hour (")
+                    .append(" updates.")
+                    .append(restartPoints < planned ? " The " + (planned - restartPoints) + " that do not fit the budget are"
+                            + " those farthest from the player; a frame there decodes from its keyframe's state (up to 10 s"
+                            + " of updates, not the keyframe itself)." : "")
+                    .append(" After the whole fill with the player in the middle of the hour (")
                     .append(String.format(java.util.Locale.ROOT, "%.0f", fillS)).append(" s): ")
                     .append(playback.snapshotCount()).append(" of ").append(playback.pictureCount()).append(" pictures, ")
                     .append(playback.snapshotBytes() / 1_000_000).append(" MB of a ")
                     .append(PictureSnapshots.defaultBudget() / 1_000_000).append(" MB budget (a quarter of the heap; ")
-                    .append(String.format(java.util.Locale.ROOT, "%.0f", perPictureKb)).append(" KB a picture): every")
-                    .append(" restart point plus every frame from ").append(TimelineEvent.clock(keptFrom)).append(" to ")
-                    .append(TimelineEvent.clock(keptTo)).append("; the exact picture comes from a snapshot there, and")
-                    .append(" elsewhere from the nearest restart point (after the stand-in). Goal: under 300 ms.\n\n");
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", perPictureKb)).append(" KB a picture).")
+                    .append(aroundPlayer(playback, keptFrom, keptTo))
+                    .append(" The exact picture comes from a snapshot where kept, and elsewhere from the nearest restart")
+                    .append(" point (after the stand-in). Goal: under 300 ms.\n\n");
             out.append("| measurement | n | median ms | p95 ms | max ms |\n|---|---|---|---|---|\n");
             out.append(row("exact picture, no snapshots yet (decode from the keyframe)", cold));
             out.append(row("stand-in picture, keyframe snapshots kept", standIn));
@@ -290,6 +294,16 @@ public final class RecordingBenchmarks {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** What the fill kept besides the restart points, around the player. */
+    private static String aroundPlayer(RecordingPlayback playback, long keptFrom, long keptTo) {
+        int others = playback.snapshotCount() - playback.restartPointCount();
+        if (others == 0) {
+            return " The restart points take the whole budget: no other picture is kept.";
+        }
+        return " Besides the restart points, " + others + " pictures: every frame from " + TimelineEvent.clock(keptFrom)
+                + " to " + TimelineEvent.clock(keptTo) + ".";
     }
 
     /** {@code n} seeks to random points of the recording (after five to warm up), each from a fresh cursor; sorted ms. */

@@ -218,7 +218,8 @@ public final class DecoderState {
      */
     void restoreInto(ScreenImage image, int[] palette, NeighbourhoodMemory memory, TileCache cache)
             throws MalformedDecoderStateException {
-        long size = Zstd.getFrameContentSize(tables);
+        // zstd-jni reads the header without checking the array holds one.
+        long size = tables.length < 4 ? -1 : Zstd.getFrameContentSize(tables);
         if (size < 3 * PALETTE + NeighbourhoodMemory.ENTRIES / 8 + 2 || size > MAX_TABLES) {
             throw new MalformedDecoderStateException("decoder tables declare " + size + " bytes");
         }

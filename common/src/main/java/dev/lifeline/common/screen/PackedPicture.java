@@ -55,7 +55,8 @@ public final class PackedPicture {
                 || (long) width * height > ScreenImage.MAX_PIXELS) {
             throw new MalformedDecoderStateException("picture of " + width + "x" + height + " out of range");
         }
-        long size = Zstd.getFrameContentSize(packed);
+        // zstd-jni reads the header without checking the array holds one.
+        long size = packed.length < 4 ? -1 : Zstd.getFrameContentSize(packed);
         if (size != (long) width * height * 3) {
             throw new MalformedDecoderStateException("picture declares " + size + " bytes, not " + width + "x" + height + "x3");
         }
