@@ -281,7 +281,7 @@ public final class RecordingBenchmarks {
                     .append(playback.snapshotCount()).append(" of ").append(playback.pictureCount()).append(" pictures, ")
                     .append(playback.snapshotBytes() / 1_000_000).append(" MB of a ")
                     .append(PictureSnapshots.defaultBudget() / 1_000_000).append(" MB budget (a quarter of the heap; ")
-                    .append(String.format(java.util.Locale.ROOT, "%.0f", perPictureKb)).append(" KB a picture).")
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", perPictureKb)).append(" KB a kept frame).")
                     .append(aroundPlayer(playback, keptFrom, keptTo))
                     .append(" The exact picture comes from a snapshot where kept, and elsewhere from the nearest restart")
                     .append(" point (after the stand-in). Goal: under 300 ms.\n\n");
