@@ -511,7 +511,7 @@ public final class RecordingPlayback implements Closeable {
             if (stop.getAsBoolean()) {
                 return;
             }
-            if (!snapshots.putState(f, decoder.saveState(scratch))) {
+            if (decoder.image() != null && !snapshots.putState(f, decoder.saveState(scratch))) {
                 return;
             }
         }
