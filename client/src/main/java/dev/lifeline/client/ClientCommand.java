@@ -2,6 +2,7 @@ package dev.lifeline.client;
 
 import dev.lifeline.client.launch.ConsoleCommand;
 import dev.lifeline.client.launch.DemoCommand;
+import dev.lifeline.client.launch.EarlyToolkit;
 import dev.lifeline.client.launch.GetHelpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,10 @@ public final class ClientCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("gethelp")) {
+            // As the installed Get Help: its window toolkit starts while picocli reads the arguments.
+            EarlyToolkit.startFor(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         System.exit(new CommandLine(new ClientCommand()).execute(args));
     }
 

@@ -1,5 +1,6 @@
 package dev.lifeline.client;
 
+import dev.lifeline.client.launch.EarlyToolkit;
 import dev.lifeline.client.launch.GetHelpCommand;
 import picocli.CommandLine;
 
@@ -12,6 +13,8 @@ public final class GetHelpMain {
     }
 
     public static void main(String[] args) {
+        // The window toolkit starts while picocli reads the arguments (start-up, issue 8).
+        EarlyToolkit.startFor(args);
         System.exit(new CommandLine(new GetHelpCommand()).execute(args));
     }
 }

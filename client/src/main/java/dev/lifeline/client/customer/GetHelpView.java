@@ -72,7 +72,7 @@ public final class GetHelpView extends BorderPane {
         setCenter(center);
         // Start-up (issue 8): only the first page is built before the window opens; the pages,
         // banners and cards of a session come right after the first frame, or at once if a
-        // session starts before that.
+        // session starts before that. The network threads, too, are made after the first frame.
         if (vm.stepProperty().get() == Step.IDLE) {
             vm.stepProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
@@ -81,7 +81,10 @@ public final class GetHelpView extends BorderPane {
                     buildSessionParts();
                 }
             });
-            whenShownThenAfterFirstFrame(this::buildSessionParts);
+            whenShownThenAfterFirstFrame(() -> {
+                buildSessionParts();
+                vm.windowReady();
+            });
         } else {
             buildSessionParts();
         }

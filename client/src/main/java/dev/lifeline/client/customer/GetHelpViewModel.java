@@ -102,6 +102,11 @@ public final class GetHelpViewModel {
         this(sessions, uiExecutor, Clock.systemUTC(), null);
     }
 
+    /** Issue 8: the window has drawn its first frame; the sessions may now get ready for the big button. */
+    public void windowReady() {
+        sessions.prepare();
+    }
+
     /** The big button: connect and ask the relay for a code. Ignored while a session runs. */
     public void getHelp() {
         if (sessionRunning.get()) {

@@ -83,6 +83,7 @@ public final class DesktopLauncher extends Application {
      */
     public static void launch(java.util.concurrent.CompletableFuture<Windows> windows) {
         REQUESTED.set(windows);
+        EarlyToolkit.awaitStarted();
         Application.launch(DesktopLauncher.class);
     }
 

@@ -32,6 +32,7 @@ public final class FirstStartLauncher extends Application {
     /** Blocks until the window is closed. */
     static void launch(Request request) {
         REQUESTED.set(request);
+        EarlyToolkit.awaitStarted();
         Application.launch(FirstStartLauncher.class);
     }
 

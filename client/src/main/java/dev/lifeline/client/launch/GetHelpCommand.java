@@ -153,13 +153,6 @@ public final class GetHelpCommand implements Callable<Integer> {
             System.err.println("error: --queue needs --org-root, so Get Help can verify the technician who picks you");
             return 64;
         }
-        java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> withheld;
-        try {
-            withheld = dev.lifeline.common.diagnostics.ProbeCatalogue.parse(withhold);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: --withhold: " + e.getMessage());
-            return 64;
-        }
         RelayEndpoint endpoint = relayEndpoint(bundle);
         if (endpoint == null && headless) {
             System.err.println("error: no relay configured: give --relay HOST[:PORT] (and --fingerprint SHA256),"
@@ -167,6 +160,15 @@ public final class GetHelpCommand implements Callable<Integer> {
             return 64;
         }
         if (headless) {
+            // Only the headless run answers diagnostics itself; the window asks the person (and keeps
+            // the protobuf enums out of its start-up).
+            java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> withheld;
+            try {
+                withheld = dev.lifeline.common.diagnostics.ProbeCatalogue.parse(withhold);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: --withhold: " + e.getMessage());
+                return 64;
+            }
             try (RelayClient client = new RelayClient(endpoint)) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 var sessions = queue

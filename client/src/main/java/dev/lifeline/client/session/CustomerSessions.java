@@ -17,4 +17,11 @@ public interface CustomerSessions {
     default boolean queues() {
         return false;
     }
+
+    /**
+     * Issue 8: makes what the first {@link #start} needs (the network threads) in the background
+     * now, so Get Help can leave it until its window has drawn its first frame. Optional.
+     */
+    default void prepare() {
+    }
 }

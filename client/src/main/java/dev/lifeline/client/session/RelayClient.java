@@ -32,7 +32,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RelayClient implements AutoCloseable {
     private final RelayEndpoint endpoint;
-    private final EventLoopGroup group;
+    /** Made on first use (Netty's set-up is off Get Help's way to its first frame, issue 8); guarded by {@code this}. */
+    private EventLoopGroup group;
+    private boolean closed;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Queue<CompletableFuture<Void>> goodbyes = new ConcurrentLinkedQueue<>();
@@ -45,8 +47,6 @@ public final class RelayClient implements AutoCloseable {
     public RelayClient(RelayEndpoint endpoint, Clock clock) {
         this.endpoint = endpoint;
         this.clock = clock;
-        // One thread is plenty for an app's one or few sessions, and keeps each session single-threaded.
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("lifeline-net", true), NioIoHandler.newFactory());
     }
 
     public RelayEndpoint endpoint() {
@@ -93,13 +93,13 @@ public final class RelayClient implements AutoCloseable {
     /** Everything chosen: screens, control devices, diagnostics and the clipboard (JavaFX's in the window). */
     public CustomerSessions customerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
                                              DiagnosticsSettings diagnostics, SystemClipboard clipboard) {
-        return (customerName, listener) -> {
-            CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
+        return preparing((customerName, listener) -> {
+            CustomerLiveSession session = new CustomerLiveSession(group().next(), endpoint, customerName, pinnedRoot,
                     random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics), diagnostics.reviewBeforeSending(),
                     clipboard);
             session.begin();
             return session;
-        };
+        });
     }
 
     /** The Console's sessions, as the given technician. */
@@ -107,7 +107,7 @@ public final class RelayClient implements AutoCloseable {
         return new TechnicianSessions() {
             @Override
             public TechnicianSessionHandle join(dev.lifeline.common.pairing.SessionCode code, SessionListener listener) {
-                TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
+                TechnicianLiveSession session = new TechnicianLiveSession(group().next(), endpoint, code, identity,
                         random, listener, clock, goodbyes::add);
                 session.begin();
                 return session;
@@ -133,7 +133,7 @@ public final class RelayClient implements AutoCloseable {
         return new TechnicianSessions() {
             @Override
             public TechnicianSessionHandle join(dev.lifeline.common.pairing.SessionCode code, SessionListener listener) {
-                TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, code, identity,
+                TechnicianLiveSession session = new TechnicianLiveSession(group().next(), endpoint, code, identity,
                         random, listener, clock, goodbyes::add);
                 session.signInBeforeJoin(sessionToken.get());
                 session.begin();
@@ -173,14 +173,14 @@ public final class RelayClient implements AutoCloseable {
     public CustomerSessions queuedCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
                                                    DiagnosticsSettings diagnostics, SystemClipboard clipboard,
                                                    QueueRequest request) {
-        return (customerName, listener) -> {
-            CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
+        return preparing((customerName, listener) -> {
+            CustomerLiveSession session = new CustomerLiveSession(group().next(), endpoint, customerName, pinnedRoot,
                     random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics),
                     diagnostics.reviewBeforeSending(), clipboard);
             session.queue(request);
             session.begin();
             return session;
-        };
+        });
     }
 
     /**
@@ -197,7 +197,7 @@ public final class RelayClient implements AutoCloseable {
     public CustomerSessions queueingCustomerSessions(OrganisationRoot pinnedRoot, ScreenSources screens, ControlDevices devices,
                                                      DiagnosticsSettings diagnostics, SystemClipboard clipboard,
                                                      String organisation) {
-        return new CustomerSessions() {
+        return preparing(new CustomerSessions() {
             @Override
             public CustomerSessionHandle start(String customerName, SessionListener listener) {
                 return start(customerName, null, listener);
@@ -205,7 +205,7 @@ public final class RelayClient implements AutoCloseable {
 
             @Override
             public CustomerSessionHandle start(String customerName, QueueRequest request, SessionListener listener) {
-                CustomerLiveSession session = new CustomerLiveSession(group.next(), endpoint, customerName, pinnedRoot,
+                CustomerLiveSession session = new CustomerLiveSession(group().next(), endpoint, customerName, pinnedRoot,
                         random, listener, clock, goodbyes::add, screens, devices, probes(diagnostics),
                         diagnostics.reviewBeforeSending(), clipboard);
                 if (request != null && !request.problem().isEmpty()) {
@@ -220,12 +220,12 @@ public final class RelayClient implements AutoCloseable {
             public boolean queues() {
                 return true;
             }
-        };
+        });
     }
 
     /** Issue 6: picks a waiting customer from the queue as the signed-in technician {@code identity}. */
     public TechnicianSessionHandle pick(TechnicianIdentity identity, QueueTicket ticket, SessionListener listener) {
-        TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, null, identity,
+        TechnicianLiveSession session = new TechnicianLiveSession(group().next(), endpoint, null, identity,
                 random, listener, clock, goodbyes::add);
         session.pick(ticket);
         session.begin();
@@ -238,16 +238,66 @@ public final class RelayClient implements AutoCloseable {
      */
     public TechnicianSessionHandle takeOver(TechnicianIdentity identity, dev.lifeline.client.handover.HandoverTicket ticket,
                                             SessionListener listener) {
-        TechnicianLiveSession session = new TechnicianLiveSession(group.next(), endpoint, null, identity,
+        TechnicianLiveSession session = new TechnicianLiveSession(group().next(), endpoint, null, identity,
                 random, listener, clock, goodbyes::add);
         session.take(ticket);
         session.begin();
         return session;
     }
 
-    /** The network thread group, for the Console's queue connection. */
-    public EventLoopGroup group() {
+    /** The network thread group (made now if it is not yet), for the sessions and the Console's queue connection. */
+    public synchronized EventLoopGroup group() {
+        if (closed) {
+            throw new IllegalStateException("relay client closed");
+        }
+        if (group == null) {
+            // One thread is plenty for an app's one or few sessions, and keeps each session single-threaded.
+            group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("lifeline-net", true), NioIoHandler.newFactory());
+        }
         return group;
+    }
+
+    /**
+     * Makes the network thread group on a background thread, so the first session does not wait
+     * for Netty's set-up. Get Help calls it once its window has drawn its first frame.
+     */
+    public void prepare() {
+        Thread preparing = new Thread(() -> {
+            try {
+                // Netty starts a loop's thread with its first task.
+                group().next().execute(() -> {
+                });
+            } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                // the app is closing: nothing to prepare
+            }
+        }, "lifeline-net-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
+    }
+
+    /** {@code sessions} that also {@link #prepare} when asked to. */
+    private CustomerSessions preparing(CustomerSessions sessions) {
+        return new CustomerSessions() {
+            @Override
+            public CustomerSessionHandle start(String customerName, SessionListener listener) {
+                return sessions.start(customerName, listener);
+            }
+
+            @Override
+            public CustomerSessionHandle start(String customerName, QueueRequest request, SessionListener listener) {
+                return sessions.start(customerName, request, listener);
+            }
+
+            @Override
+            public boolean queues() {
+                return sessions.queues();
+            }
+
+            @Override
+            public void prepare() {
+                RelayClient.this.prepare();
+            }
+        };
     }
 
     private synchronized ProbeRunner probes(DiagnosticsSettings settings) {
@@ -278,6 +328,13 @@ public final class RelayClient implements AutoCloseable {
                 probes.close();
             }
         }
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        EventLoopGroup made;
+        synchronized (this) {
+            closed = true;
+            made = group;
+        }
+        if (made != null) {
+            made.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 }

@@ -73,6 +73,31 @@ class SessionOverRelayTest {
     }
 
     @Test
+    void networkThreadsComeWhenPreparedNotWhenTheClientIsMade() throws Exception {
+        // Issue 8: Get Help makes its relay client before its first frame, and Netty only after it.
+        java.util.Set<Thread> before = networkThreads();
+        RelayClient lazy = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
+        closeLast.add(lazy);
+        CustomerSessions sessions = lazy.customerSessions(acmeRoot());
+        Thread.sleep(200);
+        assertTrue(before.containsAll(networkThreads()), "no network thread yet");
+        sessions.prepare();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (before.containsAll(networkThreads()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(before.containsAll(networkThreads()), "prepare made the network thread");
+        HeadlessRun customer = HeadlessRun.customer(sessions, "Dana Customer");
+        closeLast.add(0, customer);
+        assertEquals(SessionCode.SECRET_DIGITS, codeOf(customer).secret().length(), "the prepared client gets a code");
+    }
+
+    private static java.util.Set<Thread> networkThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("lifeline-net-") && t.isAlive())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
     void customerAndTechnicianChatBothWaysAndTheRelaySeesOnlyCiphertext() throws Exception {
         HeadlessRun customer = HeadlessRun.customer(client.customerSessions(acmeRoot()), "Dana Customer");
         HeadlessRun technician = HeadlessRun.technician(client.technicianSessions(alice), codeOf(customer));

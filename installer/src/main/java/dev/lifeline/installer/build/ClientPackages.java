@@ -62,6 +62,10 @@ final class ClientPackages {
             Files.copy(branding.bundle(), input.resolve(BUNDLE_FILE));
             javaOptions.add("-Dlifeline.bundle=$APPDIR/" + BUNDLE_FILE);
         }
+        if (app == ClientApp.GET_HELP && host == HostSystem.LINUX) {
+            // Made by the package's postinst (StartupArchive.addInstallStep); ignored while missing.
+            javaOptions.add(StartupArchive.LAUNCHER_OPTION);
+        }
         Path images = options.work().resolve("images");
         FileTrees.deleteTree(images.resolve(imageName(app)));
         Files.createDirectories(images);
@@ -94,6 +98,9 @@ final class ClientPackages {
             String desktop = Files.readString(options.packaging().resolve("linux").resolve(app.id() + ".desktop"), StandardCharsets.UTF_8);
             String title = app == ClientApp.GET_HELP ? branding.productName() : app.title();
             Files.writeString(resources.resolve(app.id() + ".desktop"), desktop.replace("@PRODUCT@", title), StandardCharsets.UTF_8);
+            if (app == ClientApp.GET_HELP) {
+                MaintainerScripts.withStartupArchive(app, resources);
+            }
         }
         List<Path> made = new ArrayList<>();
         for (String type : host.clientPackageTypes()) {

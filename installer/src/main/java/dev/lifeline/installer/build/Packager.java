@@ -55,8 +55,12 @@ public final class Packager {
                 if (app == ClientApp.GET_HELP) {
                     // Get Help is the one the customer waits for: its runtime gets a trained archive.
                     log(app.title() + ": start-up training (class-data archive)");
-                    new StartupArchive(host, options.work()).train(app, image)
-                            .ifPresent(reason -> log("  kept the default archive: " + reason));
+                    StartupArchive archive = new StartupArchive(host, options.work());
+                    archive.train(app, image).ifPresent(reason -> log("  kept the default archive: " + reason));
+                    if (host == HostSystem.LINUX) {
+                        // The app's own classes too: dumped at install time, where the class path is final.
+                        archive.addInstallStep(app, image, options.packaging().resolve("linux").resolve("startup-archive.sh"));
+                    }
                 }
                 log(app.title() + ": " + host.clientPackageTypes() + " from " + image);
                 packages.addAll(clients.nativePackages(app, image, branding));

@@ -31,6 +31,13 @@ class RpmPackagesTest {
         assertEquals(0, info.exit(), info.output());
         assertEquals(name + " " + PackageVersions.packageVersion() + " 1 x86_64", info.output().strip());
 
+        if (name.equals("lifeline-gethelp")) {
+            // Get Help's start-up archive: made by %post, removed by %preun only on erase (not on upgrade).
+            AppProcess.Result scripts = AppProcess.run(List.of("rpm", "-qp", "--scripts", rpm.toString()), Duration.ofSeconds(60));
+            assertTrue(scripts.output().contains("sh /opt/lifeline-gethelp/lib/startup-archive make || :"), scripts.output());
+            assertTrue(scripts.output().contains("if [ \"$1\" = 0 ]; then sh /opt/lifeline-gethelp/lib/startup-archive remove || :; fi"),
+                    scripts.output());
+        }
         AppProcess.Result unpack = AppProcess.run(List.of("sh", "-c",
                 "rpm2cpio \"$0\" | (cd \"$1\" && cpio -idm --quiet)", rpm.toString(), root.toString()), Duration.ofSeconds(120));
         assertEquals(0, unpack.exit(), unpack.output());
