@@ -1,27 +1,35 @@
 package dev.lifeline.client.player;
 
-import com.github.luben.zstd.Zstd;
+import dev.lifeline.common.screen.DecoderState;
+import dev.lifeline.common.screen.PackedPicture;
 import dev.lifeline.common.screen.ScreenImage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Decoded screen pictures of a recording by frame number, zstd-compressed in memory within a byte
- * budget: what turns a seek into one decompression instead of a decode from the keyframe. The
- * screen codec's state after a frame cannot be copied, so a snapshot serves exactly its own frame
- * (and as a stand-in for later ones while their exact picture is decoded). Pictures are 0xRRGGBB,
- * stored as three bytes a pixel predicted from the pixel to the left (green first, red and blue
- * relative to it): decoded photo areas are noisy, and this keeps them about a third smaller than
- * plain bytes. Thread-safe: the filler adds while the player reads.
+ * What the player keeps of a recording's decoded screen, by frame number, compressed in memory
+ * within a byte budget: pictures ({@link PackedPicture}), which turn a seek to their frame into
+ * one decompression, and at restart points the screen decoder's whole state
+ * ({@link DecoderState}: its picture plus the codec's tables), from which a seek to a later frame
+ * of the same ten seconds decodes on instead of from the keyframe. A kept frame also stands in for
+ * later ones while their exact picture is decoded. Thread-safe: the filler adds while the player
+ * reads.
  */
 final class PictureSnapshots {
-    /** Fast level: a 1920x1080 picture in a few ms; screen content still shrinks 30-50×. */
-    private static final int LEVEL = 1;
-    private static final int HEADER = 8;
+    /** One kept frame: a picture, or a decoder state (which holds the picture too). */
+    private record Kept(PackedPicture picture, DecoderState state) {
+        long bytes() {
+            return state != null ? state.bytes() : picture.bytes();
+        }
+
+        ScreenImage image() {
+            return state != null ? state.picture() : picture.unpack();
+        }
+    }
 
     private final long budgetBytes;
-    private final ConcurrentSkipListMap<Integer, byte[]> byFrame = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Integer, Kept> byFrame = new ConcurrentSkipListMap<>();
     private final AtomicLong bytes = new AtomicLong();
 
     PictureSnapshots(long budgetBytes) {
@@ -44,35 +52,31 @@ final class PictureSnapshots {
         if (bytes.get() >= budgetBytes) {
             return false;
         }
-        int[] px = picture.pixels();
-        int rawLength = px.length * 3;
-        if (scratch[0] == null || scratch[0].length < rawLength) {
-            scratch[0] = new byte[rawLength];
+        return keep(frame, new Kept(PackedPicture.pack(picture, scratch), null));
+    }
+
+    /**
+     * Keeps {@code state} as frame {@code frame}'s restart point (in place of its picture, if that
+     * was kept); false (and nothing changed) when the budget is spent.
+     */
+    boolean putState(int frame, DecoderState state) {
+        Kept before = byFrame.get(frame);
+        if (before != null && before.state() != null) {
+            return true;
         }
-        byte[] raw = scratch[0];
-        int width = picture.width();
-        for (int i = 0, o = 0; i < px.length; i++, o += 3) {
-            int p = px[i];
-            int left = i % width != 0 ? px[i - 1] : i >= width ? px[i - width] : 0;
-            int green = ((p >>> 8) & 0xFF) - ((left >>> 8) & 0xFF);
-            raw[o] = (byte) green;
-            raw[o + 1] = (byte) (((p >>> 16) & 0xFF) - ((left >>> 16) & 0xFF) - green);
-            raw[o + 2] = (byte) ((p & 0xFF) - (left & 0xFF) - green);
-        }
-        int bound = (int) Zstd.compressBound(rawLength) + HEADER;
-        if (scratch[1] == null || scratch[1].length < bound) {
-            scratch[1] = new byte[bound];
-        }
-        byte[] packed = scratch[1];
-        long n = Zstd.compressByteArray(packed, HEADER, bound - HEADER, raw, 0, rawLength, LEVEL);
-        if (Zstd.isError(n)) {
+        Kept kept = new Kept(null, state);
+        long added = kept.bytes() - (before == null ? 0 : before.bytes());
+        if (bytes.addAndGet(added) > budgetBytes) {
+            bytes.addAndGet(-added);
             return false;
         }
-        byte[] kept = java.util.Arrays.copyOf(packed, HEADER + (int) n);
-        writeInt(kept, 0, picture.width());
-        writeInt(kept, 4, picture.height());
-        if (bytes.addAndGet(kept.length) > budgetBytes) {
-            bytes.addAndGet(-kept.length);
+        byFrame.put(frame, kept);
+        return true;
+    }
+
+    private boolean keep(int frame, Kept kept) {
+        if (bytes.addAndGet(kept.bytes()) > budgetBytes) {
+            bytes.addAndGet(-kept.bytes());
             return false;
         }
         byFrame.put(frame, kept);
@@ -83,16 +87,38 @@ final class PictureSnapshots {
         return byFrame.containsKey(frame);
     }
 
+    boolean hasState(int frame) {
+        Kept kept = byFrame.get(frame);
+        return kept != null && kept.state() != null;
+    }
+
     /** Frame {@code frame}'s picture (a new buffer), or null when it is not kept. */
     ScreenImage get(int frame) {
-        byte[] kept = byFrame.get(frame);
-        return kept == null ? null : unpack(kept);
+        Kept kept = byFrame.get(frame);
+        return kept == null ? null : kept.image();
+    }
+
+    /** Frame {@code frame}'s decoder state, or null when it is not a kept restart point. */
+    DecoderState state(int frame) {
+        Kept kept = byFrame.get(frame);
+        return kept == null ? null : kept.state();
     }
 
     /** The kept frame nearest at or before {@code frame} and not before {@code notBefore}, or -1. */
     int floor(int frame, int notBefore) {
-        Map.Entry<Integer, byte[]> entry = byFrame.floorEntry(frame);
+        Map.Entry<Integer, Kept> entry = byFrame.floorEntry(frame);
         return entry == null || entry.getKey() < notBefore ? -1 : entry.getKey();
+    }
+
+    /** The restart point nearest at or before {@code frame} and not before {@code notBefore}, or -1. */
+    int floorState(int frame, int notBefore) {
+        for (Map.Entry<Integer, Kept> entry = byFrame.floorEntry(frame); entry != null && entry.getKey() >= notBefore;
+                entry = byFrame.lowerEntry(entry.getKey())) {
+            if (entry.getValue().state() != null) {
+                return entry.getKey();
+            }
+        }
+        return -1;
     }
 
     /**
@@ -112,15 +138,29 @@ final class PictureSnapshots {
         if (far == null || Math.abs(far - focus) <= beyond) {
             return -1;
         }
-        byte[] dropped = byFrame.remove(far);
+        Kept dropped = byFrame.remove(far);
         if (dropped != null) {
-            bytes.addAndGet(-dropped.length);
+            bytes.addAndGet(-dropped.bytes());
         }
         return far;
     }
 
     int count() {
         return byFrame.size();
+    }
+
+    /** Restart points kept, and the bytes they take. */
+    int stateCount() {
+        return (int) byFrame.values().stream().filter(kept -> kept.state() != null).count();
+    }
+
+    long stateBytes() {
+        return byFrame.values().stream().filter(kept -> kept.state() != null).mapToLong(Kept::bytes).sum();
+    }
+
+    /** Of {@link #stateBytes}, what the codec's tables take (the rest is their pictures). */
+    long stateTableBytes() {
+        return byFrame.values().stream().filter(kept -> kept.state() != null).mapToLong(kept -> kept.state().tableBytes()).sum();
     }
 
     long bytes() {
@@ -134,36 +174,5 @@ final class PictureSnapshots {
     void clear() {
         byFrame.clear();
         bytes.set(0);
-    }
-
-    private static ScreenImage unpack(byte[] kept) {
-        int width = readInt(kept, 0);
-        int height = readInt(kept, 4);
-        byte[] raw = new byte[width * height * 3];
-        long n = Zstd.decompressByteArray(raw, 0, raw.length, kept, HEADER, kept.length - HEADER);
-        if (Zstd.isError(n) || n != raw.length) {
-            return null;
-        }
-        int[] px = new int[width * height];
-        for (int i = 0, o = 0; i < px.length; i++, o += 3) {
-            int left = i % width != 0 ? px[i - 1] : i >= width ? px[i - width] : 0;
-            int green = raw[o];
-            int g = (((left >>> 8) & 0xFF) + green) & 0xFF;
-            int r = (((left >>> 16) & 0xFF) + raw[o + 1] + green) & 0xFF;
-            int b = ((left & 0xFF) + raw[o + 2] + green) & 0xFF;
-            px[i] = r << 16 | g << 8 | b;
-        }
-        return new ScreenImage(width, height, px);
-    }
-
-    private static void writeInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
-    }
-
-    private static int readInt(byte[] b, int at) {
-        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
     }
 }

@@ -16,6 +16,7 @@ import dev.lifeline.common.recording.RecordedSealedKeys;
 import dev.lifeline.common.recording.RecordingReader;
 import dev.lifeline.common.recording.Sender;
 import dev.lifeline.common.recording.Verification;
+import dev.lifeline.common.screen.DecoderState;
 import dev.lifeline.common.screen.MalformedScreenUpdateException;
 import dev.lifeline.common.screen.ScreenDecoder;
 import dev.lifeline.common.screen.ScreenImage;
@@ -37,10 +38,18 @@ import java.util.function.DoubleConsumer;
  * A recording opened with the lead's key: verified, its sealed keys unsealed, and every frame
  * decrypted once while loading to build the timeline (chat, consent, screen states) and the list
  * of screen slices with their keyframes. The picture at any time is then made by decoding from the
- * keyframe before it ({@link #pictureAt}); payloads are read from the file again, never kept in
- * memory. Altered chunks are skipped; what is intact plays.
+ * nearest kept restart point (a saved decoder state) or keyframe before it ({@link #pictureAt});
+ * payloads are read from the file again, never kept in memory. Altered chunks are skipped; what is
+ * intact plays.
  */
 public final class RecordingPlayback implements Closeable {
+    /**
+     * A restart point every this many pictures of a keyframe's ten seconds (its first picture
+     * included): a seek to a frame not kept then decodes at most {@code RESTART_EVERY - 1} updates
+     * after one decompression. Four: about 3 s of a busy screen (docs/benchmarks.md).
+     */
+    static final int RESTART_EVERY = 4;
+
     /** One screen slice on the timeline and the recorded frame it came in. */
     record ScreenStep(long atMs, RecordedFrame frame, boolean keyframeStart, boolean lastSlice) {
     }
@@ -360,8 +369,9 @@ public final class RecordingPlayback implements Closeable {
 
     /**
      * Seeks to a time. The exact picture comes from the snapshots when they hold it (one
-     * decompression); else it is decoded forward from where the cursor is, when that lies in the
-     * same ten seconds before the target, or from the keyframe. One thread at a time.
+     * decompression); else it is decoded forward from the nearest of: where the cursor is, the
+     * kept restart point before the target, the keyframe — within the target's ten seconds. One
+     * thread at a time.
      */
     public final class Cursor {
         private ScreenDecoder decoder;
@@ -369,6 +379,8 @@ public final class RecordingPlayback implements Closeable {
         private int next;
         private int gop = -1;
         private Picture last;
+        /** The restart point the last decode started from, or -1 (tests). */
+        private int restartedFrom = -1;
 
         /**
          * The exact picture at {@code atMs}, or null before the first picture or when
@@ -389,10 +401,25 @@ public final class RecordingPlayback implements Closeable {
                 return remember(frame, kept);
             }
             int target = frameGop[frame];
-            if (decoder == null || gop != target || next > frameEnd[frame] + 1) {
+            boolean goOn = decoder != null && gop == target && next <= frameEnd[frame] + 1;
+            int restart = snapshots.floorState(frame, gopFirstFrame[target]);
+            DecoderState state = restart < 0 ? null : snapshots.state(restart);
+            if (state != null && (!goOn || next <= frameEnd[restart])) {
+                // The restart point is nearer the target than where the decoder is.
+                if (decoder == null) {
+                    decoder = new ScreenDecoder(new JpegPhotoCodec());
+                }
+                decoder.restoreState(state);
+                gop = target;
+                next = frameEnd[restart] + 1;
+                restartedFrom = restart;
+            } else if (!goOn) {
                 decoder = new ScreenDecoder(new JpegPhotoCodec());
                 gop = target;
                 next = keyframeSteps[target];
+                restartedFrom = -1;
+            } else {
+                restartedFrom = -1;
             }
             seeking.incrementAndGet();
             try {
@@ -434,6 +461,11 @@ public final class RecordingPlayback implements Closeable {
             last = new Picture(frame, frameAt[frame], image);
             return last;
         }
+
+        /** The restart point the last decode started from (not the keyframe), or -1 (tests). */
+        int restartedFrom() {
+            return restartedFrom;
+        }
     }
 
     /** Applies one screen step to {@code decoder}; false (and skipped) when it does not open or decode. */
@@ -452,11 +484,14 @@ public final class RecordingPlayback implements Closeable {
     }
 
     /**
-     * Fills the snapshots on the calling thread: first the picture at every keyframe (then any seek
-     * shows something of its ten seconds at once), then every frame, nearest to the frame the
-     * player is at first. When the budget is spent, frames farther from the player make room for
-     * nearer ones; keyframe pictures stay. Returns when every frame is kept or nothing nearer can
-     * be, at close, or when {@code cancelled}; call again when the player has moved
+     * Fills the snapshots on the calling thread, in three passes: the decoder state at every
+     * keyframe's first picture (then any seek shows something of its ten seconds at once); restart
+     * points every {@value #RESTART_EVERY} pictures, nearest to the frame the player is at first
+     * (then a seek to any frame decodes at most a few updates); then every picture, nearest first.
+     * When the budget is spent, what is farther from the player makes room for what is nearer:
+     * far restart points for near ones, far pictures for near ones; keyframe states stay, and
+     * pictures never push out restart points. Returns when everything is kept or nothing nearer
+     * can be, at close, or when {@code cancelled}; call again when the player has moved
      * ({@link #focusKeyframe}). Gives way while a seek decodes. Each keyframe's ten seconds are
      * decoded on their own, as a seek does.
      */
@@ -465,7 +500,7 @@ public final class RecordingPlayback implements Closeable {
         byte[][] scratch = new byte[2][];
         for (int g = 0; g < keyframeSteps.length && !stop.getAsBoolean(); g++) {
             int f = gopFirstFrame[g];
-            if (f < 0 || snapshots.has(f)) {
+            if (f < 0 || snapshots.hasState(f)) {
                 continue;
             }
             ScreenDecoder decoder = new ScreenDecoder(new JpegPhotoCodec());
@@ -476,38 +511,83 @@ public final class RecordingPlayback implements Closeable {
             if (stop.getAsBoolean()) {
                 return;
             }
-            if (decoder.image() != null && !snapshots.put(f, decoder.image(), scratch)) {
+            if (decoder.image() != null && !snapshots.putState(f, decoder.saveState(scratch))) {
                 return;
             }
         }
-        java.util.function.IntPredicate keyframePicture = f -> gopFirstFrame[frameGop[f]] == f;
+        java.util.function.IntPredicate keyframeState = f -> gopFirstFrame[frameGop[f]] == f;
+        java.util.function.IntPredicate restartPoint = f -> keyframeState.test(f) || snapshots.hasState(f);
+        if (!fillPass(true, keyframeState, stop, scratch)) {
+            return;
+        }
+        fillPass(false, restartPoint, stop, scratch);
+    }
+
+    /**
+     * One pass over the keyframes' ten seconds, nearest the player first: keeps the restart points
+     * ({@code states}) or every picture; {@code pinned} frames are never evicted for them. False
+     * when it stopped before the end (cancelled, closed, or the budget holds nothing farther).
+     */
+    private boolean fillPass(boolean states, java.util.function.IntPredicate pinned,
+                             java.util.function.BooleanSupplier stop, byte[][] scratch) throws IOException {
         // Each keyframe's ten seconds once a call: a budget smaller than ten seconds cannot make them evict each other for ever.
         java.util.BitSet tried = new java.util.BitSet(keyframeSteps.length);
-        for (int g = nearestUnfilled(tried); g >= 0 && !stop.getAsBoolean(); g = nearestUnfilled(tried)) {
+        for (int g = nearestUnfilled(tried, states); g >= 0 && !stop.getAsBoolean(); g = nearestUnfilled(tried, states)) {
             tried.set(g);
-            ScreenDecoder decoder = new ScreenDecoder(new JpegPhotoCodec());
             int f = gopFirstFrame[g];
-            for (int i = keyframeSteps[g]; f < frameEnd.length && frameGop[f] == g; i++) {
+            ScreenDecoder decoder = new ScreenDecoder(new JpegPhotoCodec());
+            int i = keyframeSteps[g];
+            DecoderState first = snapshots.state(f);
+            if (first != null) {
+                // Skip the keyframe itself, the dearest update to decode.
+                decoder.restoreState(first);
+                i = frameEnd[f] + 1;
+                f++;
+            }
+            for (; f < frameEnd.length && frameGop[f] == g; i++) {
                 if (stop.getAsBoolean()) {
-                    return;
+                    return false;
                 }
                 giveWay(stop);
                 apply(decoder, screen.get(i));
                 if (i < frameEnd[f]) {
                     continue;
                 }
-                if (decoder.image() != null) {
-                    while (!snapshots.put(f, decoder.image(), scratch)) {
-                        int focus = focusFrame;
-                        int dropped = snapshots.evictFarthest(focus, Math.abs(f - focus), keyframePicture);
-                        if (dropped < 0) {
-                            return;
+                boolean wanted = states ? isRestartPoint(f) && !snapshots.hasState(f) : !snapshots.has(f);
+                if (wanted && decoder.image() != null) {
+                    DecoderState state = states ? decoder.saveState(scratch) : null;
+                    while (states ? !snapshots.putState(f, state) : !snapshots.put(f, decoder.image(), scratch)) {
+                        if (!makeRoom(f, states, pinned)) {
+                            return false;
                         }
                     }
+                }
+                int restartAfter = f + RESTART_EVERY - (f - gopFirstFrame[g]) % RESTART_EVERY;
+                if (states && (restartAfter >= frameEnd.length || frameGop[restartAfter] != g)) {
+                    break; // no restart point after this one in these ten seconds
                 }
                 f++;
             }
         }
+        return !stop.getAsBoolean();
+    }
+
+    /**
+     * Evicts one kept frame for frame {@code f}: for a restart point any picture first (farthest
+     * from the player first), else a restart point farther from the player than {@code f}; for a
+     * picture, a farther picture. False when there is none.
+     */
+    private boolean makeRoom(int f, boolean state, java.util.function.IntPredicate pinned) {
+        int focus = focusFrame;
+        if (state && snapshots.evictFarthest(focus, -1, x -> pinned.test(x) || snapshots.hasState(x)) >= 0) {
+            return true;
+        }
+        return snapshots.evictFarthest(focus, Math.abs(f - focus), pinned) >= 0;
+    }
+
+    /** Whether frame {@code f} is one of its ten seconds' restart points (its first picture is one). */
+    private boolean isRestartPoint(int f) {
+        return (f - gopFirstFrame[frameGop[f]]) % RESTART_EVERY == 0;
     }
 
     /** The keyframe whose ten seconds the player is in. */
@@ -515,12 +595,15 @@ public final class RecordingPlayback implements Closeable {
         return frameAt.length == 0 ? -1 : frameGop[Math.max(0, focusFrame)];
     }
 
-    /** The keyframe nearest the player's (after it on a tie), not {@code tried}, with a frame not kept; or -1. */
-    private int nearestUnfilled(java.util.BitSet tried) {
+    /**
+     * The keyframe nearest the player's (after it on a tie), not {@code tried}, with a restart
+     * point ({@code states}) or a frame not kept; or -1.
+     */
+    private int nearestUnfilled(java.util.BitSet tried, boolean states) {
         int focus = focusKeyframe();
         for (int d = 0; focus >= 0 && (focus - d >= 0 || focus + d < keyframeSteps.length); d++) {
             for (int g : new int[] {focus + d, focus - d}) {
-                if (g >= 0 && g < keyframeSteps.length && gopFirstFrame[g] >= 0 && !tried.get(g) && !filled(g)) {
+                if (g >= 0 && g < keyframeSteps.length && gopFirstFrame[g] >= 0 && !tried.get(g) && !filled(g, states)) {
                     return g;
                 }
             }
@@ -528,9 +611,9 @@ public final class RecordingPlayback implements Closeable {
         return -1;
     }
 
-    private boolean filled(int g) {
+    private boolean filled(int g, boolean states) {
         for (int f = gopFirstFrame[g]; f < frameEnd.length && frameGop[f] == g; f++) {
-            if (!snapshots.has(f)) {
+            if (states ? isRestartPoint(f) && !snapshots.hasState(f) : !snapshots.has(f)) {
                 return false;
             }
         }
@@ -550,6 +633,30 @@ public final class RecordingPlayback implements Closeable {
 
     long snapshotBytes() {
         return snapshots.bytes();
+    }
+
+    /** Restart points kept, their bytes, and of those what the codec's tables take (benchmarks, tests). */
+    int restartPointCount() {
+        return snapshots.stateCount();
+    }
+
+    long restartPointBytes() {
+        return snapshots.stateBytes();
+    }
+
+    long restartPointTableBytes() {
+        return snapshots.stateTableBytes();
+    }
+
+    /** Restart points the recording has room for: every {@value #RESTART_EVERY}th picture of each keyframe's ten seconds. */
+    int restartPointsPlanned() {
+        int planned = 0;
+        for (int f = 0; f < frameEnd.length; f++) {
+            if (isRestartPoint(f)) {
+                planned++;
+            }
+        }
+        return planned;
     }
 
     /** Whether the picture at {@code atMs} is kept (tests). */

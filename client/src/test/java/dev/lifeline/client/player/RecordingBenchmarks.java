@@ -36,8 +36,8 @@ import java.util.stream.Stream;
  *     (relay on loopback, TLS, both apps, Auto quality, a chat line every 10 s) for
  *     {@code --seconds} at the corpus's own capture rate, extrapolated to an hour;</li>
  * <li>seek: a one-hour recording of the browser scenario written with the real encoder and
- *     sealer, loaded once, then seeks to random points, each from a fresh cursor (decode from the
- *     keyframe before the target).</li>
+ *     sealer, loaded once, then seeks to random points, each from a fresh cursor, as the player's
+ *     snapshots and restart points fill.</li>
  * </ol>
  * Run: {@code ./lifeline bench recording [--corpus DIR] [--seconds 60] [--hours 1]}.
  */
@@ -217,11 +217,20 @@ public final class RecordingBenchmarks {
             playback.fillSnapshots(() -> playback.snapshotCount() >= gops);
             double keyframePassS = (System.nanoTime() - fillStart) / 1e9;
             double[] standIn = seeks(playback, n, true);
+            // The second pass: restart points (decoder states) every few pictures, the player at the start.
+            int planned = playback.restartPointsPlanned();
+            long restartStart = System.nanoTime();
+            playback.fillSnapshots(() -> playback.restartPointCount() >= planned);
+            double restartPassS = (System.nanoTime() - restartStart) / 1e9;
+            int restartPoints = playback.restartPointCount();
+            long restartBytes = playback.restartPointBytes();
+            long restartTableBytes = playback.restartPointTableBytes();
+            double[][] restart = keptAndNot(playback, n);
             // The player sits in the middle of the hour; the filler keeps what fits around it.
             playback.cursor().moveTo(playback.durationMs() / 2, () -> false);
             long restStart = System.nanoTime();
             playback.fillSnapshots(() -> false);
-            double fillS = keyframePassS + (System.nanoTime() - restStart) / 1e9;
+            double fillS = keyframePassS + restartPassS + (System.nanoTime() - restStart) / 1e9;
             double[][] warm = keptAndNot(playback, n);
             // The span of frames kept around the player (keyframe pictures are kept everywhere).
             List<Long> times = playback.frameTimes();
@@ -246,30 +255,55 @@ public final class RecordingBenchmarks {
                     .append(String.format(java.util.Locale.ROOT, "%.0f", writeSeconds)).append(" s by the real encoder")
                     .append(" and sealer), opened once (verify + decrypt every frame for the timeline: ")
                     .append(String.format(java.util.Locale.ROOT, "%.0f", loadMs)).append(" ms), then ")
-                    .append(n).append(" seeks to random points, each from a fresh cursor, at three stages of the player's")
-                    .append(" picture snapshots (decoded pictures kept zstd-compressed in memory by a background thread")
-                    .append(" after open; the codec's state cannot be copied, so a snapshot serves its own frame).")
+                    .append(n).append(" seeks to random points, each from a fresh cursor, at four stages of the player's")
+                    .append(" snapshots (kept zstd-compressed in memory by a background thread after open: decoded")
+                    .append(" pictures, and at restart points the screen decoder's whole state — picture, tile cache,")
+                    .append(" neighbourhood memory — from which a seek decodes on).")
                     .append(" No snapshots yet: decode from the keyframe before the target, up to 10 s of updates.")
-                    .append(" After the filler's first pass (one picture per keyframe, ")
+                    .append(" After the filler's first pass (the decoder state at every keyframe's first picture, ")
                     .append(String.format(java.util.Locale.ROOT, "%.0f", keyframePassS)).append(" s): the stand-in")
                     .append(" picture the player shows at once while the exact one is decoded (dragging decodes only")
-                    .append(" where the drag stops). After the whole fill with the player in the middle of the hour (")
+                    .append(" where the drag stops). After the second pass (restart points every ")
+                    .append(RecordingPlayback.RESTART_EVERY).append(" pictures, ")
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", restartPassS)).append(" s): ")
+                    .append(restartPoints).append(" of ").append(planned).append(" restart points in ")
+                    .append(restartBytes / 1_000_000).append(" MB, ")
+                    .append(restartBytes / 1000 / Math.max(1, restartPoints)).append(" KB each (picture ")
+                    .append((restartBytes - restartTableBytes) / 1000 / Math.max(1, restartPoints)).append(" KB, codec tables ")
+                    .append(restartTableBytes / 1000 / Math.max(1, restartPoints)).append(" KB); a frame not kept is")
+                    .append(" decoded from the nearest one before it, at most ").append(RecordingPlayback.RESTART_EVERY - 1)
+                    .append(" updates.")
+                    .append(restartPoints < planned ? " The " + (planned - restartPoints) + " that do not fit the budget are"
+                            + " those farthest from the player; a frame there decodes from its keyframe's state (up to 10 s"
+                            + " of updates, not the keyframe itself)." : "")
+                    .append(" After the whole fill with the player in the middle of the hour (")
                     .append(String.format(java.util.Locale.ROOT, "%.0f", fillS)).append(" s): ")
                     .append(playback.snapshotCount()).append(" of ").append(playback.pictureCount()).append(" pictures, ")
                     .append(playback.snapshotBytes() / 1_000_000).append(" MB of a ")
                     .append(PictureSnapshots.defaultBudget() / 1_000_000).append(" MB budget (a quarter of the heap; ")
-                    .append(String.format(java.util.Locale.ROOT, "%.0f", perPictureKb)).append(" KB a picture): every")
-                    .append(" keyframe picture plus every frame from ").append(TimelineEvent.clock(keptFrom)).append(" to ")
-                    .append(TimelineEvent.clock(keptTo)).append("; the exact picture comes from a snapshot there, and")
-                    .append(" elsewhere from the keyframe (after the stand-in). Goal: under 300 ms.\n\n");
+                    .append(String.format(java.util.Locale.ROOT, "%.0f", perPictureKb)).append(" KB a kept frame).")
+                    .append(aroundPlayer(playback, keptFrom, keptTo))
+                    .append(" The exact picture comes from a snapshot where kept, and elsewhere from the nearest restart")
+                    .append(" point (after the stand-in). Goal: under 300 ms.\n\n");
             out.append("| measurement | n | median ms | p95 ms | max ms |\n|---|---|---|---|---|\n");
             out.append(row("exact picture, no snapshots yet (decode from the keyframe)", cold));
             out.append(row("stand-in picture, keyframe snapshots kept", standIn));
             out.append(row("exact picture after the fill, frame kept (one decompression)", warm[0]));
-            out.append(row("exact picture after the fill, frame not kept (decode from the keyframe)", warm[1]));
+            out.append(row("exact picture, restart points kept, frame not kept (from the nearest restart point)", restart[1]));
+            out.append(row("exact picture after the fill, frame not kept (from the nearest restart point)", warm[1]));
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** What the fill kept besides the restart points, around the player. */
+    private static String aroundPlayer(RecordingPlayback playback, long keptFrom, long keptTo) {
+        int others = playback.snapshotCount() - playback.restartPointCount();
+        if (others == 0) {
+            return " The restart points take the whole budget: no other picture is kept.";
+        }
+        return " Besides the restart points, " + others + " pictures: every frame from " + TimelineEvent.clock(keptFrom)
+                + " to " + TimelineEvent.clock(keptTo) + ".";
     }
 
     /** {@code n} seeks to random points of the recording (after five to warm up), each from a fresh cursor; sorted ms. */

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seeks through the picture snapshots: whatever the snapshots hold (nothing, keyframes only, some
- * frames within a small budget, every frame) a seek shows the picture a straight play shows at
- * that time; a superseded seek stops between updates and the next one goes on from there.
+ * Seeks through the picture snapshots and restart points: whatever the snapshots hold (nothing,
+ * keyframes only, restart points, some frames within a small budget, every frame) a seek shows the
+ * picture a straight play shows at that time; a frame not kept is decoded from the nearest restart
+ * point before it; a superseded seek stops between updates and the next one goes on from there.
  */
 class RecordingSeekTest {
     @TempDir
@@ -29,8 +30,9 @@ class RecordingSeekTest {
     private static final RecordingKeyPair KEY = RecordingKeyPair.create();
     private static Path file;
     private static List<Map.Entry<Long, ScreenImage>> straight;
-    /** What keeping every picture takes. */
+    /** What keeping every picture takes, and of that what the restart points take. */
     private static long allBytes;
+    private static long restartBytes;
 
     @BeforeAll
     static void recording() throws Exception {
@@ -41,6 +43,8 @@ class RecordingSeekTest {
             straight = playback.straightPlay();
             playback.fillSnapshots(() -> false);
             allBytes = playback.snapshotBytes();
+            restartBytes = playback.restartPointBytes();
+            assertEquals(playback.restartPointsPlanned(), playback.restartPointCount());
         }
         assertTrue(straight.size() > 150, "pictures in the recording: " + straight.size());
     }
@@ -100,8 +104,69 @@ class RecordingSeekTest {
     }
 
     @Test
+    void aSeekToAFrameNotKeptDecodesFromTheNearestRestartPointAndShowsTheStraightPlaysFrame() throws Exception {
+        try (RecordingPlayback playback = open(Long.MAX_VALUE)) {
+            int planned = playback.restartPointsPlanned();
+            playback.fillSnapshots(() -> playback.restartPointCount() >= planned);
+            assertEquals(planned, playback.restartPointCount(), "the restart pass keeps every restart point");
+            assertEquals(planned, playback.snapshotCount(), "and no other picture yet");
+            assertTrue(planned > 3 * playback.keyframes(), "several restart points a keyframe: " + planned);
+            int fromRestartPoint = 0;
+            for (int i = 0; i < straight.size(); i++) {
+                long at = straight.get(i).getKey();
+                if (i + 1 < straight.size() && straight.get(i + 1).getKey() == at) {
+                    continue;
+                }
+                RecordingPlayback.Cursor cursor = playback.cursor();
+                RecordingPlayback.Picture picture = cursor.moveTo(at, () -> false);
+                assertArrayEquals(straight.get(i).getValue().pixels(), picture.image().pixels(), "seek to " + at);
+                if (!playback.keeps(at)) {
+                    int from = cursor.restartedFrom();
+                    assertTrue(from >= 0 && picture.frame() - from > 0 && picture.frame() - from < RecordingPlayback.RESTART_EVERY,
+                            "frame " + picture.frame() + " decoded from restart point " + from);
+                    fromRestartPoint++;
+                }
+            }
+            assertTrue(fromRestartPoint > straight.size() / 2, "seeks served from a restart point: " + fromRestartPoint);
+            assertEverySeekMatchesStraightPlay(playback);
+        }
+    }
+
+    @Test
+    void withFewRestartPointsInTheBudgetThoseNearThePlayerAreKept() throws Exception {
+        long budget = restartBytes / 2;
+        try (RecordingPlayback playback = open(budget)) {
+            playback.cursor().moveTo(33_000, () -> false);
+            playback.fillSnapshots(() -> false);
+            assertTrue(playback.snapshotBytes() <= budget);
+            assertTrue(servedNear(playback, 30_000, 35_000), "the player's ten seconds have their restart points");
+            assertTrue(!servedNear(playback, 0, 10_000), "the farthest do not");
+            assertEverySeekMatchesStraightPlay(playback);
+        }
+    }
+
+    /**
+     * Whether every picture from {@code from} up to {@code to} is kept or decoded from a restart
+     * point less than {@value RecordingPlayback#RESTART_EVERY} pictures before it (fresh cursors).
+     */
+    private static boolean servedNear(RecordingPlayback playback, long from, long to) throws Exception {
+        for (var entry : straight) {
+            long at = entry.getKey();
+            if (at >= from && at < to && !playback.keeps(at)) {
+                RecordingPlayback.Cursor cursor = playback.cursor();
+                int frame = cursor.moveTo(at, () -> false).frame();
+                if (cursor.restartedFrom() < 0 || frame - cursor.restartedFrom() >= RecordingPlayback.RESTART_EVERY) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
     void whenTheBudgetIsSpentFramesNearThePlayerReplaceFarOnes() throws Exception {
-        long budget = allBytes / 2;
+        // Every restart point (they come before pictures) and half of the other pictures.
+        long budget = restartBytes + (allBytes - restartBytes) / 2;
         try (RecordingPlayback playback = open(budget)) {
             RecordingPlayback.Cursor cursor = playback.cursor();
             cursor.moveTo(33_000, () -> false);

@@ -13,12 +13,12 @@ import dev.lifeline.client.probes.HostPort;
 import dev.lifeline.client.report.FileReportStore;
 import dev.lifeline.client.report.RelayReportStore;
 import dev.lifeline.client.session.RelayClient;
+import dev.lifeline.client.session.TeamRelay;
 import dev.lifeline.client.team.SignInFailure;
 import dev.lifeline.client.team.SignedInTechnician;
 import dev.lifeline.client.team.TeamConnection;
 import dev.lifeline.client.team.TeamRequests;
 import dev.lifeline.client.team.WaitingCustomer;
-import dev.lifeline.common.identity.OrganisationCa;
 import dev.lifeline.common.pairing.SessionCode;
 import dev.lifeline.common.wire.diagnostics.Probe;
 import dev.lifeline.common.wire.relay.ErrorCode;
@@ -27,16 +27,6 @@ import dev.lifeline.common.wire.report.SessionReport;
 import dev.lifeline.common.wire.review.ReportAnswer;
 import dev.lifeline.common.wire.review.SessionPage;
 import dev.lifeline.common.wire.review.SessionQuery;
-import dev.lifeline.relay.accounts.AccountRole;
-import dev.lifeline.relay.accounts.Accounts;
-import dev.lifeline.relay.accounts.Lockout;
-import dev.lifeline.relay.accounts.PasswordHasher;
-import dev.lifeline.relay.accounts.SessionTokens;
-import dev.lifeline.relay.audit.AuditLog;
-import dev.lifeline.relay.database.Database;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,51 +36,33 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reports through a real relay with its database: a signed-in technician joins by code, ends the
+ * Reports through a real relay with its relay.database(): a signed-in technician joins by code, ends the
  * session with an outcome; the report is kept locally and stored on the relay; a lead lists the
  * session with filters and reads the same report; a technician may not. A session joined without
  * signing in is filed at the next sign-in with the relay's report claim.
  */
 class ReportsOverRelayTest {
-    static final PasswordHasher.Parameters FAST = new PasswordHasher.Parameters(1024, 1, 1);
-    static final String PASSWORD = "correct horse battery staple";
-
     @TempDir
     Path dir;
 
-    private Database database;
-    private RunningRelay relay;
-    private RelayClient client;
+    @RegisterExtension
+    final TeamRelay relay = new TeamRelay();
 
     @BeforeEach
-    void start() throws Exception {
-        database = Database.open(null, dir.resolve("relay"));
-        Clock clock = Clock.systemUTC();
-        Accounts accounts = new Accounts(database, new AuditLog(database, clock), clock, FAST, Lockout.DEFAULT,
-                SessionTokens.DEFAULT_LIFETIME);
-        accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, PASSWORD.toCharArray());
-        accounts.add("cli", "Lena Lead", AccountRole.LEAD, PASSWORD.toCharArray());
-        relay = RelayServer.start(RelayConfig.builder().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("relay"))
-                .database(database).organisationCa(OrganisationCa.create("ACME Support")).passwordHashing(FAST).build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        relay.close();
-        database.close();
+    void team() throws Exception {
+        relay.technician("Alice Meyer");
+        relay.lead("Lena Lead");
     }
 
     static SignedInTechnician signIn(RelayClient client, String name) throws Exception {
         CompletableFuture<SignedInTechnician> signedIn = new CompletableFuture<>();
-        TeamConnection team = TeamConnection.signIn(client.group().next(), client.endpoint(), name, PASSWORD.toCharArray(),
+        TeamConnection team = TeamConnection.signIn(client.group().next(), client.endpoint(), name, TeamRelay.PASSWORD.toCharArray(),
                 null, new TeamConnection.Listener() {
                     @Override
                     public void signedIn(SignedInTechnician technician) {
@@ -117,14 +89,14 @@ class ReportsOverRelayTest {
 
     @Test
     void theTechniciansReportIsStoredOnTheRelayAndTheLeadFindsAndReadsIt() throws Exception {
-        SignedInTechnician alice = signIn(client, "Alice Meyer");
+        SignedInTechnician alice = signIn(relay.client(), "Alice Meyer");
         Path local = dir.resolve("console-reports");
         RelayReportStore reports = new RelayReportStore(new FileReportStore(local, ZoneOffset.UTC),
-                client.endpoint(), alice::sessionToken);
-        try (HeadlessRun customer = HeadlessRun.customer(client.customerSessions(null, ScreenSources.robot(),
-                        DiagnosticsSettings.defaults(new HostPort("127.0.0.1", relay.port())).withGatewayCheck(false)), "Carol",
+                relay.client().endpoint(), alice::sessionToken);
+        try (HeadlessRun customer = HeadlessRun.customer(relay.client().customerSessions(null, ScreenSources.robot(),
+                        DiagnosticsSettings.defaults(new HostPort("127.0.0.1", relay.relay().port())).withGatewayCheck(false)), "Carol",
                 s -> s.diagnostics(new HeadlessDiagnostics(Clock.systemUTC()).customer(false, Set.of())));
-             HeadlessRun technician = HeadlessRun.technician(client.technicianSessions(alice.identity(), alice::sessionToken),
+             HeadlessRun technician = HeadlessRun.technician(relay.client().technicianSessions(alice.identity(), alice::sessionToken),
                      SessionCode.parse(customer.awaitPrefix("code: ").substring("code: ".length())),
                      s -> s.diagnostics(new HeadlessDiagnostics(Clock.systemUTC()).probes(Set.of(Probe.SYSTEM))
                              .report(null, reports)
@@ -137,9 +109,9 @@ class ReportsOverRelayTest {
         SessionReport kept = new FileReportStore(local, ZoneOffset.UTC).recent(1).get(0);
         assertEquals(Outcome.Kind.ONSITE_VISIT, kept.getOutcome().getKind(), "the local copy is kept as before");
 
-        SignedInTechnician lena = signIn(client, "Lena Lead");
-        try (RelayReviewService review = new RelayReviewService(client.group(), client.endpoint(), lena::sessionToken);
-             RelayReviewService asAlice = new RelayReviewService(client.group(), client.endpoint(), alice::sessionToken)) {
+        SignedInTechnician lena = signIn(relay.client(), "Lena Lead");
+        try (RelayReviewService review = new RelayReviewService(relay.client().group(), relay.client().endpoint(), lena::sessionToken);
+             RelayReviewService asAlice = new RelayReviewService(relay.client().group(), relay.client().endpoint(), alice::sessionToken)) {
             SessionPage page = review.sessions(SessionQuery.newBuilder().setTechnician("Alice Meyer")
                     .addOutcomes(Outcome.Kind.ONSITE_VISIT).setText("fuser").setLimit(20).build()).get(20, TimeUnit.SECONDS);
             assertEquals(1, page.getTotal());
@@ -162,8 +134,8 @@ class ReportsOverRelayTest {
     /** A session with Carol ended with an outcome; {@code sessions} decides whether the join signed in. */
     private String runSession(dev.lifeline.client.session.TechnicianSessions sessions, dev.lifeline.client.report.ReportStore store)
             throws Exception {
-        try (HeadlessRun customer = HeadlessRun.customer(client.customerSessions(null, ScreenSources.robot(),
-                        DiagnosticsSettings.defaults(new HostPort("127.0.0.1", relay.port())).withGatewayCheck(false)), "Carol",
+        try (HeadlessRun customer = HeadlessRun.customer(relay.client().customerSessions(null, ScreenSources.robot(),
+                        DiagnosticsSettings.defaults(new HostPort("127.0.0.1", relay.relay().port())).withGatewayCheck(false)), "Carol",
                 s -> s.diagnostics(new HeadlessDiagnostics(Clock.systemUTC()).customer(false, Set.of())));
              HeadlessRun technician = HeadlessRun.technician(sessions,
                      SessionCode.parse(customer.awaitPrefix("code: ").substring("code: ".length())),
@@ -179,11 +151,11 @@ class ReportsOverRelayTest {
 
     @Test
     void aReportTheRelayCouldNotTakeIsKeptHereAndFiledAtTheNextSignIn() throws Exception {
-        SignedInTechnician alice = signIn(client, "Alice Meyer");
+        SignedInTechnician alice = signIn(relay.client(), "Alice Meyer");
         FileReportStore local = new FileReportStore(dir.resolve("console-reports"), ZoneOffset.UTC);
         // Signed in when joining, signed out (token gone) by the end: the relay cannot take it now.
-        String line = runSession(client.technicianSessions(alice.identity(), alice::sessionToken),
-                new RelayReportStore(local, client.endpoint(), () -> null));
+        String line = runSession(relay.client().technicianSessions(alice.identity(), alice::sessionToken),
+                new RelayReportStore(local, relay.client().endpoint(), () -> null));
         assertTrue(line.startsWith("report: failed") && line.contains("not stored on the relay: not signed in"), line);
         List<String> unfiled = local.unfiled();
         assertEquals(1, unfiled.size(), "kept here, marked as not in the team's records");
@@ -195,20 +167,20 @@ class ReportsOverRelayTest {
             closedPort = s.getLocalPort();
         }
         RelayReportStore.Upload away = new RelayReportStore(local, new RelayEndpoint("127.0.0.1", closedPort,
-                client.endpoint().pinnedFingerprint()), alice::sessionToken).fileUnfiled();
+                relay.client().endpoint().pinnedFingerprint()), alice::sessionToken).fileUnfiled();
         assertEquals(0, away.filed());
         assertEquals(1, away.waiting());
         assertFalse(away.problem().isEmpty());
         assertEquals(unfiled, local.unfiled());
 
-        RelayReportStore.Upload upload = new RelayReportStore(local, client.endpoint(), alice::sessionToken).fileUnfiled();
+        RelayReportStore.Upload upload = new RelayReportStore(local, relay.client().endpoint(), alice::sessionToken).fileUnfiled();
         assertEquals(new RelayReportStore.Upload(1, List.of(), 0, "", local.dir()), upload);
         assertEquals(List.of(), local.unfiled(), "nothing left to file");
-        assertFalse(new RelayReportStore(local, client.endpoint(), alice::sessionToken).fileUnfiled().worthSaying(),
+        assertFalse(new RelayReportStore(local, relay.client().endpoint(), alice::sessionToken).fileUnfiled().worthSaying(),
                 "a second sign-in has nothing to say");
 
-        SignedInTechnician lena = signIn(client, "Lena Lead");
-        try (RelayReviewService review = new RelayReviewService(client.group(), client.endpoint(), lena::sessionToken)) {
+        SignedInTechnician lena = signIn(relay.client(), "Lena Lead");
+        try (RelayReviewService review = new RelayReviewService(relay.client().group(), relay.client().endpoint(), lena::sessionToken)) {
             SessionPage page = review.sessions(SessionQuery.newBuilder().setTechnician("Alice Meyer").setLimit(20).build())
                     .get(20, TimeUnit.SECONDS);
             assertEquals(1, page.getTotal());
@@ -220,10 +192,10 @@ class ReportsOverRelayTest {
 
     @Test
     void aSessionJoinedWithoutSigningInIsFiledWithItsClaimAtTheNextSignIn() throws Exception {
-        SignedInTechnician alice = signIn(client, "Alice Meyer");
+        SignedInTechnician alice = signIn(relay.client(), "Alice Meyer");
         FileReportStore local = new FileReportStore(dir.resolve("console-reports"), ZoneOffset.UTC);
         // The identity file only: the relay records no technician for this session.
-        String line = runSession(client.technicianSessions(alice.identity()), local);
+        String line = runSession(relay.client().technicianSessions(alice.identity()), local);
         assertTrue(line.startsWith("report-stored: "), line);
         String id = local.unfiled().get(0);
         dev.lifeline.client.report.ReportSaved saved = dev.lifeline.client.report.ReportSaved.after(local, local.load(id), null);
@@ -239,14 +211,14 @@ class ReportsOverRelayTest {
         }
         assertFalse(line.contains(claimHex) || line.contains(claimBase64), "nor printed");
 
-        RelayReportStore.Upload upload = new RelayReportStore(local, client.endpoint(), alice::sessionToken).fileUnfiled();
+        RelayReportStore.Upload upload = new RelayReportStore(local, relay.client().endpoint(), alice::sessionToken).fileUnfiled();
         assertEquals(new RelayReportStore.Upload(1, List.of(), 0, "", local.dir()), upload, "filed at the sign-in");
         assertEquals(List.of(), local.unfiled(), "not offered again");
         assertEquals(0, local.claim(id).length, "the claim goes with the mark");
         assertEquals("printer driver reinstalled", local.load(id).getOutcome().getNotes(), "still kept on this computer");
 
-        SignedInTechnician lena = signIn(client, "Lena Lead");
-        try (RelayReviewService review = new RelayReviewService(client.group(), client.endpoint(), lena::sessionToken)) {
+        SignedInTechnician lena = signIn(relay.client(), "Lena Lead");
+        try (RelayReviewService review = new RelayReviewService(relay.client().group(), relay.client().endpoint(), lena::sessionToken)) {
             SessionPage page = review.sessions(SessionQuery.newBuilder().setTechnician("Alice Meyer").setLimit(20).build())
                     .get(20, TimeUnit.SECONDS);
             assertEquals(1, page.getTotal(), "Alice is now the session's technician");
@@ -258,15 +230,15 @@ class ReportsOverRelayTest {
 
     @Test
     void aReportWithoutItsClaimStaysOnThisComputerAndTheTechnicianIsToldWhy() throws Exception {
-        SignedInTechnician alice = signIn(client, "Alice Meyer");
+        SignedInTechnician alice = signIn(relay.client(), "Alice Meyer");
         FileReportStore local = new FileReportStore(dir.resolve("console-reports"), ZoneOffset.UTC);
-        String line = runSession(client.technicianSessions(alice.identity()), local);
+        String line = runSession(relay.client().technicianSessions(alice.identity()), local);
         assertTrue(line.startsWith("report-stored: "), line);
         String id = local.unfiled().get(0);
         // A report kept by a Console from before claims (or whose mark lost it): nothing proves Alice ran it.
         java.nio.file.Files.write(local.dir().resolve("unfiled").resolve(id), new byte[0]);
 
-        RelayReportStore.Upload upload = new RelayReportStore(local, client.endpoint(), alice::sessionToken).fileUnfiled();
+        RelayReportStore.Upload upload = new RelayReportStore(local, relay.client().endpoint(), alice::sessionToken).fileUnfiled();
         assertEquals(0, upload.filed());
         assertEquals(List.of(id), upload.refused(), "the relay does not know Alice ran it: refused, and said so");
         assertEquals(List.of(), local.unfiled(), "not offered again");

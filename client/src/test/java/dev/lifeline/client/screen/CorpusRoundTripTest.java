@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lifeline.client.bench.ScreenFrames;
+import dev.lifeline.client.photo.JpegPhotoCodec;
+import dev.lifeline.common.screen.DecoderState;
 import dev.lifeline.common.screen.EncodedUpdate;
 import dev.lifeline.common.screen.PhotoCodec;
 import dev.lifeline.common.screen.Quality;
@@ -48,6 +50,34 @@ class CorpusRoundTripTest {
                 decoder.apply(slice);
             }
             assertArrayEquals(frame.pixels(), decoder.image().pixels(), scenario + " frame " + (i + 1));
+        }
+    }
+
+    @Test
+    void aDecoderRestoredMidwayOnRealScreensGoesOnExactlyAsTheStraightOne() throws Exception {
+        List<Path> frames = frames("browser");
+        // As recorded: Auto quality, JPEG photo areas, the encoder's own slices.
+        ScreenEncoder encoder = new ScreenEncoder(new JpegPhotoCodec());
+        ScreenDecoder straight = new ScreenDecoder(new JpegPhotoCodec());
+        ScreenDecoder restored = null;
+        for (int i = 0; i < Math.min(12, frames.size()); i++) {
+            for (byte[] slice : encoder.encode(ScreenFrames.load(frames.get(i)), Quality.AUTO).slices()) {
+                straight.apply(slice);
+                if (restored != null) {
+                    restored.apply(slice);
+                }
+            }
+            if (restored != null) {
+                assertArrayEquals(straight.image().pixels(), restored.image().pixels(), "browser frame " + (i + 1));
+            }
+            if (i == 4) {
+                DecoderState state = DecoderState.fromBytes(straight.saveState().toBytes());
+                // Compressed: far less than the picture's own pixels (6 MB as three bytes a pixel).
+                assertTrue(state.bytes() < 1920 * 1080 * 3 / 8, "tables " + state.tableBytes()
+                        + " bytes, picture " + state.pictureBytes());
+                restored = new ScreenDecoder(new JpegPhotoCodec());
+                restored.restoreState(state);
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.capture.SyntheticScreens;
-import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.console.ConsoleSessionViewModel;
 import dev.lifeline.client.console.ConsoleTeam;
 import dev.lifeline.client.console.ConsoleViewModel;
@@ -18,28 +17,13 @@ import dev.lifeline.client.headless.HeadlessRun;
 import dev.lifeline.client.signin.SignInViewModel;
 import dev.lifeline.client.team.RelayTeam;
 import dev.lifeline.client.team.WaitingCustomer;
-import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.relay.accounts.AccountRole;
-import dev.lifeline.relay.accounts.Accounts;
-import dev.lifeline.relay.accounts.Lockout;
-import dev.lifeline.relay.accounts.SessionTokens;
-import dev.lifeline.relay.audit.AuditLog;
 import dev.lifeline.relay.contracts.Contract;
-import dev.lifeline.relay.contracts.ContractStore;
-import dev.lifeline.relay.database.Database;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,65 +38,33 @@ class HandoverWindowsOverRelayTest {
     @TempDir
     Path dir;
 
-    private Database database;
-    private RunningRelay relay;
-    private RelayClient client;
-    private OrganisationCa ca;
-    private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
+    @RegisterExtension
+    final TeamRelay relay = new TeamRelay();
+    private final StandInFxThread ui = new StandInFxThread();
 
     @BeforeEach
-    void start() throws Exception {
-        database = Database.open(null, dir.resolve("relay"));
-        ca = OrganisationCa.create("ACME Support");
-        Clock clock = Clock.systemUTC();
-        Accounts accounts = new Accounts(database, new AuditLog(database, clock), clock, TransferOverRelayTest.FAST,
-                Lockout.DEFAULT, SessionTokens.DEFAULT_LIFETIME);
-        accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, TransferOverRelayTest.PASSWORD.toCharArray());
-        accounts.add("cli", "Bob Stone", AccountRole.TECHNICIAN, TransferOverRelayTest.PASSWORD.toCharArray());
-        ContractStore contracts = new ContractStore(database);
-        contracts.setContract(contracts.organisation("Bakery Schmidt", 0), new Contract.TimeAndMaterial(9000, 15), 0);
-        relay = RelayServer.start(RelayConfig.builder().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("relay"))
-                .database(database).organisationCa(ca).passwordHashing(TransferOverRelayTest.FAST).build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
+    void team() throws Exception {
+        relay.technician("Alice Meyer");
+        relay.technician("Bob Stone");
+        relay.contract("Bakery Schmidt", new Contract.TimeAndMaterial(9000, 15));
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        relay.close();
-        database.close();
-        ui.shutdownNow();
-    }
-
-    private <T> T onUi(Callable<T> task) throws Exception {
-        return ui.submit(task).get(10, TimeUnit.SECONDS);
-    }
-
-    private void onUi(Runnable task) throws Exception {
-        ui.submit(task).get(10, TimeUnit.SECONDS);
-    }
-
-    private void await(String what, Supplier<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!onUi(condition::get)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
+        ui.close();
     }
 
     /** Bob's Console window, signed in through its view models. */
     private ConsoleViewModel bobsConsole() throws Exception {
-        ConsoleViewModel console = onUi(() -> new ConsoleViewModel(client.identities(), ui::execute, ui::execute));
-        ConsoleTeam team = onUi(() -> console.useTeam(new RelayTeam(client)));
-        onUi(() -> {
+        ConsoleViewModel console = ui.call(() -> new ConsoleViewModel(relay.client().identities(), ui::execute, ui::execute));
+        ConsoleTeam team = ui.call(() -> console.useTeam(new RelayTeam(relay.client())));
+        ui.call(() -> {
             team.signIn().assumeTeamServer();
             team.signIn().nameProperty().set("Bob Stone");
-            team.signIn().passwordProperty().set(TransferOverRelayTest.PASSWORD);
+            team.signIn().passwordProperty().set(TeamRelay.PASSWORD);
             team.signIn().signIn();
         });
-        await("Bob signed in", () -> team.signIn().state() == SignInViewModel.State.SIGNED_IN);
+        ui.await("Bob signed in", () -> team.signIn().state() == SignInViewModel.State.SIGNED_IN);
         return console;
     }
 
@@ -123,15 +75,15 @@ class HandoverWindowsOverRelayTest {
 
     private Picked alicePicksDana() throws Exception {
         Path frames = SyntheticScreens.writePngs(dir.resolve("frames"), SyntheticScreens.frames(8, 320, 200, 20));
-        HeadlessRun customer = HeadlessRun.customer(client.queuedCustomerSessions(ca.root(), ScreenSources.replay(frames, 20),
+        HeadlessRun customer = HeadlessRun.customer(relay.client().queuedCustomerSessions(relay.ca().root(), ScreenSources.replay(frames, 20),
                 new ControlDevices(new dev.lifeline.client.control.RecordingInjector().opener(), LocalInputWatch.NONE),
-                client.defaultDiagnostics(), new QueueRequest("printer prints blank pages", "", "Bakery Schmidt")),
+                relay.client().defaultDiagnostics(), new QueueRequest("printer prints blank pages", "", "Bakery Schmidt")),
                 "Dana Customer", s -> s.allowScreen(true).allowWatch(true));
         customer.awaitPrefix("queued");
-        TransferOverRelayTest.Team alice = TransferOverRelayTest.Team.signIn(client, "Alice Meyer");
+        TransferOverRelayTest.Team alice = TransferOverRelayTest.Team.signIn(relay.client(), "Alice Meyer");
         WaitingCustomer dana = alice.firstWaiting();
         WatchOverRelayTest.Viewer aliceView = new WatchOverRelayTest.Viewer(Integer.MAX_VALUE);
-        TechnicianSessionHandle aliceHandle = client.pick(alice.me.identity(),
+        TechnicianSessionHandle aliceHandle = relay.client().pick(alice.me.identity(),
                 new QueueTicket(alice.me.sessionToken(), dana.entryId(), dana.name()), aliceView);
         aliceView.await("Alice secured", () -> aliceView.secured.get() > 0);
         return new Picked(customer, alice, aliceView, aliceHandle, dana);
@@ -145,29 +97,29 @@ class HandoverWindowsOverRelayTest {
 
         p.aliceHandle().handOver("Bob Stone", new HandoverNote(p.dana().problem(), "reinstalled the driver, still blank"));
         ConsoleTeam team = bob.team();
-        await("the offer card", () -> team.offers().offers().size() == 1);
-        HandoverOfferInfo card = onUi(() -> team.offers().offers().get(0));
+        ui.await("the offer card", () -> team.offers().offers().size() == 1);
+        HandoverOfferInfo card = ui.call(() -> team.offers().offers().get(0));
         assertEquals("Alice Meyer wants to hand Dana Customer over to you", card.question());
         assertEquals("printer prints blank pages", card.problem());
         assertEquals("reinstalled the driver, still blank", card.note());
 
-        onUi(() -> team.offers().accept(card));
-        ConsoleSessionViewModel tab = onUi(() -> bob.sessions().get(0));
+        ui.call(() -> team.offers().accept(card));
+        ConsoleSessionViewModel tab = ui.call(() -> bob.sessions().get(0));
         assertEquals(card, tab.offer());
         assertEquals(SessionEnd.Reason.HANDED_OVER, p.aliceView().end.get(30, TimeUnit.SECONDS).reason(),
                 "Alice's session ends as handed over");
         assertEquals("verified: Bob Stone (ACME Support)", p.customer().awaitPrefix("verified: Bob"));
-        await("Bob's tab is secured with Dana", () -> tab.step() == ConsoleSessionViewModel.Step.SECURED
+        ui.await("Bob's tab is secured with Dana", () -> tab.step() == ConsoleSessionViewModel.Step.SECURED
                 && tab.customerName().get().equals("Dana Customer"));
         p.customer().type("still blank pages");
-        await("Bob's tab shows Dana's line", () -> tab.chat().lines().stream()
+        ui.await("Bob's tab shows Dana's line", () -> tab.chat().lines().stream()
                 .anyMatch(l -> l.text().equals("still blank pages")));
-        onUi(() -> tab.chat().draftProperty().set("let me look"));
-        onUi(() -> { tab.chat().send(); });
+        ui.call(() -> tab.chat().draftProperty().set("let me look"));
+        ui.call(() -> { tab.chat().send(); });
         p.customer().awaitPrefix("chat: let me look");
-        assertTrue(onUi(() -> tab.handover().availableProperty().get()), "Bob can hand it on");
+        assertTrue(ui.call(() -> tab.handover().availableProperty().get()), "Bob can hand it on");
 
-        onUi(tab::endSession);
+        ui.call(tab::endSession);
         assertEquals(0, p.customer().awaitExit());
         p.alice().team.close();
     }
@@ -179,23 +131,23 @@ class HandoverWindowsOverRelayTest {
         assertTrue(p.alice().awaitRoster("Bob Stone"));
         p.aliceHandle().inviteToWatch("Bob Stone", new HandoverNote(p.dana().problem(), ""));
         ConsoleTeam team = bob.team();
-        await("the invitation card", () -> team.offers().offers().size() == 1);
-        HandoverOfferInfo card = onUi(() -> team.offers().offers().get(0));
+        ui.await("the invitation card", () -> team.offers().offers().size() == 1);
+        HandoverOfferInfo card = ui.call(() -> team.offers().offers().get(0));
         assertEquals(HandoverEvent.Kind.WATCH, card.kind());
 
-        onUi(() -> team.offers().accept(card));
-        ConsoleSessionViewModel tab = onUi(() -> bob.sessions().get(0));
+        ui.call(() -> team.offers().accept(card));
+        ConsoleSessionViewModel tab = ui.call(() -> bob.sessions().get(0));
         assertTrue(tab.watchOnly());
         assertTrue(p.customer().awaitPrefix("handover: ").startsWith("handover: Bob Stone wants to watch your screen with Alice Meyer"));
         assertEquals("watchers: Bob Stone", p.customer().awaitPrefix("watchers: "));
-        await("the watch tab is secured", () -> tab.step() == ConsoleSessionViewModel.Step.SECURED);
-        await("Dana's screen in Bob's watch tab", () -> tab.screen().framesShownProperty().get() >= 2);
-        assertEquals(dev.lifeline.client.screen.ScreenShareState.Status.SHARING, onUi(() -> tab.screen().statusProperty().get()));
-        assertTrue(onUi(() -> !tab.handover().availableProperty().get()), "a watcher hands nothing on");
+        ui.await("the watch tab is secured", () -> tab.step() == ConsoleSessionViewModel.Step.SECURED);
+        ui.await("Dana's screen in Bob's watch tab", () -> tab.screen().framesShownProperty().get() >= 2);
+        assertEquals(dev.lifeline.client.screen.ScreenShareState.Status.SHARING, ui.call(() -> tab.screen().statusProperty().get()));
+        assertTrue(ui.call(() -> !tab.handover().availableProperty().get()), "a watcher hands nothing on");
 
         // Alice still runs the session; when she ends it, Bob's watch ends too.
         p.aliceHandle().end();
-        await("the watch ended with the session", () -> tab.step() == ConsoleSessionViewModel.Step.ENDED);
+        ui.await("the watch ended with the session", () -> tab.step() == ConsoleSessionViewModel.Step.ENDED);
         assertEquals(0, p.customer().awaitExit());
         p.alice().team.close();
     }

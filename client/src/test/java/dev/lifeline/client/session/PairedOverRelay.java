@@ -127,7 +127,7 @@ final class PairedOverRelay implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
-    private static void deleteAll(Path dir) throws IOException {
+    static void deleteAll(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeline.client.capture.ScreenSources;
-import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.handover.HandoverEvent;
 import dev.lifeline.client.handover.HandoverOfferInfo;
 import dev.lifeline.client.handover.HandoverTicket;
@@ -19,29 +18,15 @@ import dev.lifeline.common.crypto.Direction;
 import dev.lifeline.common.crypto.RecordedTrafficOpener;
 import dev.lifeline.common.crypto.TamperedMessageException;
 import dev.lifeline.common.crypto.TrafficKeys;
-import dev.lifeline.common.identity.OrganisationCa;
 import dev.lifeline.common.wire.e2e.E2eEnvelope;
 import dev.lifeline.common.wire.e2e.SessionMessage;
 import dev.lifeline.common.wire.relay.Role;
-import dev.lifeline.relay.accounts.AccountRole;
-import dev.lifeline.relay.accounts.Accounts;
-import dev.lifeline.relay.accounts.Lockout;
-import dev.lifeline.relay.accounts.PasswordHasher;
-import dev.lifeline.relay.accounts.SessionTokens;
-import dev.lifeline.relay.audit.AuditLog;
 import dev.lifeline.relay.billing.BillingStore;
 import dev.lifeline.relay.contracts.Contract;
 import dev.lifeline.relay.contracts.ContractStore;
-import dev.lifeline.relay.database.Database;
-import dev.lifeline.relay.recording.ForwardedFrameListener;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -52,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Transfer end to end (issue 6): a real relay with H2 and the organisation CA on loopback, real TLS.
@@ -61,16 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Alice's session ends as handed over, and the billing row goes to Bob with the handover's time.
  */
 class TransferOverRelayTest {
-    static final PasswordHasher.Parameters FAST = new PasswordHasher.Parameters(1024, 1, 1);
-    static final String PASSWORD = "correct horse battery staple";
-
-    @TempDir
-    Path dir;
-
-    private Database database;
-    private RunningRelay relay;
-    private RelayClient client;
-    private OrganisationCa ca;
+    @RegisterExtension
+    final TeamRelay relay = new TeamRelay(options -> options
+            .forwardedFrameListener((sessionId, from, seq, payload) -> this.forwarded.add(new Forwarded(from, payload))));
     private long aliceId;
     private long bobId;
     /** Every Data payload the relay forwarded, with its direction. */
@@ -80,21 +58,10 @@ class TransferOverRelayTest {
     }
 
     @BeforeEach
-    void start() throws Exception {
-        database = Database.open(null, dir.resolve("relay"));
-        ca = OrganisationCa.create("ACME Support");
-        Clock clock = Clock.systemUTC();
-        Accounts accounts = new Accounts(database, new AuditLog(database, clock), clock, FAST, Lockout.DEFAULT,
-                SessionTokens.DEFAULT_LIFETIME);
-        aliceId = accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, PASSWORD.toCharArray()).id();
-        bobId = accounts.add("cli", "Bob Stone", AccountRole.TECHNICIAN, PASSWORD.toCharArray()).id();
-        ContractStore contracts = new ContractStore(database);
-        contracts.setContract(contracts.organisation("Bakery Schmidt", 0), new Contract.TimeAndMaterial(9000, 15), 0);
-        relay = RelayServer.start(RelayConfig.builder().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("relay"))
-                .database(database).organisationCa(ca).passwordHashing(FAST)
-                .forwardedFrameListener((sessionId, from, seq, payload) -> forwarded.add(new Forwarded(from, payload)))
-                .build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
+    void team() throws Exception {
+        aliceId = relay.technician("Alice Meyer");
+        bobId = relay.technician("Bob Stone");
+        relay.contract("Bakery Schmidt", new Contract.TimeAndMaterial(9000, 15));
     }
 
     /** Each session's keys, seen through LiveSession's test tap. */
@@ -103,25 +70,22 @@ class TransferOverRelayTest {
     @AfterEach
     void stop() {
         LiveSession.handshakeKeysTap = null;
-        client.close();
-        relay.close();
-        database.close();
     }
 
     @Test
     void aliceHandsDanaToBobWhoChatsWithFreshKeysAndIsBilled() throws Exception {
         LiveSession.handshakeKeysTap = keys::put;
-        HeadlessRun customer = HeadlessRun.customer(client.queuedCustomerSessions(ca.root(), ScreenSources.robot(),
+        HeadlessRun customer = HeadlessRun.customer(relay.client().queuedCustomerSessions(relay.ca().root(), ScreenSources.robot(),
                 new QueueRequest("printer prints blank pages", "", "Bakery Schmidt")), "Dana Customer", s -> s.allowControl(true));
         customer.awaitPrefix("queued");
-        Team alice = Team.signIn(client, "Alice Meyer");
-        Team bob = Team.signIn(client, "Bob Stone");
+        Team alice = Team.signIn(relay.client(), "Alice Meyer");
+        Team bob = Team.signIn(relay.client(), "Bob Stone");
         WaitingCustomer dana = alice.firstWaiting();
         assertTrue(alice.awaitRoster("Bob Stone"), "Alice sees Bob among the signed-in technicians");
 
         CompletableFuture<TechnicianSessionHandle> aliceHandle = new CompletableFuture<>();
         HeadlessRun aliceRun = HeadlessRun.started(listener -> {
-            TechnicianSessionHandle h = client.pick(alice.me.identity(),
+            TechnicianSessionHandle h = relay.client().pick(alice.me.identity(),
                     new QueueTicket(alice.me.sessionToken(), dana.entryId(), dana.name()), listener);
             aliceHandle.complete(h);
             return h;
@@ -141,7 +105,7 @@ class TransferOverRelayTest {
 
         CompletableFuture<TechnicianSessionHandle> bobHandle = new CompletableFuture<>();
         HeadlessRun bobRun = HeadlessRun.started(listener -> {
-            TechnicianSessionHandle h = client.takeOver(bob.me.identity(),
+            TechnicianSessionHandle h = relay.client().takeOver(bob.me.identity(),
                     new HandoverTicket(bob.me.sessionToken(), offer.offerId(), offer.kind()), listener);
             bobHandle.complete(h);
             return h;
@@ -185,7 +149,7 @@ class TransferOverRelayTest {
 
         // The relay's record: one session, finished by Bob, with the handover time splitting the work.
         long sessionId = awaitBilledSession();
-        try (Connection c = database.dataSource().getConnection();
+        try (Connection c = relay.database().dataSource().getConnection();
              PreparedStatement q = c.prepareStatement("select technician_id from support_sessions where id = ?")) {
             q.setLong(1, sessionId);
             try (ResultSet rs = q.executeQuery()) {
@@ -193,7 +157,7 @@ class TransferOverRelayTest {
                 assertEquals(bobId, rs.getLong(1));
             }
         }
-        List<BillingStore.Share> shares = new BillingStore(database, new ContractStore(database)).shares(sessionId);
+        List<BillingStore.Share> shares = new BillingStore(relay.database(), new ContractStore(relay.database())).shares(sessionId);
         assertEquals(2, shares.size(), shares::toString);
         assertEquals(aliceId, shares.get(0).accountId());
         assertEquals(bobId, shares.get(1).accountId());
@@ -206,13 +170,13 @@ class TransferOverRelayTest {
 
     @Test
     void bobDeclinesAndAliceKeepsTheSession() throws Exception {
-        HeadlessRun customer = HeadlessRun.customer(client.queuedCustomerSessions(ca.root(), ScreenSources.robot(),
+        HeadlessRun customer = HeadlessRun.customer(relay.client().queuedCustomerSessions(relay.ca().root(), ScreenSources.robot(),
                 new QueueRequest("help", "", "Bakery Schmidt")), "Dana Customer");
         customer.awaitPrefix("queued");
-        Team alice = Team.signIn(client, "Alice Meyer");
-        Team bob = Team.signIn(client, "Bob Stone");
+        Team alice = Team.signIn(relay.client(), "Alice Meyer");
+        Team bob = Team.signIn(relay.client(), "Bob Stone");
         WaitingCustomer dana = alice.firstWaiting();
-        HeadlessRun aliceRun = HeadlessRun.started(listener -> client.pick(alice.me.identity(),
+        HeadlessRun aliceRun = HeadlessRun.started(listener -> relay.client().pick(alice.me.identity(),
                 new QueueTicket(alice.me.sessionToken(), dana.entryId(), dana.name()), listener));
         customer.awaitPrefix("verified: ");
         aliceRun.awaitPrefix("verified: ");
@@ -246,7 +210,7 @@ class TransferOverRelayTest {
 
     private long awaitBilledSession() throws Exception {
         for (int i = 0; i < 200; i++) {
-            try (Connection c = database.dataSource().getConnection();
+            try (Connection c = relay.database().dataSource().getConnection();
                  PreparedStatement q = c.prepareStatement("select session_id from billing_entries");
                  ResultSet rs = q.executeQuery()) {
                 if (rs.next()) {
@@ -261,7 +225,7 @@ class TransferOverRelayTest {
     private List<String> auditActions() throws Exception {
         for (int i = 0; i < 100; i++) {
             List<String> actions = new ArrayList<>();
-            try (Connection c = database.dataSource().getConnection();
+            try (Connection c = relay.database().dataSource().getConnection();
                  PreparedStatement q = c.prepareStatement("select action from audit_log order by seq");
                  ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -288,7 +252,7 @@ class TransferOverRelayTest {
         static Team signIn(RelayClient client, String name) throws Exception {
             Team t = new Team();
             CompletableFuture<SignedInTechnician> signedIn = new CompletableFuture<>();
-            t.team = TeamConnection.signIn(client.group().next(), client.endpoint(), name, PASSWORD.toCharArray(), null,
+            t.team = TeamConnection.signIn(client.group().next(), client.endpoint(), name, TeamRelay.PASSWORD.toCharArray(), null,
                     new TeamConnection.Listener() {
                         @Override
                         public void signedIn(SignedInTechnician technician) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import dev.lifeline.client.capture.ScreenSources;
 import dev.lifeline.client.capture.SyntheticScreens;
-import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.consent.Refusal;
 import dev.lifeline.client.control.ControlDevices;
 import dev.lifeline.client.control.InputMessages;
@@ -21,24 +20,11 @@ import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.team.WaitingCustomer;
 import dev.lifeline.client.watch.WatchChannel;
 import dev.lifeline.common.consent.Capability;
-import dev.lifeline.common.identity.OrganisationCa;
 import dev.lifeline.common.wire.e2e.Clipboard;
 import dev.lifeline.common.wire.e2e.ClipboardText;
 import dev.lifeline.common.wire.e2e.SessionMessage;
-import dev.lifeline.relay.accounts.AccountRole;
-import dev.lifeline.relay.accounts.Accounts;
-import dev.lifeline.relay.accounts.Lockout;
-import dev.lifeline.relay.accounts.PasswordHasher;
-import dev.lifeline.relay.accounts.SessionTokens;
-import dev.lifeline.relay.audit.AuditLog;
 import dev.lifeline.relay.contracts.Contract;
-import dev.lifeline.relay.contracts.ContractStore;
-import dev.lifeline.relay.database.Database;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -46,9 +32,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,48 +44,29 @@ import org.junit.jupiter.api.io.TempDir;
  * are refused and counted by Dana's app, and Dana removes Bob in one step.
  */
 class WatchOverRelayTest {
-    static final PasswordHasher.Parameters FAST = new PasswordHasher.Parameters(1024, 1, 1);
     static final int WIDTH = 320;
     static final int HEIGHT = 200;
 
     @TempDir
     Path dir;
 
-    private Database database;
-    private RunningRelay relay;
-    private RelayClient client;
-    private OrganisationCa ca;
+    @RegisterExtension
+    final TeamRelay relay = new TeamRelay();
     private final RecordingInjector injector = new RecordingInjector();
 
     @BeforeEach
-    void start() throws Exception {
-        database = Database.open(null, dir.resolve("relay"));
-        ca = OrganisationCa.create("ACME Support");
-        Clock clock = Clock.systemUTC();
-        Accounts accounts = new Accounts(database, new AuditLog(database, clock), clock, FAST, Lockout.DEFAULT,
-                SessionTokens.DEFAULT_LIFETIME);
-        accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, TransferOverRelayTest.PASSWORD.toCharArray());
-        accounts.add("cli", "Bob Stone", AccountRole.TECHNICIAN, TransferOverRelayTest.PASSWORD.toCharArray());
-        ContractStore contracts = new ContractStore(database);
-        contracts.setContract(contracts.organisation("Bakery Schmidt", 0), new Contract.TimeAndMaterial(9000, 15), 0);
-        relay = RelayServer.start(RelayConfig.builder().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("relay"))
-                .database(database).organisationCa(ca).passwordHashing(FAST).build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        relay.close();
-        database.close();
+    void team() throws Exception {
+        relay.technician("Alice Meyer");
+        relay.technician("Bob Stone");
+        relay.contract("Bakery Schmidt", new Contract.TimeAndMaterial(9000, 15));
     }
 
     @Test
     void bobWatchesViewOnlyOnHisOwnChannelAndDanaRemovesHim() throws Exception {
         Path frames = SyntheticScreens.writePngs(dir.resolve("frames"), SyntheticScreens.frames(8, WIDTH, HEIGHT, 20));
         CompletableFuture<CustomerLiveSession> dana = new CompletableFuture<>();
-        CustomerSessions queued = client.queuedCustomerSessions(ca.root(), ScreenSources.replay(frames, 20),
-                new ControlDevices(injector.opener(), LocalInputWatch.NONE), client.defaultDiagnostics(),
+        CustomerSessions queued = relay.client().queuedCustomerSessions(relay.ca().root(), ScreenSources.replay(frames, 20),
+                new ControlDevices(injector.opener(), LocalInputWatch.NONE), relay.client().defaultDiagnostics(),
                 new QueueRequest("printer prints blank pages", "", "Bakery Schmidt"));
         HeadlessRun customer = HeadlessRun.customer((name, listener) -> {
             CustomerSessionHandle h = queued.start(name, listener);
@@ -107,13 +74,13 @@ class WatchOverRelayTest {
             return h;
         }, "Dana Customer", s -> s.allowScreen(true).allowControl(true).allowWatch(true));
         customer.awaitPrefix("queued");
-        TransferOverRelayTest.Team alice = TransferOverRelayTest.Team.signIn(client, "Alice Meyer");
-        TransferOverRelayTest.Team bob = TransferOverRelayTest.Team.signIn(client, "Bob Stone");
+        TransferOverRelayTest.Team alice = TransferOverRelayTest.Team.signIn(relay.client(), "Alice Meyer");
+        TransferOverRelayTest.Team bob = TransferOverRelayTest.Team.signIn(relay.client(), "Bob Stone");
         WaitingCustomer waiting = alice.firstWaiting();
         assertTrue(alice.awaitRoster("Bob Stone"));
 
         Viewer aliceView = new Viewer(Integer.MAX_VALUE);
-        TechnicianSessionHandle aliceHandle = client.pick(alice.me.identity(),
+        TechnicianSessionHandle aliceHandle = relay.client().pick(alice.me.identity(),
                 new QueueTicket(alice.me.sessionToken(), waiting.entryId(), waiting.name()), aliceView);
         aliceView.await("secured", () -> aliceView.secured.get() > 0);
         aliceHandle.requestCapabilities(Set.of(Capability.VIEW_SCREEN, Capability.CONTROL_INPUT), "printer driver");
@@ -124,7 +91,7 @@ class WatchOverRelayTest {
         assertEquals(HandoverEvent.Kind.WATCH, offer.kind());
         // Bob stalls after three pictures: he never marks another one drawn.
         Viewer bobView = new Viewer(3);
-        TechnicianSessionHandle bobHandle = client.takeOver(bob.me.identity(),
+        TechnicianSessionHandle bobHandle = relay.client().takeOver(bob.me.identity(),
                 new HandoverTicket(bob.me.sessionToken(), offer.offerId(), offer.kind()), bobView);
         assertTrue(customer.awaitPrefix("handover: ").startsWith("handover: Bob Stone wants to watch your screen with Alice Meyer"));
         assertEquals("watchers: Bob Stone", customer.awaitPrefix("watchers: "));

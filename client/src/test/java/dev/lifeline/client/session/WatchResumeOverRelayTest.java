@@ -17,29 +17,17 @@ import dev.lifeline.client.headless.HeadlessRun;
 import dev.lifeline.client.screen.RemoteScreenFrame;
 import dev.lifeline.client.team.WaitingCustomer;
 import dev.lifeline.common.consent.Capability;
-import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.relay.accounts.AccountRole;
-import dev.lifeline.relay.accounts.Accounts;
-import dev.lifeline.relay.accounts.Lockout;
-import dev.lifeline.relay.accounts.SessionTokens;
-import dev.lifeline.relay.audit.AuditLog;
 import dev.lifeline.relay.contracts.Contract;
-import dev.lifeline.relay.contracts.ContractStore;
-import dev.lifeline.relay.database.Database;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,32 +39,14 @@ class WatchResumeOverRelayTest {
     @TempDir
     Path dir;
 
-    private Database database;
-    private RunningRelay relay;
-    private RelayClient client;
-    private OrganisationCa ca;
+    @RegisterExtension
+    final TeamRelay relay = new TeamRelay();
 
     @BeforeEach
-    void start() throws Exception {
-        database = Database.open(null, dir.resolve("relay"));
-        ca = OrganisationCa.create("ACME Support");
-        Clock clock = Clock.systemUTC();
-        Accounts accounts = new Accounts(database, new AuditLog(database, clock), clock, TransferOverRelayTest.FAST,
-                Lockout.DEFAULT, SessionTokens.DEFAULT_LIFETIME);
-        accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, TransferOverRelayTest.PASSWORD.toCharArray());
-        accounts.add("cli", "Bob Stone", AccountRole.TECHNICIAN, TransferOverRelayTest.PASSWORD.toCharArray());
-        ContractStore contracts = new ContractStore(database);
-        contracts.setContract(contracts.organisation("Bakery Schmidt", 0), new Contract.TimeAndMaterial(9000, 15), 0);
-        relay = RelayServer.start(RelayConfig.builder().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("relay"))
-                .database(database).organisationCa(ca).passwordHashing(TransferOverRelayTest.FAST).build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        relay.close();
-        database.close();
+    void team() throws Exception {
+        relay.technician("Alice Meyer");
+        relay.technician("Bob Stone");
+        relay.contract("Bakery Schmidt", new Contract.TimeAndMaterial(9000, 15));
     }
 
     /** Bob's listener: pictures (all marked drawn), chat, link states, the end. */
@@ -117,23 +87,23 @@ class WatchResumeOverRelayTest {
     @Test
     void aCutWatcherResumesWatchingInsteadOfEnding() throws Exception {
         Path frames = SyntheticScreens.writePngs(dir.resolve("frames"), SyntheticScreens.frames(8, 320, 200, 20));
-        HeadlessRun customer = HeadlessRun.customer(client.queuedCustomerSessions(ca.root(), ScreenSources.replay(frames, 20),
-                new ControlDevices(new RecordingInjector().opener(), LocalInputWatch.NONE), client.defaultDiagnostics(),
+        HeadlessRun customer = HeadlessRun.customer(relay.client().queuedCustomerSessions(relay.ca().root(), ScreenSources.replay(frames, 20),
+                new ControlDevices(new RecordingInjector().opener(), LocalInputWatch.NONE), relay.client().defaultDiagnostics(),
                 new QueueRequest("printer prints blank pages", "", "Bakery Schmidt")),
                 "Dana Customer", s -> s.allowScreen(true).allowWatch(true));
         customer.awaitPrefix("queued");
-        TransferOverRelayTest.Team alice = TransferOverRelayTest.Team.signIn(client, "Alice Meyer");
-        TransferOverRelayTest.Team bob = TransferOverRelayTest.Team.signIn(client, "Bob Stone");
+        TransferOverRelayTest.Team alice = TransferOverRelayTest.Team.signIn(relay.client(), "Alice Meyer");
+        TransferOverRelayTest.Team bob = TransferOverRelayTest.Team.signIn(relay.client(), "Bob Stone");
         WaitingCustomer waiting = alice.firstWaiting();
         assertTrue(alice.awaitRoster("Bob Stone"));
         WatchOverRelayTest.Viewer aliceView = new WatchOverRelayTest.Viewer(Integer.MAX_VALUE);
-        TechnicianSessionHandle aliceHandle = client.pick(alice.me.identity(),
+        TechnicianSessionHandle aliceHandle = relay.client().pick(alice.me.identity(),
                 new QueueTicket(alice.me.sessionToken(), waiting.entryId(), waiting.name()), aliceView);
         aliceView.await("Alice secured", () -> aliceView.secured.get() > 0);
         aliceHandle.requestCapabilities(Set.of(Capability.VIEW_SCREEN), "printer driver");
 
-        try (CuttableProxy proxy = new CuttableProxy(relay.port());
-             RelayClient viaProxy = new RelayClient(new RelayEndpoint("127.0.0.1", proxy.port(), relay.certificateFingerprint()))) {
+        try (CuttableProxy proxy = new CuttableProxy(relay.relay().port());
+             RelayClient viaProxy = new RelayClient(new RelayEndpoint("127.0.0.1", proxy.port(), relay.relay().certificateFingerprint()))) {
             aliceHandle.inviteToWatch("Bob Stone");
             HandoverOfferInfo offer = bob.offers.poll(20, TimeUnit.SECONDS);
             Watcher bobView = new Watcher();

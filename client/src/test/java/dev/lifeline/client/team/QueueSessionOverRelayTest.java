@@ -5,83 +5,45 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lifeline.client.capture.ScreenSources;
-import dev.lifeline.client.connection.RelayEndpoint;
 import dev.lifeline.client.headless.HeadlessRun;
 import dev.lifeline.client.session.QueueRequest;
 import dev.lifeline.client.session.QueueTicket;
-import dev.lifeline.client.session.RelayClient;
+import dev.lifeline.client.session.TeamRelay;
 import dev.lifeline.common.identity.OrganisationCa;
-import dev.lifeline.relay.accounts.AccountRole;
-import dev.lifeline.relay.accounts.Accounts;
-import dev.lifeline.relay.accounts.Lockout;
-import dev.lifeline.relay.accounts.PasswordHasher;
-import dev.lifeline.relay.accounts.SessionTokens;
-import dev.lifeline.relay.audit.AuditLog;
 import dev.lifeline.relay.contracts.Contract;
-import dev.lifeline.relay.contracts.ContractStore;
-import dev.lifeline.relay.database.Database;
-import dev.lifeline.relay.server.RelayConfig;
-import dev.lifeline.relay.server.RelayServer;
-import dev.lifeline.relay.server.RunningRelay;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The queue flow end to end: a relay with an H2 database and the organisation CA on loopback,
+ * The queue flow end to end: a relay with an H2 relay.database() and the organisation CA on loopback,
  * Get Help waiting in the queue, a Console that signs in (and gets its certificate from the relay),
  * sees the customer with its contract, picks it and is paired without a code: the customer sees
  * the verified technician and both chat.
  */
 class QueueSessionOverRelayTest {
-    static final PasswordHasher.Parameters FAST = new PasswordHasher.Parameters(1024, 1, 1);
-
-    @TempDir
-    Path dir;
-
-    private Database database;
-    private RunningRelay relay;
-    private RelayClient client;
-    private OrganisationCa ca;
+    @RegisterExtension
+    final TeamRelay relay = new TeamRelay();
 
     @BeforeEach
-    void start() throws Exception {
-        database = Database.open(null, dir.resolve("relay"));
-        ca = OrganisationCa.create("ACME Support");
-        Clock clock = Clock.systemUTC();
-        Accounts accounts = new Accounts(database, new AuditLog(database, clock), clock, FAST, Lockout.DEFAULT,
-                SessionTokens.DEFAULT_LIFETIME);
-        accounts.add("cli", "Alice Meyer", AccountRole.TECHNICIAN, "correct horse battery staple".toCharArray());
-        ContractStore contracts = new ContractStore(database);
-        contracts.setContract(contracts.organisation("Bakery Schmidt", 0), new Contract.BlockHours(300, 120, 15), 0);
-        relay = RelayServer.start(RelayConfig.builder().bindAddress("127.0.0.1").port(0).dataDir(dir.resolve("relay"))
-                .database(database).organisationCa(ca).passwordHashing(FAST).build());
-        client = new RelayClient(new RelayEndpoint("127.0.0.1", relay.port(), relay.certificateFingerprint()));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        relay.close();
-        database.close();
+    void team() throws Exception {
+        relay.technician("Alice Meyer");
+        relay.contract("Bakery Schmidt", new Contract.BlockHours(300, 120, 15));
     }
 
     @Test
     void signInSeeTheQueuePickAndChatWithoutACode() throws Exception {
-        HeadlessRun customer = HeadlessRun.customer(client.queuedCustomerSessions(ca.root(), ScreenSources.robot(),
+        HeadlessRun customer = HeadlessRun.customer(relay.client().queuedCustomerSessions(relay.ca().root(), ScreenSources.robot(),
                 new QueueRequest("my printer prints nothing", "+49 30 555", "Bakery Schmidt")), "Dana Customer");
         customer.awaitPrefix("queued");
 
         CompletableFuture<SignedInTechnician> signedIn = new CompletableFuture<>();
         CompletableFuture<List<WaitingCustomer>> queue = new CompletableFuture<>();
-        TeamConnection team = TeamConnection.signIn(client.group().next(), client.endpoint(), "Alice Meyer",
+        TeamConnection team = TeamConnection.signIn(relay.client().group().next(), relay.client().endpoint(), "Alice Meyer",
                 "correct horse battery staple".toCharArray(), null, new TeamConnection.Listener() {
                     @Override
                     public void signedIn(SignedInTechnician technician) {
@@ -115,7 +77,7 @@ class QueueSessionOverRelayTest {
         assertEquals("5 h left", waiting.blockBalance());
         assertTrue(waiting.connected());
 
-        HeadlessRun technician = HeadlessRun.started(listener -> client.pick(alice.identity(),
+        HeadlessRun technician = HeadlessRun.started(listener -> relay.client().pick(alice.identity(),
                 new QueueTicket(alice.sessionToken(), waiting.entryId(), waiting.name()), listener));
         assertEquals("verified: Dana Customer (customer)", technician.awaitPrefix("verified: "));
         assertEquals("verified: Alice Meyer (ACME Support)", customer.awaitPrefix("verified: "));
@@ -131,12 +93,12 @@ class QueueSessionOverRelayTest {
     void aTechnicianFromAnotherOrganisationIsRefusedInQueueFlow() throws Exception {
         // The customer pins ANOTHER organisation's root: a queue pick cannot be verified, so it ends.
         OrganisationCa other = OrganisationCa.create("Other Org");
-        HeadlessRun customer = HeadlessRun.customer(client.queuedCustomerSessions(other.root(), ScreenSources.robot(),
+        HeadlessRun customer = HeadlessRun.customer(relay.client().queuedCustomerSessions(other.root(), ScreenSources.robot(),
                 new QueueRequest("help", "", "")), "Eve");
         customer.awaitPrefix("queued");
         CompletableFuture<SignedInTechnician> signedIn = new CompletableFuture<>();
         CompletableFuture<WaitingCustomer> first = new CompletableFuture<>();
-        TeamConnection team = TeamConnection.signIn(client.group().next(), client.endpoint(), "Alice Meyer",
+        TeamConnection team = TeamConnection.signIn(relay.client().group().next(), relay.client().endpoint(), "Alice Meyer",
                 "correct horse battery staple".toCharArray(), null, new TeamConnection.Listener() {
                     @Override
                     public void signedIn(SignedInTechnician technician) {
@@ -159,7 +121,7 @@ class QueueSessionOverRelayTest {
                 });
         SignedInTechnician alice = signedIn.get(20, TimeUnit.SECONDS);
         WaitingCustomer eve = first.get(20, TimeUnit.SECONDS);
-        HeadlessRun technician = HeadlessRun.started(listener -> client.pick(alice.identity(),
+        HeadlessRun technician = HeadlessRun.started(listener -> relay.client().pick(alice.identity(),
                 new QueueTicket(alice.sessionToken(), eve.entryId(), eve.name()), listener));
         assertTrue(customer.awaitPrefix("ended: ").contains("could not be verified"), () -> customer.lines().toString());
         technician.awaitExit();
@@ -169,7 +131,7 @@ class QueueSessionOverRelayTest {
     @Test
     void wrongPasswordIsRefusedWithoutSayingWhichPart() throws Exception {
         CompletableFuture<SignInFailure> failed = new CompletableFuture<>();
-        TeamConnection team = TeamConnection.signIn(client.group().next(), client.endpoint(), "Alice Meyer",
+        TeamConnection team = TeamConnection.signIn(relay.client().group().next(), relay.client().endpoint(), "Alice Meyer",
                 "not the password!".toCharArray(), null, new TeamConnection.Listener() {
                     @Override
                     public void signedIn(SignedInTechnician technician) {

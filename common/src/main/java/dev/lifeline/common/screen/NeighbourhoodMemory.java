@@ -16,12 +16,14 @@ import java.util.Arrays;
  */
 final class NeighbourhoodMemory {
     private static final int BITS = 16;
+    static final int ENTRIES = 1 << BITS;
     /** Marks a learned entry, so that black (0) is remembered too. */
-    private static final int LEARNED = 1 << 24;
+    static final int LEARNED = 1 << 24;
     /** A neighbour outside the region: distinct from every colour. */
     private static final int OUTSIDE = 1 << 25;
 
-    private final int[] table = new int[1 << BITS];
+    /** Package-visible for {@link DecoderState}, which saves and restores it. */
+    final int[] table = new int[ENTRIES];
     private final Decoding decoding = new Decoding();
     private int slot = -1;
 

@@ -30,6 +30,37 @@ public final class ScreenDecoder {
         return image;
     }
 
+    /**
+     * Everything this decoder carries to the next update (picture, tile cache, neighbourhood
+     * memory, palette), compressed; taken between two updates. {@code scratch} (two buffers, filled
+     * in as needed) is reused between calls of one thread.
+     */
+    public DecoderState saveState(byte[][] scratch) {
+        return DecoderState.save(image, palette, memory, cache, scratch);
+    }
+
+    /** As {@link #saveState(byte[][])} with buffers of its own. */
+    public DecoderState saveState() {
+        return saveState(new byte[2][]);
+    }
+
+    /**
+     * Puts this decoder where the one that saved {@code state} was: the next update decodes to the
+     * same picture as there. Whatever this decoder held before is replaced.
+     */
+    public void restoreState(DecoderState state) {
+        PackedPicture picture = state.packedPicture();
+        ScreenImage restored = picture == null ? null : picture.unpack();
+        try {
+            state.restoreInto(restored, palette, memory, cache);
+        } catch (MalformedDecoderStateException e) {
+            // A state is checked when it is made or read back, so this is a bug, not bad input.
+            throw new IllegalStateException("a checked decoder state did not restore", e);
+        }
+        image = restored;
+        grid = image == null ? null : new TileGrid(image.width(), image.height());
+    }
+
     /** Applies one slice and returns the rectangle it changed. */
     public ScreenRect apply(byte[] slice) throws MalformedScreenUpdateException {
         SliceReader in = new SliceReader(slice);

@@ -155,7 +155,7 @@ final class ClientPackages {
     }
 
     private Path icon(ClientApp app) {
-        return options.packaging().resolve("icons").resolve(app.id() + "." + host.iconExtension());
+        return host.icon(options.packaging(), app);
     }
 
     private String imageName(ClientApp app) {

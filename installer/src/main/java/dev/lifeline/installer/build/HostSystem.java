@@ -1,5 +1,6 @@
 package dev.lifeline.installer.build;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,8 +25,9 @@ enum HostSystem {
         return LINUX;
     }
 
-    String iconExtension() {
-        return iconExtension;
+    /** The app's icon in the format this system's packages take (PNG, ICO or ICNS). */
+    Path icon(Path packaging, ClientApp app) {
+        return packaging.resolve("icons").resolve(app.id() + "." + iconExtension);
     }
 
     /** jpackage types for the client apps; .rpm only where rpmbuild is installed. */

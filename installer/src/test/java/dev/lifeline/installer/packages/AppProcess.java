@@ -43,7 +43,14 @@ final class AppProcess implements AutoCloseable {
 
     /** Runs to the end and returns exit code and output. */
     static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        try (AppProcess p = start(command)) {
+        return run(command, Map.of(), "", timeout);
+    }
+
+    /** Runs to the end with {@code input} typed on its standard input, then end of input. */
+    static Result run(List<String> command, Map<String, String> environment, String input, Duration timeout)
+            throws IOException, InterruptedException {
+        try (AppProcess p = start(command, environment)) {
+            p.stdin.write(input);
             p.stdin.close();
             int exit = p.awaitExit(timeout);
             return new Result(exit, p.output());

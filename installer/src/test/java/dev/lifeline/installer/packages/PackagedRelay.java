@@ -23,8 +23,12 @@ final class PackagedRelay implements AutoCloseable {
 
     /** {@code lifeline-relay run} on loopback; {@code port} 0 picks a free one. */
     static PackagedRelay start(Path relayRoot, Path dataDir, int port) throws IOException, InterruptedException {
-        AppProcess p = AppProcess.start(List.of(launcher(relayRoot).toString(), "run", "--bind", "127.0.0.1",
-                "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+        return attach(AppProcess.start(List.of(launcher(relayRoot).toString(), "run", "--bind", "127.0.0.1",
+                "--port", Integer.toString(port), "--data-dir", dataDir.toString())));
+    }
+
+    /** A relay started some other way (a container, say), known by what {@code run} prints. */
+    static PackagedRelay attach(AppProcess p) throws InterruptedException {
         try {
             String fp = p.awaitLine(l -> l.startsWith("certificate fingerprint (SHA-256): "), START)
                     .substring("certificate fingerprint (SHA-256): ".length()).strip();

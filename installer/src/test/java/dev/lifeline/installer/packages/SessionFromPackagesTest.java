@@ -20,22 +20,32 @@ class SessionFromPackagesTest {
     @Test
     void customerAndTechnicianChatThroughThePackagedRelay(@TempDir Path tmp) throws Exception {
         Path relayRoot = DebPackage.find("lifeline-relay").extract(tmp.resolve("relay-root"));
-        Path getHelpRoot = DebPackage.find("lifeline-gethelp").extract(tmp.resolve("gethelp-root"));
-        Path consoleRoot = DebPackage.find("lifeline-console").extract(tmp.resolve("console-root"));
         Path data = tmp.resolve("relay-data");
         Path identity = PackagedRelay.organisationWithTechnician(relayRoot, data, "Packaged Support", "Pat Packager");
 
-        try (PackagedRelay relay = PackagedRelay.start(relayRoot, data, 0);
-             AppProcess customer = AppProcess.start(List.of(
-                     getHelpRoot.resolve("opt/lifeline-gethelp/bin/lifeline-gethelp").toString(), "--headless",
-                     "--relay", relay.address(), "--fingerprint", relay.fingerprint(),
-                     "--org-root", data.resolve("organisation/organisation-ca.crt.pem").toString(), "--name", "Casey"))) {
+        try (PackagedRelay relay = PackagedRelay.start(relayRoot, data, 0)) {
+            chatThrough(relay, data.resolve("organisation/organisation-ca.crt.pem"), identity, "Pat Packager (Packaged Support)", tmp);
+        }
+    }
+
+    /**
+     * Casey asks for help with the packaged Get Help, the technician of {@code identity} joins with
+     * the packaged Console, and they chat through {@code relay} until Casey ends the session.
+     */
+    static void chatThrough(PackagedRelay relay, Path organisationRoot, Path identity, String verifiedTechnician, Path tmp)
+            throws Exception {
+        Path getHelpRoot = DebPackage.find("lifeline-gethelp").extract(tmp.resolve("gethelp-root"));
+        Path consoleRoot = DebPackage.find("lifeline-console").extract(tmp.resolve("console-root"));
+        try (AppProcess customer = AppProcess.start(List.of(
+                getHelpRoot.resolve("opt/lifeline-gethelp/bin/lifeline-gethelp").toString(), "--headless",
+                "--relay", relay.address(), "--fingerprint", relay.fingerprint(),
+                "--org-root", organisationRoot.toString(), "--name", "Casey"))) {
             String code = customer.awaitLine(l -> l.startsWith("code: "), STEP).substring("code: ".length());
             try (AppProcess technician = AppProcess.start(List.of(
                     consoleRoot.resolve("opt/lifeline-console/bin/lifeline-console").toString(), "--headless",
                     "--relay", relay.address(), "--fingerprint", relay.fingerprint(),
                     "--identity", identity.toString(), "--join", code))) {
-                customer.awaitLine("verified: Pat Packager (Packaged Support)"::equals, STEP);
+                customer.awaitLine(("verified: " + verifiedTechnician)::equals, STEP);
                 technician.awaitLine(l -> l.startsWith("verified: Casey"), STEP);
                 technician.send("hello from the packaged console");
                 customer.awaitLine("chat: hello from the packaged console"::equals, STEP);
