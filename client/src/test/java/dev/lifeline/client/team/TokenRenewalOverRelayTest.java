@@ -66,11 +66,8 @@ class TokenRenewalOverRelayTest {
         }
     }
 
-    @Test
-    void signingOutRevokesTheTokenOnTheRelay() throws Exception {
-        // Hour-long tokens: only the sign-out can make this one stop working within the test.
-        relay.restart(options -> options.sessionTokenLifetime(Duration.ofHours(1)));
-        ConsoleViewModel console = ui.call(() -> new ConsoleViewModel(relay.client().identities(), ui::execute, ui::execute));
+    /** Alice signs in through the Console's sign-in form, as in the window. */
+    private SignInViewModel signInAsAlice(ConsoleViewModel console) throws Exception {
         ConsoleTeam team = ui.call(() -> console.useTeam(new RelayTeam(relay.client())));
         SignInViewModel signIn = team.signIn();
         ui.call(() -> {
@@ -78,9 +75,17 @@ class TokenRenewalOverRelayTest {
             signIn.nameProperty().set("Alice Meyer");
             signIn.passwordProperty().set(TeamRelay.PASSWORD);
             signIn.signIn();
-            return null;
         });
         ui.await("signed in", () -> signIn.state() == SignInViewModel.State.SIGNED_IN);
+        return signIn;
+    }
+
+    @Test
+    void signingOutRevokesTheTokenOnTheRelay() throws Exception {
+        // Hour-long tokens: only the sign-out can make this one stop working within the test.
+        relay.restart(options -> options.sessionTokenLifetime(Duration.ofHours(1)));
+        ConsoleViewModel console = ui.call(() -> new ConsoleViewModel(relay.client().identities(), ui::execute, ui::execute));
+        SignInViewModel signIn = signInAsAlice(console);
         String token = ui.call(signIn::sessionToken);
         signInWith(token); // a copy of the token works while signed in
         assertTrue(relay.accounts().resume(token).isPresent());
@@ -104,16 +109,7 @@ class TokenRenewalOverRelayTest {
     @Test
     void theConsoleRenewsBeforeExpiryAndARevokedSignInIsRefused() throws Exception {
         ConsoleViewModel console = ui.call(() -> new ConsoleViewModel(relay.client().identities(), ui::execute, ui::execute));
-        ConsoleTeam team = ui.call(() -> console.useTeam(new RelayTeam(relay.client())));
-        SignInViewModel signIn = team.signIn();
-        ui.call(() -> {
-            signIn.assumeTeamServer();
-            signIn.nameProperty().set("Alice Meyer");
-            signIn.passwordProperty().set(TeamRelay.PASSWORD);
-            signIn.signIn();
-            return null;
-        });
-        ui.await("signed in", () -> signIn.state() == SignInViewModel.State.SIGNED_IN);
+        SignInViewModel signIn = signInAsAlice(console);
         String first = ui.call(signIn::sessionToken);
         long firstExpiry = ui.call(() -> signIn.tokenExpiresAtProperty().get());
 
