@@ -1,25 +1,29 @@
 package dev.lifeline.client.launch;
 
+import dev.lifeline.client.ClientVersion;
 import dev.lifeline.client.headless.FirstInQueue;
 import dev.lifeline.client.headless.HeadlessDiagnostics;
 import dev.lifeline.client.headless.HeadlessSession;
-import dev.lifeline.client.session.QueueTicket;
-import dev.lifeline.common.identity.TechnicianIdentity;
 import dev.lifeline.client.session.IdentityLoadException;
 import dev.lifeline.client.session.LoadedTechnician;
+import dev.lifeline.client.session.QueueTicket;
 import dev.lifeline.client.session.RelayClient;
+import dev.lifeline.common.diagnostics.ProbeCatalogue;
+import dev.lifeline.common.identity.TechnicianIdentity;
 import dev.lifeline.common.pairing.InvalidSessionCodeException;
 import dev.lifeline.common.pairing.SessionCode;
+import dev.lifeline.common.screen.Quality;
+import dev.lifeline.common.wire.diagnostics.Probe;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import dev.lifeline.common.screen.Quality;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import dev.lifeline.client.ClientVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -216,14 +220,14 @@ public final class ConsoleCommand implements Callable<Integer> {
                     .saveScreen(saveScreen).screenQuality(quality)
                     .sendFiles(sendFiles).downloadDir(downloadDir).sendClipboard(sendClipboard).getClipboard(getClipboard);
             if (diagnose != null) {
-                java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> probes;
+                Set<Probe> probes;
                 try {
-                    probes = dev.lifeline.common.diagnostics.ProbeCatalogue.parse(diagnose);
+                    probes = ProbeCatalogue.parse(diagnose);
                 } catch (IllegalArgumentException e) {
                     System.err.println("error: --diagnose: " + e.getMessage());
                     return 64;
                 }
-                session.diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC()).probes(probes)
+                session.diagnostics(new HeadlessDiagnostics(Clock.systemUTC()).probes(probes)
                         .report(report, reportsDir == null ? null
                                 : new dev.lifeline.client.report.FileReportStore(reportsDir, java.time.ZoneId.systemDefault()))
                         .outcome(outcome, notes, address, window)

@@ -20,13 +20,17 @@ import dev.lifeline.client.session.QueueRequest;
 import dev.lifeline.client.session.RelayClient;
 import dev.lifeline.common.bundle.InvalidBundleException;
 import dev.lifeline.common.bundle.OrganisationBundle;
+import dev.lifeline.common.diagnostics.ProbeCatalogue;
 import dev.lifeline.common.identity.OrganisationRoot;
+import dev.lifeline.common.wire.diagnostics.Probe;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -162,9 +166,9 @@ public final class GetHelpCommand implements Callable<Integer> {
         if (headless) {
             // Only the headless run answers diagnostics itself; the window asks the person (and keeps
             // the protobuf enums out of its start-up).
-            java.util.Set<dev.lifeline.common.wire.diagnostics.Probe> withheld;
+            Set<Probe> withheld;
             try {
-                withheld = dev.lifeline.common.diagnostics.ProbeCatalogue.parse(withhold);
+                withheld = ProbeCatalogue.parse(withhold);
             } catch (IllegalArgumentException e) {
                 System.err.println("error: --withhold: " + e.getMessage());
                 return 64;
@@ -178,7 +182,7 @@ public final class GetHelpCommand implements Callable<Integer> {
                 return new HeadlessSession(System.out).allowScreen(allowScreen).allowControl(allowControl).allowWatch(allowWatch)
                         .allowClipboard(allowClipboard).allowFiles(allowFiles).downloadDir(downloadDir)
                         .acceptRecording(acceptRecording)
-                        .diagnostics(new HeadlessDiagnostics(java.time.Clock.systemUTC())
+                        .diagnostics(new HeadlessDiagnostics(Clock.systemUTC())
                                 .customer(allowDiagnostics, withheld))
                         .runCustomer(sessions, name, in);
             }
